@@ -1,0 +1,82 @@
+import { cdk8s, javascript, JsonFile } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-storage',
+  description: 'Typed cdk8s constructs for Kubernetes storage whose wrong modes do not compile and whose unsafe manifests do not synthesize.',
+  author: 'cdk8s-storage maintainers',
+  authorAddress: 'maintainers@users.noreply.h-seed-9f514156.example',
+  repositoryUrl: 'https://github.com/cdk8s-storage/cdk8s-storage.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk8s', 'kubernetes', 'storage', 'statefulset', 'persistentvolume', 'csi'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  devDeps: [
+    'typescript@~6.0.3',
+    '@types/node@^20',
+    'kubernetes-models@^4',
+    'tsconfig-paths@^4',
+    'yaml@^2',
+  ],
+
+  // The examples import 'cdk8s-storage' exactly as users do; in this repository
+  // that name points at src/ (jest, tsc and ts-node all honour the mapping).
+  tsconfigDev: {
+    compilerOptions: {
+      paths: { 'cdk8s-storage': ['../src/index.ts'] },
+    },
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+  },
+  jestOptions: {
+    // projen's default runs jest with --updateSnapshot, which makes a changed
+    // snapshot pass silently. Snapshots must be updated on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      moduleNameMapper: { '^cdk8s-storage$': '<rootDir>/src/index.ts' },
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+
+  // No GitHub workflows: CI is .ci/run on a clean clone.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  gitignore: ['examples/*/dist/', 'bench/results/'],
+});
+
+// ts-jest does not type-check (isolatedModules), so `// @ts-expect-error` lines
+// in test/types/ would be inert without this step. It also type-checks the
+// example apps and the benchmark through the tsconfigDev includes above.
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
+project.addTask('examples', {
+  description: 'Synthesize every example app into examples/<name>/dist',
+  exec: 'ts-node -r tsconfig-paths/register --project test/tsconfig.json examples/synth-all.ts',
+});
+
+project.addTask('bench', {
+  description: 'Synthesis benchmark: StatefulStore beside raw cdk8s objects and cdk8s-plus-27',
+  exec: 'node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register bench/statefulstore.bench.ts',
+  env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+});
+
+// The examples and the bench run from source with ts-node; this tells ts-node
+// (and tsconfig-paths) which config to use when run from the repository root.
+new JsonFile(project, 'examples/tsconfig.json', {
+  obj: {
+    'extends': '../test/tsconfig.json',
+    'compilerOptions': { noEmit: true },
+    'include': ['./**/*.ts', '../src/**/*.ts'],
+    'ts-node': { require: ['tsconfig-paths/register'] },
+  },
+});
+
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/');
+
+project.synth();

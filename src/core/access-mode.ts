@@ -1,0 +1,53 @@
+import { invalid } from './errors';
+
+/**
+ * Every access mode Kubernetes defines.
+ *
+ * Backends of this library have enums of their own that hold only the modes
+ * their driver really serves (`LocalAccessMode`, `NfsAccessMode`, ...); their
+ * members carry the same values as these, so one mapping renders them all.
+ * This enum is used where the user declares the modes of a class this library
+ * does not model (`StorageClassRef.existing`).
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
+ */
+export enum AccessMode {
+  /** Mounted read-write by one node (several pods on that node may share it). */
+  READ_WRITE_ONCE = 'ReadWriteOnce',
+  /** Mounted read-only by many nodes. */
+  READ_ONLY_MANY = 'ReadOnlyMany',
+  /** Mounted read-write by many nodes. */
+  READ_WRITE_MANY = 'ReadWriteMany',
+  /** Mounted read-write by a single pod in the whole cluster (stable since Kubernetes 1.29). */
+  READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
+}
+
+const KUBE_ACCESS_MODES = new Set<string>(Object.values(AccessMode));
+
+/**
+ * The one mapping from any backend's access-mode enum to the Kubernetes
+ * strings of a PV or PVC's `accessModes`.
+ *
+ * Rejects an unknown value (a plain string smuggled past the type system, for
+ * example from JavaScript), an empty list, and `ReadWriteOncePod` combined with
+ * another mode: a volume a single pod owns cannot also be shared.
+ */
+export function renderAccessModes(modes: readonly string[], where: string, prop: string): string[] {
+  const unique = [...new Set(modes)];
+  const unknown = unique.filter(m => !KUBE_ACCESS_MODES.has(m));
+  if (unique.length === 0 || unknown.length > 0) {
+    throw invalid({
+      where, prop, value: modes,
+      allowed: `one or more of ${[...KUBE_ACCESS_MODES].join(', ')}, given as the backend's access-mode enum`,
+      fix: 'pass members of the access-mode enum of the backend (for example AccessMode.READ_WRITE_ONCE), not strings',
+    });
+  }
+  if (unique.includes(AccessMode.READ_WRITE_ONCE_POD) && unique.length > 1) {
+    throw invalid({
+      where, prop, value: modes,
+      allowed: 'ReadWriteOncePod alone, or any combination of the other modes',
+      fix: 'ask for ReadWriteOncePod on its own',
+    });
+  }
+  return unique;
+}

@@ -1,0 +1,38 @@
+import { Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { renderAccessModes } from './access-mode';
+import { renderSize } from './quantity';
+import { VolumeMode } from './policies';
+
+/**
+ * Everything a backend decided about a claim, in Kubernetes terms. Backends
+ * build it from their own typed options; `VolumeClaim` and `ClaimTemplate`
+ * render it. Internal: users never write one, so a claim can only come from
+ * a backend that checked it.
+ */
+export interface ClaimRequest {
+  /** Where the claim was asked for, for error messages. */
+  readonly where: string;
+  /** `spec.storageClassName`; "" binds only to PVs without a class (static provisioning). */
+  readonly storageClassName: string;
+  /** The access mode, a value of any backend's access-mode enum. */
+  readonly accessMode: string;
+  readonly storage: Size;
+  readonly volumeMode: VolumeMode;
+  /** Pre-binds the claim to this PV (static provisioning). */
+  readonly volumeName?: string;
+  /** Restricts binding to PVs with these labels (static provisioning). */
+  readonly selectorLabels?: { [key: string]: string };
+}
+
+/** Renders the PVC spec of a request; the storage quantity is exactly what the user asked for. */
+export function renderClaimSpec(request: ClaimRequest): k8s.PersistentVolumeClaimSpec {
+  return {
+    storageClassName: request.storageClassName,
+    accessModes: renderAccessModes([request.accessMode], request.where, 'accessMode'),
+    volumeMode: request.volumeMode,
+    resources: { requests: { storage: k8s.Quantity.fromString(renderSize(request.storage, request.where, 'storage')) } },
+    volumeName: request.volumeName,
+    selector: request.selectorLabels ? { matchLabels: request.selectorLabels } : undefined,
+  };
+}

@@ -1,0 +1,51 @@
+import { Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { ClaimRequest, renderClaimSpec } from './claim-request';
+import { NameRule, validateName } from './names';
+import { VolumeMode } from './policies';
+
+/**
+ * A per-replica claim for a `StatefulStore` (an entry of `volumeClaimTemplates`),
+ * minted by a storage backend (`backend.claimTemplate(name, ...)`).
+ *
+ * The StatefulSet controller creates one PVC per replica, named
+ * `<template>-<statefulset>-<ordinal>`. Templates cannot change once the
+ * StatefulSet exists, so everything about them is checked before synthesis.
+ */
+export class ClaimTemplate {
+  /**
+   * @internal Used by backends of this library to mint a template.
+   */
+  public static _mint(name: string, request: ClaimRequest): ClaimTemplate {
+    return new ClaimTemplate(name, request);
+  }
+
+  /** The template name: also the pod volume name, and the first part of each PVC name. */
+  public readonly name: string;
+  /** `spec.storageClassName`. */
+  public readonly storageClassName: string;
+  /** The access mode, as the Kubernetes string. */
+  public readonly accessMode: string;
+  /** The storage requested per replica. */
+  public readonly storage: Size;
+  /** Filesystem (mounted at a path) or Block (exposed as a device). */
+  public readonly volumeMode: VolumeMode;
+  private readonly spec: k8s.PersistentVolumeClaimSpec;
+
+  private constructor(name: string, request: ClaimRequest) {
+    // The template name is the pod volume name, so it must be a DNS label.
+    this.name = validateName(name, NameRule.DNS_LABEL, request.where, 'name');
+    this.storageClassName = request.storageClassName;
+    this.accessMode = request.accessMode;
+    this.storage = request.storage;
+    this.volumeMode = request.volumeMode;
+    this.spec = renderClaimSpec(request);
+  }
+
+  /**
+   * @internal The `volumeClaimTemplates` entry (apiVersion and kind are added by the StatefulStore).
+   */
+  public _toKube(): k8s.KubePersistentVolumeClaimProps {
+    return { metadata: { name: this.name }, spec: this.spec };
+  }
+}

@@ -1,0 +1,7 @@
+export { AccessMode } from './access-mode';
+export { ClaimTemplate } from './claim-template';
+export { StorageErrors } from './errors';
+export { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
+export * from './storage-class';
+export * from './storage-class-ref';
+export { VolumeClaim } from './volume-claim';

@@ -1,0 +1,70 @@
+import { invalid } from './errors';
+
+// Name rules from apimachinery util/validation (storage-facts.md 5.5).
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** The naming rules Kubernetes applies, per kind of object. */
+export enum NameRule {
+  /** PV, PVC, StorageClass, CSIDriver, ConfigMap, Secret: at most 253 characters. */
+  DNS_SUBDOMAIN,
+  /** Container, volume and volume claim template names: at most 63 characters. */
+  DNS_LABEL,
+  /** Service names: a DNS label that starts with a letter. */
+  DNS_1035_LABEL,
+  /**
+   * StatefulSet names: a DNS label of at most 52 characters. Longer names are
+   * accepted by the API, but the controller's `controller-revision-hash` label
+   * then exceeds 63 characters and no pod is ever created (kubernetes#64023).
+   */
+  STATEFULSET,
+}
+
+const RULES: Record<NameRule, { pattern: RegExp; max: number; text: string }> = {
+  [NameRule.DNS_SUBDOMAIN]: {
+    pattern: DNS1123_SUBDOMAIN, max: 253,
+    text: 'a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+  },
+  [NameRule.DNS_LABEL]: {
+    pattern: DNS1123_LABEL, max: 63,
+    text: 'a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+  },
+  [NameRule.DNS_1035_LABEL]: {
+    pattern: DNS1035_LABEL, max: 63,
+    text: 'a DNS-1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters',
+  },
+  [NameRule.STATEFULSET]: {
+    pattern: DNS1123_LABEL, max: 52,
+    text: 'a DNS-1123 label of at most 52 characters (longer StatefulSet names make the controller-revision-hash label exceed 63 characters, and no pod is ever created)',
+  },
+};
+
+/** True when `name` satisfies `rule`. */
+export function isValidName(name: string, rule: NameRule): boolean {
+  const { pattern, max } = RULES[rule];
+  return name.length <= max && pattern.test(name);
+}
+
+/** Throws a StorageValidationError unless `name` satisfies `rule`. */
+export function validateName(name: string, rule: NameRule, where: string, prop: string, fix?: string): string {
+  if (!isValidName(name, rule)) {
+    throw invalid({ where, prop, value: name, allowed: RULES[rule].text, fix: fix ?? `set ${prop} to a valid name` });
+  }
+  return name;
+}
+
+/**
+ * The default Kubernetes name of an object: its construct id, lower-cased, with
+ * characters Kubernetes does not allow replaced by "-".
+ *
+ * It depends on the id alone, never on the construct path, so moving a
+ * construct in the tree does not rename its PVC, PV or StorageClass (a renamed
+ * claim is a new, empty volume). The result is then validated by the caller.
+ */
+export function nameFromId(id: string): string {
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}

@@ -1,0 +1,37 @@
+/**
+ * What happens to a volume when its claim is deleted.
+ *
+ * `Recycle` is deprecated upstream and does not exist in this library.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming
+ */
+export enum ReclaimPolicy {
+  /** Keep the volume and its data; an administrator reclaims it by hand. The safe default. */
+  RETAIN = 'Retain',
+  /** Delete the volume and its data with the claim. */
+  DELETE = 'Delete',
+}
+
+/**
+ * When a claim is bound to a volume.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/storage-classes/#volume-binding-mode
+ */
+export enum VolumeBindingMode {
+  /** Bind (and provision) as soon as the claim exists, before any pod is scheduled. */
+  IMMEDIATE = 'Immediate',
+  /** Bind (and provision) when a pod using the claim is scheduled, honouring the pod's constraints. */
+  WAIT_FOR_FIRST_CONSUMER = 'WaitForFirstConsumer',
+}
+
+/**
+ * Whether a volume is presented to the pod as a filesystem or a raw block device.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#volume-mode
+ */
+export enum VolumeMode {
+  /** A formatted filesystem, mounted at a path (`volumeMounts`). */
+  FILESYSTEM = 'Filesystem',
+  /** A raw block device, exposed at a device path (`volumeDevices`). */
+  BLOCK = 'Block',
+}

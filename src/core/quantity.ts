@@ -1,0 +1,65 @@
+import { Size } from 'cdk8s';
+import { invalid } from './errors';
+
+/** Binary suffixes of the Kubernetes quantity grammar, largest first, in bytes. */
+const BINARY_UNITS: ReadonlyArray<[string, bigint]> = [
+  ['Pi', 1n << 50n],
+  ['Ti', 1n << 40n],
+  ['Gi', 1n << 30n],
+  ['Mi', 1n << 20n],
+  ['Ki', 1n << 10n],
+  ['', 1n],
+];
+
+/** A quantity's magnitude may not exceed 2^63-1 (apimachinery resource/quantity.go). */
+const MAX_QUANTITY_BYTES = (1n << 63n) - 1n;
+
+const SIZE_STRING = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi)$/;
+
+/**
+ * Renders a cdk8s `Size` as the Kubernetes quantity the user meant.
+ *
+ * Whole amounts keep their unit (`Size.mebibytes(512)` is `512Mi`, `Size.gibibytes(2)`
+ * is `2Gi`) so GitOps diffs stay quiet. A fractional amount is written in the
+ * largest binary unit that holds it as a whole number (`Size.gibibytes(1.5)` is
+ * `1536Mi`), which is the form the API server stores anyway. Zero, negative,
+ * fractional-byte and out-of-range sizes are rejected.
+ */
+export function renderSize(size: Size, where: string, prop: string): string {
+  const text = size.asString();
+  const match = SIZE_STRING.exec(text);
+  const bytes = match ? exactBytes(match[1], unitBytes(match[2])) : undefined;
+  if (!match || bytes === undefined || bytes <= 0n || bytes > MAX_QUANTITY_BYTES) {
+    throw invalid({
+      where, prop, value: text,
+      allowed: 'a positive size of a whole number of bytes, at most 2^63-1 bytes',
+      fix: 'use a positive Size such as Size.mebibytes(512) or Size.gibibytes(10)',
+    });
+  }
+  if (!match[1].includes('.')) return text;
+  return wholeQuantity(bytes);
+}
+
+/** The exact byte count of a size, for comparing sizes (checks of capacity against claims). */
+export function sizeInBytes(size: Size, where: string, prop: string): bigint {
+  const rendered = renderSize(size, where, prop);
+  const [, amount, unit] = /^(\d+)(Ki|Mi|Gi|Ti|Pi|)$/.exec(rendered)!;
+  return BigInt(amount) * unitBytes(unit);
+}
+
+function unitBytes(suffix: string): bigint {
+  return BINARY_UNITS.find(([s]) => s === suffix)![1];
+}
+
+/** amount × unit as an exact integer, or undefined when it is not a whole number of bytes. */
+function exactBytes(amount: string, unit: bigint): bigint | undefined {
+  const [whole, fraction = ''] = amount.split('.');
+  const scale = 10n ** BigInt(fraction.length);
+  const numerator = BigInt(whole + fraction) * unit;
+  return numerator % scale === 0n ? numerator / scale : undefined;
+}
+
+function wholeQuantity(bytes: bigint): string {
+  const [suffix, unit] = BINARY_UNITS.find(([, u]) => bytes % u === 0n)!;
+  return `${bytes / unit}${suffix}`;
+}

@@ -1,0 +1,153 @@
+import * as kplus from 'cdk8s-plus-27';
+import { k8s } from 'cdk8s-plus-27';
+import { ClaimTemplate } from '../core/claim-template';
+import { invalid } from '../core/errors';
+import { NameRule, validateName } from '../core/names';
+import { VolumeMode } from '../core/policies';
+import { PodVolume } from './pod-volume';
+import { StoreContainerOptions, StorePort, StoreVolumeMount } from './store-container';
+
+// IANA_SVC_NAME (apimachinery util/validation): port names.
+const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
+
+interface ContainerEntry {
+  readonly name: string;
+  readonly options: StoreContainerOptions;
+  readonly mounts: StoreVolumeMount[];
+  readonly ports: Required<StorePort>[];
+}
+
+/**
+ * The containers of a StatefulStore's pod and everything they mount, kept
+ * consistent as they are added: unique container, port and volume names, one
+ * path per mount, every mounted volume and template present exactly once.
+ */
+export class PodComposition {
+  private readonly containers: ContainerEntry[] = [];
+  private readonly templates = new Map<string, ClaimTemplate>();
+  private readonly podVolumes = new Map<string, PodVolume>();
+
+  public constructor(private readonly where: string) {}
+
+  public addContainer(name: string, options: StoreContainerOptions): void {
+    validateName(name, NameRule.DNS_LABEL, this.where, 'container name');
+    if (this.containers.some(c => c.name === name)) {
+      this.fail('container name', name, 'a name no other container of the pod has', 'rename one of the containers');
+    }
+    if (!options.image || options.image.trim() !== options.image) {
+      this.fail(`image of container "${name}"`, options.image, 'a non-empty image reference without spaces', 'set image, for example "registry.k8s.io/nginx-slim:0.8"');
+    }
+    const entry: ContainerEntry = { name, options, mounts: [], ports: [] };
+    this.containers.push(entry);
+    const ports = [...(options.port === undefined ? [] : [{ number: options.port }]), ...(options.ports ?? [])];
+    ports.forEach(p => this.addPort(entry, p));
+    (options.volumes ?? []).forEach(m => this.addMount(name, m));
+  }
+
+  public addMount(containerName: string, mount: StoreVolumeMount): void {
+    const container = this.containers.find(c => c.name === containerName)!;
+    const prop = `volumes of container "${containerName}"`;
+    if (!mount.mountPath?.startsWith('/')) {
+      this.fail(prop, mount.mountPath, 'an absolute mountPath', `write "/${mount.mountPath}"`);
+    }
+    if (container.mounts.some(m => m.mountPath === mount.mountPath)) {
+      this.fail(prop, mount.mountPath, 'each mountPath once per container', 'mount the second volume at another path');
+    }
+    if ((mount.claim === undefined) === (mount.volume === undefined)) {
+      this.fail(prop, mount.mountPath, 'exactly one of claim (per-replica storage) or volume (a pod volume)', 'give either claim or volume for this mount');
+    }
+    if (mount.claim) this.addTemplate(mount.claim, mount, prop);
+    if (mount.volume) this.addPodVolume(mount.volume, prop);
+    container.mounts.push(mount);
+  }
+
+  /** The templates in the order they were first mounted. */
+  public get claimTemplates(): ClaimTemplate[] {
+    return [...this.templates.values()];
+  }
+
+  public renderContainers(): k8s.Container[] {
+    return this.containers.map(c => renderContainer(c));
+  }
+
+  public renderVolumes(): k8s.Volume[] | undefined {
+    const volumes = [...this.podVolumes.values()].map(v => v._toKube());
+    return volumes.length > 0 ? volumes : undefined;
+  }
+
+  public renderServicePorts(): k8s.ServicePort[] | undefined {
+    const ports = this.containers.flatMap(c => c.ports).map(p => ({
+      name: p.name, port: p.number, targetPort: k8s.IntOrString.fromString(p.name), protocol: p.protocol,
+    }));
+    return ports.length > 0 ? ports : undefined;
+  }
+
+  private addPort(container: ContainerEntry, port: StorePort): void {
+    const protocol = port.protocol ?? kplus.Protocol.TCP;
+    const prop = `ports of container "${container.name}"`;
+    if (!Number.isInteger(port.number) || port.number < 1 || port.number > 65535) {
+      this.fail(prop, port.number, 'an integer port number from 1 to 65535', 'use the port the process listens on');
+    }
+    const name = port.name ?? `${protocol === kplus.Protocol.TCP ? 'port' : protocol.toLowerCase()}-${port.number}`;
+    if (!PORT_NAME.test(name)) {
+      this.fail(prop, name, 'a port name of at most 15 lower-case letters, digits and single "-", with at least one letter', 'choose a short name such as "http" or "cql"');
+    }
+    const all = this.containers.flatMap(c => c.ports);
+    if (all.some(p => p.name === name || (p.number === port.number && p.protocol === protocol))) {
+      this.fail(prop, `${name} (${port.number}/${protocol})`, 'each port name, and each number and protocol, once in the pod', 'remove the duplicate port or give it another name');
+    }
+    container.ports.push({ number: port.number, name, protocol });
+  }
+
+  private addTemplate(template: ClaimTemplate, mount: StoreVolumeMount, prop: string): void {
+    const known = this.templates.get(template.name);
+    if (known !== undefined && known !== template) {
+      this.fail(prop, template.name, 'one claim template per name', 'give the templates distinct names (each becomes a PVC name prefix), or mount the same template object twice');
+    }
+    if (this.podVolumes.has(template.name)) {
+      this.fail(prop, template.name, 'a template name that no pod volume uses', 'rename the template or the pod volume');
+    }
+    if (template.volumeMode === VolumeMode.BLOCK && (mount.readOnly || mount.subPath)) {
+      this.fail(prop, mount.mountPath, 'a Block device without readOnly or subPath', 'remove readOnly and subPath, or use a Filesystem claim');
+    }
+    this.templates.set(template.name, template);
+  }
+
+  private addPodVolume(volume: PodVolume, prop: string): void {
+    const known = this.podVolumes.get(volume.name);
+    if ((known !== undefined && known !== volume) || this.templates.has(volume.name)) {
+      this.fail(prop, volume.name, 'one volume per name in the pod', 'give the volumes distinct names, or reuse the same PodVolume object');
+    }
+    this.podVolumes.set(volume.name, volume);
+  }
+
+  private fail(prop: string, value: unknown, allowed: string, fix: string): never {
+    throw invalid({ where: this.where, prop, value, allowed, fix });
+  }
+}
+
+function renderContainer(c: ContainerEntry): k8s.Container {
+  const o = c.options;
+  const isDevice = (m: StoreVolumeMount) => m.claim?.volumeMode === VolumeMode.BLOCK;
+  const mounts = c.mounts.filter(m => !isDevice(m)).map(m => ({
+    name: (m.claim ?? m.volume)!.name, mountPath: m.mountPath, readOnly: m.readOnly, subPath: m.subPath,
+  }));
+  const devices = c.mounts.filter(isDevice).map(m => ({ name: m.claim!.name, devicePath: m.mountPath }));
+  return {
+    name: c.name,
+    image: o.image,
+    imagePullPolicy: o.imagePullPolicy,
+    command: o.command,
+    args: o.args,
+    workingDir: o.workingDir,
+    env: o.env && Object.entries(o.env).map(([name, v]) => ({ name, value: v.value, valueFrom: v.valueFrom })),
+    ports: c.ports.length > 0 ? c.ports.map(p => ({ name: p.name, containerPort: p.number, protocol: p.protocol })) : undefined,
+    resources: o.resources,
+    readinessProbe: o.readinessProbe,
+    livenessProbe: o.livenessProbe,
+    startupProbe: o.startupProbe,
+    securityContext: o.securityContext,
+    volumeMounts: mounts.length > 0 ? mounts : undefined,
+    volumeDevices: devices.length > 0 ? devices : undefined,
+  };
+}

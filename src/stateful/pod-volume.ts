@@ -1,0 +1,119 @@
+import { Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { invalid } from '../core/errors';
+import { NameRule, validateName } from '../core/names';
+import { renderSize } from '../core/quantity';
+
+/**
+ * Where an emptyDir volume keeps its data.
+ */
+export enum EmptyDirMedium {
+  /** The node's default storage medium (its disk). */
+  DEFAULT = '',
+  /** A tmpfs in the node's memory; counts against the container's memory limit. */
+  MEMORY = 'Memory',
+}
+
+/** Options of an emptyDir volume. */
+export interface EmptyDirVolumeOptions {
+  /**
+   * Where the data lives.
+   *
+   * @default EmptyDirMedium.DEFAULT
+   */
+  readonly medium?: EmptyDirMedium;
+  /**
+   * The most the volume may hold; the pod is evicted beyond it.
+   *
+   * @default - no limit
+   */
+  readonly sizeLimit?: Size;
+}
+
+/** Options of a volume made from a ConfigMap or a Secret. */
+export interface ProjectedKeysOptions {
+  /**
+   * Only these keys, each mapped to a file path relative to the mount.
+   *
+   * @default - every key, as a file named after it
+   */
+  readonly items?: { [key: string]: string };
+  /**
+   * File mode bits of the files, for example `0o440`.
+   *
+   * @default 0o644
+   */
+  readonly defaultMode?: number;
+  /**
+   * Whether the pod may start when the object does not exist.
+   *
+   * @default false
+   */
+  readonly optional?: boolean;
+}
+
+/**
+ * A pod volume shared by the containers of each replica (not per-replica
+ * storage: that is a `ClaimTemplate`): an emptyDir, a ConfigMap, a Secret, or
+ * any Kubernetes volume through `fromKube`.
+ *
+ * Every pod volume that a `StatefulStore` mounts is written to the pod spec.
+ */
+export class PodVolume {
+  /** A scratch directory that lives as long as the pod. */
+  public static emptyDir(name: string, options: EmptyDirVolumeOptions = {}): PodVolume {
+    const where = `PodVolume.emptyDir(${JSON.stringify(name)})`;
+    return new PodVolume(name, where, {
+      emptyDir: {
+        medium: options.medium || undefined,
+        sizeLimit: options.sizeLimit && k8s.Quantity.fromString(renderSize(options.sizeLimit, where, 'sizeLimit')),
+      },
+    });
+  }
+
+  /** The keys of a ConfigMap, as files. */
+  public static configMap(name: string, configMapName: string, options: ProjectedKeysOptions = {}): PodVolume {
+    const where = `PodVolume.configMap(${JSON.stringify(name)})`;
+    validateName(configMapName, NameRule.DNS_SUBDOMAIN, where, 'configMapName');
+    return new PodVolume(name, where, { configMap: { name: configMapName, ...projectedKeys(options, where) } });
+  }
+
+  /** The keys of a Secret, as files. The Secret itself is not synthesized: no secret data goes to Git. */
+  public static secret(name: string, secretName: string, options: ProjectedKeysOptions = {}): PodVolume {
+    const where = `PodVolume.secret(${JSON.stringify(name)})`;
+    validateName(secretName, NameRule.DNS_SUBDOMAIN, where, 'secretName');
+    return new PodVolume(name, where, { secret: { secretName, ...projectedKeys(options, where) } });
+  }
+
+  /** Any volume source Kubernetes has, as the typed Kubernetes object: the escape hatch. */
+  public static fromKube(volume: k8s.Volume): PodVolume {
+    const { name, ...source } = volume;
+    return new PodVolume(name, `PodVolume.fromKube(${JSON.stringify(name)})`, source);
+  }
+
+  /** The pod volume name. */
+  public readonly name: string;
+  private readonly source: Omit<k8s.Volume, 'name'>;
+
+  private constructor(name: string, where: string, source: Omit<k8s.Volume, 'name'>) {
+    this.name = validateName(name, NameRule.DNS_LABEL, where, 'name');
+    this.source = source;
+  }
+
+  /** @internal The pod spec `volumes` entry. */
+  public _toKube(): k8s.Volume {
+    return { name: this.name, ...this.source };
+  }
+}
+
+function projectedKeys(options: ProjectedKeysOptions, where: string) {
+  const mode = options.defaultMode;
+  if (mode !== undefined && (!Number.isInteger(mode) || mode < 0 || mode > 0o777)) {
+    throw invalid({ where, prop: 'defaultMode', value: mode, allowed: 'an integer from 0 to 0o777', fix: 'write the mode in octal, for example 0o440' });
+  }
+  return {
+    items: options.items && Object.entries(options.items).map(([key, path]) => ({ key, path })),
+    defaultMode: mode,
+    optional: options.optional,
+  };
+}

@@ -1,0 +1,321 @@
+import { Chart, Duration, Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { ClaimTemplate } from '../core/claim-template';
+import { describeConstruct, invalid } from '../core/errors';
+import { claimObjectName } from '../core/name-registry';
+import { NameRule, nameFromId, validateName } from '../core/names';
+import { PodComposition } from './pod-composition';
+import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
+import { StoreUpdateStrategy } from './update-strategy';
+
+/**
+ * How a StatefulStore starts and stops its pods. Immutable once the StatefulSet exists.
+ */
+export enum PodManagementPolicy {
+  /** One pod at a time, in ordinal order, each Running and Ready before the next. */
+  ORDERED_READY = 'OrderedReady',
+  /** All pods at once. */
+  PARALLEL = 'Parallel',
+}
+
+/**
+ * What happens to the per-replica claims when the StatefulSet is deleted or scaled down.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#persistentvolumeclaim-retention
+ */
+export enum ClaimRetention {
+  /** Keep the claims (and so the data). */
+  RETAIN = 'Retain',
+  /** Delete the claims; with a `Delete` reclaim policy the data is gone. */
+  DELETE = 'Delete',
+}
+
+/**
+ * Props of a `StatefulStore`. The container fields describe its main container.
+ */
+export interface StatefulStoreProps extends StoreContainerOptions {
+  /**
+   * The StatefulSet name: a DNS-1123 label of at most 52 characters.
+   *
+   * @default - the construct id, lower-cased; never derived from the construct path
+   */
+  readonly name?: string;
+  /**
+   * The name of the headless Service (a DNS-1035 label). Immutable once the StatefulSet exists.
+   *
+   * @default - the StatefulSet name
+   */
+  readonly serviceName?: string;
+  /**
+   * The name of the main container.
+   *
+   * @default - the StatefulSet name
+   */
+  readonly containerName?: string;
+  /**
+   * The number of replicas, at least 1.
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * How long a pod may take to stop before it is killed.
+   *
+   * @default - Kubernetes' default, 30 seconds
+   */
+  readonly terminationGracePeriod?: Duration;
+  /**
+   * How pods are started and stopped. Immutable once the StatefulSet exists,
+   * so it is always written out.
+   *
+   * @default PodManagementPolicy.ORDERED_READY
+   */
+  readonly podManagementPolicy?: PodManagementPolicy;
+  /**
+   * How pods are replaced when the pod template changes.
+   *
+   * @default StoreUpdateStrategy.rollingUpdate()
+   */
+  readonly updateStrategy?: StoreUpdateStrategy;
+  /**
+   * What happens to the per-replica claims when the StatefulSet is deleted.
+   *
+   * @default ClaimRetention.RETAIN
+   */
+  readonly claimRetentionWhenDeleted?: ClaimRetention;
+  /**
+   * What happens to the claims of the replicas removed by a scale-down.
+   *
+   * @default ClaimRetention.RETAIN
+   */
+  readonly claimRetentionWhenScaled?: ClaimRetention;
+  /**
+   * Publish DNS records for pods that are not ready yet, for peers that must
+   * find each other before they become ready (most clustered databases).
+   *
+   * @default false
+   */
+  readonly publishNotReadyAddresses?: boolean;
+  /**
+   * Further containers of each pod.
+   *
+   * @default - none
+   */
+  readonly sidecars?: StoreContainer[];
+  /**
+   * The labels that select the pods. Immutable once the StatefulSet exists.
+   *
+   * @default - `app.kubernetes.io/name: <name>`, which depends on the name only
+   */
+  readonly selectorLabels?: { [key: string]: string };
+  /**
+   * Further labels of the pods (mutable).
+   *
+   * @default - only the selector labels
+   */
+  readonly podLabels?: { [key: string]: string };
+  /**
+   * Annotations of the pods.
+   *
+   * @default - none
+   */
+  readonly podAnnotations?: { [key: string]: string };
+  /**
+   * The ServiceAccount the pods run as.
+   *
+   * @default - the namespace's default ServiceAccount
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * The pod's security context; `fsGroup` is what usually makes a fresh volume writable.
+   *
+   * @default - none
+   */
+  readonly podSecurityContext?: k8s.PodSecurityContext;
+  /**
+   * The ordinal of the first replica (StatefulSetStartOrdinal, GA in Kubernetes 1.31).
+   *
+   * @default 0
+   */
+  readonly ordinalsStart?: number;
+  /**
+   * Seconds a new pod must be ready before it counts as available.
+   *
+   * @default 0
+   */
+  readonly minReadySeconds?: number;
+}
+
+/**
+ * A StatefulSet with its headless Service and per-replica volumes
+ * (`volumeClaimTemplates`), checked so that it creates pods and survives the
+ * second deploy: names within limits, every mount backed by exactly one volume
+ * or template, and the immutable fields (selector, serviceName,
+ * podManagementPolicy, templates) written out explicitly and derived from
+ * names only.
+ *
+ * The raw objects are `statefulSet` and `service` (`ApiObject`s: use
+ * `addJsonPatch` for what is not modelled).
+ */
+export class StatefulStore extends Construct {
+  /** The StatefulSet name. */
+  public readonly name: string;
+  /** The headless Service name (the StatefulSet's `serviceName`). */
+  public readonly serviceName: string;
+  /** The number of replicas. */
+  public readonly replicas: number;
+  /** The labels that select the pods. */
+  public readonly selectorLabels: { [key: string]: string };
+  /** The StatefulSet object. */
+  public readonly statefulSet: k8s.KubeStatefulSet;
+  /** The headless Service object. */
+  public readonly service: k8s.KubeService;
+  /** The name of the main container. */
+  public readonly containerName: string;
+  private readonly pod: PodComposition;
+  private readonly ordinalsStart: number;
+
+  public constructor(scope: Construct, id: string, props: StatefulStoreProps) {
+    super(scope, id);
+    const where = describeConstruct(this, 'StatefulStore');
+    this.name = validateName(props.name ?? nameFromId(id), NameRule.STATEFULSET, where, 'name',
+      'pass a `name` of at most 52 lower-case letters, digits and "-"');
+    this.serviceName = validateName(props.serviceName ?? this.name, NameRule.DNS_1035_LABEL, where, 'serviceName',
+      'pass a `serviceName` that starts with a letter');
+    this.containerName = props.containerName ?? this.name;
+    this.replicas = wholeNumber(props.replicas ?? 1, 1, where, 'replicas', 'set replicas to 1 or more; to stop every pod, scale the StatefulSet in the cluster');
+    this.ordinalsStart = wholeNumber(props.ordinalsStart ?? 0, 0, where, 'ordinalsStart', 'use 0 or a positive ordinal');
+    this.selectorLabels = props.selectorLabels ?? { 'app.kubernetes.io/name': this.name };
+    const namespace = Chart.of(this).namespace;
+    claimObjectName(this, 'StatefulSet', namespace, this.name);
+    claimObjectName(this, 'Service', namespace, this.serviceName);
+
+    this.pod = new PodComposition(where);
+    this.pod.addContainer(this.containerName, props);
+    (props.sidecars ?? []).forEach(c => this.pod.addContainer(c.name, c));
+
+    const podLabels = mergeLabels(props.podLabels, this.selectorLabels, where);
+    const spec = this.renderSpec(props, podLabels, where);
+    // The Service first: the StatefulSet names it, and readers expect it in that order.
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: { name: this.serviceName },
+      spec: Lazy.any({
+        produce: (): k8s.ServiceSpec => ({
+          clusterIp: 'None',
+          selector: this.selectorLabels,
+          ports: this.pod.renderServicePorts(),
+          publishNotReadyAddresses: props.publishNotReadyAddresses,
+        }),
+      }),
+    });
+    this.statefulSet = new StatefulSetObject(this, 'StatefulSet', {
+      metadata: { name: this.name },
+      spec: Lazy.any({ produce: () => ({ ...spec, ...this.renderPod(spec.template) }) }),
+    });
+  }
+
+  /**
+   * Mounts per-replica storage or a pod volume in the main container.
+   */
+  public addVolume(mount: StoreVolumeMount): void {
+    this.pod.addMount(this.containerName, mount);
+  }
+
+  /**
+   * Adds a container to each pod.
+   */
+  public addSidecar(container: StoreContainer): void {
+    this.pod.addContainer(container.name, container);
+  }
+
+  /** The claim templates mounted so far, in order. */
+  public get claimTemplates(): ClaimTemplate[] {
+    return this.pod.claimTemplates;
+  }
+
+  /**
+   * The name of the PVC the StatefulSet controller creates for `template` and
+   * the replica with `ordinal`: `<template>-<statefulset>-<ordinal>`.
+   */
+  public claimName(template: ClaimTemplate, ordinal: number): string {
+    return `${template.name}-${this.name}-${ordinal}`;
+  }
+
+  private renderSpec(props: StatefulStoreProps, podLabels: { [key: string]: string }, where: string) {
+    const grace = props.terminationGracePeriod?.toSeconds();
+    if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
+      throw invalid({ where, prop: 'terminationGracePeriod', value: `${grace}s`, allowed: 'a whole number of seconds, 0 or more', fix: 'use Duration.seconds(n)' });
+    }
+    return {
+      serviceName: this.serviceName,
+      replicas: this.replicas,
+      ordinals: this.ordinalsStart === 0 ? undefined : { start: this.ordinalsStart },
+      selector: { matchLabels: this.selectorLabels },
+      podManagementPolicy: props.podManagementPolicy ?? PodManagementPolicy.ORDERED_READY,
+      updateStrategy: (props.updateStrategy ?? StoreUpdateStrategy.rollingUpdate())._toKube(),
+      persistentVolumeClaimRetentionPolicy: {
+        whenDeleted: props.claimRetentionWhenDeleted ?? ClaimRetention.RETAIN,
+        whenScaled: props.claimRetentionWhenScaled ?? ClaimRetention.RETAIN,
+      },
+      minReadySeconds: props.minReadySeconds === undefined ? undefined
+        : wholeNumber(props.minReadySeconds, 0, where, 'minReadySeconds', 'use 0 or more seconds'),
+      template: {
+        metadata: { labels: podLabels, annotations: props.podAnnotations },
+        spec: {
+          terminationGracePeriodSeconds: grace,
+          serviceAccountName: props.serviceAccountName,
+          securityContext: props.podSecurityContext,
+        },
+      },
+    };
+  }
+
+  /** The parts that later `addVolume`/`addSidecar` calls still change, rendered at synthesis. */
+  private renderPod(template: { metadata: k8s.ObjectMeta; spec: Partial<k8s.PodSpec> }): Partial<k8s.StatefulSetSpec> {
+    const templates = this.pod.claimTemplates.map(t => t._toKube());
+    return {
+      template: {
+        metadata: template.metadata,
+        spec: { ...template.spec, containers: this.pod.renderContainers(), volumes: this.pod.renderVolumes() },
+      },
+      volumeClaimTemplates: templates.length > 0 ? templates : undefined,
+    };
+  }
+}
+
+/**
+ * The typed StatefulSet, plus what its generated types cannot express: the
+ * `apiVersion` and `kind` of each volumeClaimTemplate, which the API server
+ * defaults but GitOps tools then report as drift.
+ */
+class StatefulSetObject extends k8s.KubeStatefulSet {
+  public toJson(): any {
+    const json = super.toJson();
+    const templates: any[] | undefined = json.spec?.volumeClaimTemplates;
+    if (templates) {
+      json.spec.volumeClaimTemplates = templates.map(t => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t }));
+    }
+    return json;
+  }
+}
+
+function wholeNumber(value: number, min: number, where: string, prop: string, fix: string): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw invalid({ where, prop, value, allowed: `an integer of at least ${min}`, fix });
+  }
+  return value;
+}
+
+function mergeLabels(podLabels: { [key: string]: string } | undefined, selector: { [key: string]: string }, where: string) {
+  for (const [key, value] of Object.entries(selector)) {
+    if (podLabels?.[key] !== undefined && podLabels[key] !== value) {
+      throw invalid({
+        where, prop: `podLabels["${key}"]`, value: podLabels[key],
+        allowed: `the selector's value "${value}" (the pod labels must match the selector)`,
+        fix: `remove "${key}" from podLabels or change selectorLabels`,
+      });
+    }
+  }
+  return { ...podLabels, ...selector };
+}

@@ -1,0 +1,46 @@
+import { k8s } from 'cdk8s-plus-27';
+import { invalid } from '../core/errors';
+
+/** Options of a rolling update. */
+export interface RollingUpdateOptions {
+  /**
+   * Only pods with an ordinal of at least this value are updated (staged rollouts, canaries).
+   *
+   * @default 0 - every pod is updated
+   */
+  readonly partition?: number;
+}
+
+/**
+ * How a StatefulStore's pods are replaced when the pod template changes.
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#update-strategies
+ */
+export class StoreUpdateStrategy {
+  /** Replace pods one at a time, from the highest ordinal down. */
+  public static rollingUpdate(options: RollingUpdateOptions = {}): StoreUpdateStrategy {
+    const partition = options.partition;
+    if (partition !== undefined && (!Number.isInteger(partition) || partition < 0)) {
+      throw invalid({
+        where: 'StoreUpdateStrategy.rollingUpdate()', prop: 'partition', value: partition,
+        allowed: 'an integer of at least 0', fix: 'use 0 to update every pod, or the lowest ordinal to update',
+      });
+    }
+    return new StoreUpdateStrategy({
+      type: 'RollingUpdate',
+      rollingUpdate: partition === undefined ? undefined : { partition },
+    });
+  }
+
+  /** Replace a pod only when it is deleted by hand. */
+  public static onDelete(): StoreUpdateStrategy {
+    return new StoreUpdateStrategy({ type: 'OnDelete' });
+  }
+
+  private constructor(private readonly strategy: k8s.StatefulSetUpdateStrategy) {}
+
+  /** @internal */
+  public _toKube(): k8s.StatefulSetUpdateStrategy {
+    return this.strategy;
+  }
+}

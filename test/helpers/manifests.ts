@@ -1,0 +1,59 @@
+import { App, Chart, Testing } from 'cdk8s';
+import * as models from 'kubernetes-models';
+
+/** A synthesized Kubernetes object. */
+export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [key: string]: any };
+
+type Model = new (data: any) => { validate(): void };
+
+/** "storage.k8s.io/v1" -> models.storageK8sIo.v1; "v1" -> models.v1. */
+function modelFor(apiVersion: string, kind: string): Model | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const groupKey = group === '' ? undefined : group.replace(/\.([a-z])/g, (_, c: string) => c.toUpperCase());
+  const groupModule: any = groupKey === undefined ? models : (models as any)[groupKey];
+  return groupModule?.[version]?.[kind];
+}
+
+/**
+ * Validates every manifest against the Kubernetes 1.33 OpenAPI schema
+ * (kubernetes-models), and fails on a kind it has no schema for, so that no
+ * synthesized object goes unchecked.
+ */
+export function expectValidManifests(manifests: readonly Manifest[]): void {
+  for (const manifest of manifests) {
+    const Model = modelFor(manifest.apiVersion, manifest.kind);
+    if (!Model) throw new Error(`no schema for ${manifest.apiVersion} ${manifest.kind} (${manifest.metadata?.name}): add one to test/helpers/manifests.ts`);
+    try {
+      new Model(manifest).validate();
+    } catch (e) {
+      throw new Error(`${manifest.kind} ${manifest.metadata?.name} fails the Kubernetes schema: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** Synthesizes a chart, checks every manifest against the schema, and returns them. */
+export function synthValid(chart: Chart): Manifest[] {
+  const manifests = Testing.synth(chart) as Manifest[];
+  expectValidManifests(manifests);
+  return manifests;
+}
+
+/** Synthesizes every chart of an app (validations included), schema-checked. */
+export function synthAppValid(app: App): Manifest[] {
+  app.synth();
+  const manifests = app.charts.flatMap(c => c.toJson()) as Manifest[];
+  expectValidManifests(manifests);
+  return manifests;
+}
+
+/** The one manifest of `kind` named `name`; fails when there is not exactly one. */
+export function find(manifests: readonly Manifest[], kind: string, name?: string): Manifest {
+  const matches = manifests.filter(m => m.kind === kind && (name === undefined || m.metadata.name === name));
+  if (matches.length !== 1) throw new Error(`expected one ${kind}${name ? ` "${name}"` : ''}, found ${matches.length}`);
+  return matches[0];
+}
+
+/** A fresh chart in a fresh test app. */
+export function newChart(namespace?: string): Chart {
+  return new Chart(Testing.app(), 'test', { namespace });
+}
