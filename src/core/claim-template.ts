@@ -33,8 +33,11 @@ export class ClaimTemplate {
   private readonly spec: k8s.PersistentVolumeClaimSpec;
 
   private constructor(name: string, request: ClaimRequest) {
-    // The template name is the pod volume name, so it must be a DNS label.
-    this.name = validateName(name, NameRule.DNS_LABEL, request.where, 'name');
+    // The template name is the pod volume name, so it must be a DNS label; then
+    // every PVC name the controller generates from it is a valid subdomain too.
+    this.name = validateName(name, NameRule.DNS_LABEL, request.where, 'name',
+      'the template name is the pod volume name and the first part of the PVC names <template>-<statefulset>-<ordinal>: ' +
+      'use lower-case letters, digits and "-"');
     this.storageClassName = request.storageClassName;
     this.accessMode = request.accessMode;
     this.storage = request.storage;

@@ -243,7 +243,7 @@ export class StatefulStore extends Construct {
   }
 
   private renderSpec(props: StatefulStoreProps, podLabels: { [key: string]: string }, where: string) {
-    const grace = props.terminationGracePeriod?.toSeconds();
+    const grace = props.terminationGracePeriod?.toSeconds({ integral: false });
     if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
       throw invalid({ where, prop: 'terminationGracePeriod', value: `${grace}s`, allowed: 'a whole number of seconds, 0 or more', fix: 'use Duration.seconds(n)' });
     }
