@@ -42,6 +42,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
 
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'] },
+
   // No GitHub workflows: CI is .ci/run on a clean clone.
   github: false,
   release: false,
@@ -76,6 +78,11 @@ new JsonFile(project, 'examples/tsconfig.json', {
     'ts-node': { require: ['tsconfig-paths/register'] },
   },
 });
+
+// eslint resolves 'cdk8s-storage' in the examples through the same path mapping.
+project.tryFindObjectFile('.eslintrc.json')?.addOverride(
+  'settings.import/resolver.typescript', { project: ['./tsconfig.json', './test/tsconfig.json'], alwaysTryTypes: true, noWarnOnMultipleProjects: true },
+);
 
 project.npmignore?.exclude('/examples/', '/bench/', '/.ci/');
 

@@ -3,11 +3,11 @@ import * as kplus from 'cdk8s-plus-27';
 import {
   AccessMode, ReclaimPolicy, StorageClass, StorageClassRef, StorageErrors, VolumeBindingMode, VolumeMode,
 } from '../src';
+import { find, newChart, synthValid } from './helpers/manifests';
 import { renderAccessModes } from '../src/core/access-mode';
 import { StorageValidationError } from '../src/core/errors';
 import { NameRule, isValidName, nameFromId } from '../src/core/names';
 import { renderSize, sizeInBytes } from '../src/core/quantity';
-import { find, newChart, synthValid } from './helpers/manifests';
 
 const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 
@@ -48,7 +48,7 @@ describe('sizes render as the exact quantity asked for', () => {
 
   test('byte counts are exact, for comparing sizes', () => {
     expect(sizeInBytes(Size.gibibytes(1.5), 'here', 'storage')).toBe(1536n * 1024n * 1024n);
-    expect(sizeInBytes(Size.tebibytes(1), 'here', 'storage')).toBe(1n << 40n);
+    expect(sizeInBytes(Size.tebibytes(1), 'here', 'storage')).toBe(1024n ** 4n);
   });
 });
 
@@ -245,6 +245,12 @@ describe('StorageClassRef.existing', () => {
     expect(() => standard.claimTemplate('www', { storage: Size.gibibytes(1), volumeMode: VolumeMode.BLOCK })).toThrow(
       /^claim template "www" on StorageClassRef.existing\("standard"\): invalid volumeMode "Block". Allowed: the volumeModes declared for class "standard": Filesystem/,
     );
+  });
+
+  test('a class may serve ReadWriteOncePod beside other modes; each claim asks for one', () => {
+    const rwop = StorageClassRef.existing('gp3', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
+    expect(rwop.accessModes).toEqual(['ReadWriteOnce', 'ReadWriteOncePod']);
+    expect(rwop.claimTemplate('data', { storage: Size.gibibytes(1), accessMode: AccessMode.READ_WRITE_ONCE_POD }).accessMode).toBe('ReadWriteOncePod');
   });
 
   test('the declaration itself is checked', () => {

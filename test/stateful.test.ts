@@ -182,8 +182,11 @@ describe('StatefulStore, custom settings', () => {
   test('the main container carries its command, environment and typed Kubernetes structs unchanged', () => {
     const db = spec.containers[0];
     expect(db).toMatchObject({
-      name: 'db', image: 'postgres:16', imagePullPolicy: 'IfNotPresent',
-      command: ['postgres'], args: ['-c', 'config_file=/etc/db/db.conf'],
+      name: 'db',
+      image: 'postgres:16',
+      imagePullPolicy: 'IfNotPresent',
+      command: ['postgres'],
+      args: ['-c', 'config_file=/etc/db/db.conf'],
       env: [
         { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
         { name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-password', key: 'password' } } },
@@ -201,7 +204,8 @@ describe('StatefulStore, custom settings', () => {
       { name: 'scratch', mountPath: '/scratch' },
     ]);
     expect(spec.containers[1]).toEqual({
-      name: 'exporter', image: 'prometheuscommunity/postgres-exporter:v0.15.0',
+      name: 'exporter',
+      image: 'prometheuscommunity/postgres-exporter:v0.15.0',
       ports: [{ name: 'port-9187', containerPort: 9187, protocol: 'TCP' }],
       volumeMounts: [
         { name: 'data', mountPath: '/data', readOnly: true, subPath: 'pgdata' },
@@ -296,7 +300,8 @@ describe('StatefulStore rejects what the cluster would refuse or never run', () 
     }, /Allowed: one volume per name in the pod/],
     ['a read-only Block device', {
       volumes: [{
-        mountPath: '/dev/x', readOnly: true,
+        mountPath: '/dev/x',
+        readOnly: true,
         claim: StorageClassRef.existing('raw', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] })
           .claimTemplate('x', { storage: Size.gibibytes(1), volumeMode: VolumeMode.BLOCK }),
       }],

@@ -25,26 +25,38 @@ export enum AccessMode {
 const KUBE_ACCESS_MODES = new Set<string>(Object.values(AccessMode));
 
 /**
- * The one mapping from any backend's access-mode enum to the Kubernetes
- * strings of a PV or PVC's `accessModes`.
- *
- * Rejects an unknown value (a plain string smuggled past the type system, for
- * example from JavaScript), an empty list, and `ReadWriteOncePod` combined with
- * another mode: a volume a single pod owns cannot also be shared.
+ * Checks that every value is a Kubernetes access mode (a plain string smuggled
+ * past the type system, for example from JavaScript, is rejected) and that
+ * there is at least one; returns them without duplicates.
  */
-export function renderAccessModes(modes: readonly string[], where: string, prop: string): string[] {
+export function knownAccessModes(modes: readonly string[], where: string, prop: string): string[] {
   const unique = [...new Set(modes)];
-  const unknown = unique.filter(m => !KUBE_ACCESS_MODES.has(m));
-  if (unique.length === 0 || unknown.length > 0) {
+  if (unique.length === 0 || unique.some(m => !KUBE_ACCESS_MODES.has(m))) {
     throw invalid({
-      where, prop, value: modes,
+      where,
+      prop,
+      value: modes,
       allowed: `one or more of ${[...KUBE_ACCESS_MODES].join(', ')}, given as the backend's access-mode enum`,
       fix: 'pass members of the access-mode enum of the backend (for example AccessMode.READ_WRITE_ONCE), not strings',
     });
   }
+  return unique;
+}
+
+/**
+ * The one mapping from any backend's access-mode enum to the Kubernetes
+ * strings of a PV or PVC's `accessModes`.
+ *
+ * Besides `knownAccessModes`, rejects `ReadWriteOncePod` combined with another
+ * mode, as the API server does: a volume a single pod owns cannot also be shared.
+ */
+export function renderAccessModes(modes: readonly string[], where: string, prop: string): string[] {
+  const unique = knownAccessModes(modes, where, prop);
   if (unique.includes(AccessMode.READ_WRITE_ONCE_POD) && unique.length > 1) {
     throw invalid({
-      where, prop, value: modes,
+      where,
+      prop,
+      value: modes,
       allowed: 'ReadWriteOncePod alone, or any combination of the other modes',
       fix: 'ask for ReadWriteOncePod on its own',
     });

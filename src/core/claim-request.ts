@@ -1,8 +1,8 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { renderAccessModes } from './access-mode';
-import { renderSize } from './quantity';
 import { VolumeMode } from './policies';
+import { renderSize } from './quantity';
 
 /**
  * Everything a backend decided about a claim, in Kubernetes terms. Backends

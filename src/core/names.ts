@@ -23,19 +23,23 @@ export enum NameRule {
 
 const RULES: Record<NameRule, { pattern: RegExp; max: number; text: string }> = {
   [NameRule.DNS_SUBDOMAIN]: {
-    pattern: DNS1123_SUBDOMAIN, max: 253,
+    pattern: DNS1123_SUBDOMAIN,
+    max: 253,
     text: 'a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
   },
   [NameRule.DNS_LABEL]: {
-    pattern: DNS1123_LABEL, max: 63,
+    pattern: DNS1123_LABEL,
+    max: 63,
     text: 'a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
   },
   [NameRule.DNS_1035_LABEL]: {
-    pattern: DNS1035_LABEL, max: 63,
+    pattern: DNS1035_LABEL,
+    max: 63,
     text: 'a DNS-1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters',
   },
   [NameRule.STATEFULSET]: {
-    pattern: DNS1123_LABEL, max: 52,
+    pattern: DNS1123_LABEL,
+    max: 52,
     text: 'a DNS-1123 label of at most 52 characters (longer StatefulSet names make the controller-revision-hash label exceed 63 characters, and no pod is ever created)',
   },
 };

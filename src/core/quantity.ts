@@ -3,16 +3,16 @@ import { invalid } from './errors';
 
 /** Binary suffixes of the Kubernetes quantity grammar, largest first, in bytes. */
 const BINARY_UNITS: ReadonlyArray<[string, bigint]> = [
-  ['Pi', 1n << 50n],
-  ['Ti', 1n << 40n],
-  ['Gi', 1n << 30n],
-  ['Mi', 1n << 20n],
-  ['Ki', 1n << 10n],
+  ['Pi', 1024n ** 5n],
+  ['Ti', 1024n ** 4n],
+  ['Gi', 1024n ** 3n],
+  ['Mi', 1024n ** 2n],
+  ['Ki', 1024n],
   ['', 1n],
 ];
 
 /** A quantity's magnitude may not exceed 2^63-1 (apimachinery resource/quantity.go). */
-const MAX_QUANTITY_BYTES = (1n << 63n) - 1n;
+const MAX_QUANTITY_BYTES = 2n ** 63n - 1n;
 
 const SIZE_STRING = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi)$/;
 
@@ -31,7 +31,9 @@ export function renderSize(size: Size, where: string, prop: string): string {
   const bytes = match ? exactBytes(match[1], unitBytes(match[2])) : undefined;
   if (!match || bytes === undefined || bytes <= 0n || bytes > MAX_QUANTITY_BYTES) {
     throw invalid({
-      where, prop, value: text,
+      where,
+      prop,
+      value: text,
       allowed: 'a positive size of a whole number of bytes, at most 2^63-1 bytes',
       fix: 'use a positive Size such as Size.mebibytes(512) or Size.gibibytes(10)',
     });

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AccessMode, renderAccessModes } from './access-mode';
+import { AccessMode, knownAccessModes } from './access-mode';
 import { ClaimTemplate } from './claim-template';
 import { describeConstruct, invalid } from './errors';
 import { NameRule, validateName } from './names';
@@ -87,12 +87,15 @@ export class StorageClassRef {
   private constructor(storageClassName: string, options: ExistingStorageClassOptions) {
     this.where = `StorageClassRef.existing(${JSON.stringify(storageClassName)})`;
     this.storageClassName = validateName(storageClassName, NameRule.DNS_SUBDOMAIN, this.where, 'storageClassName');
-    renderAccessModes(options.accessModes, this.where, 'accessModes');
-    this.accessModes = [...new Set(options.accessModes)];
+    // A class may serve ReadWriteOncePod beside other modes; each claim asks for one.
+    this.accessModes = knownAccessModes(options.accessModes, this.where, 'accessModes') as AccessMode[];
     this.volumeModes = [...new Set(options.volumeModes ?? [VolumeMode.FILESYSTEM])];
     if (this.volumeModes.length === 0) {
       throw invalid({
-        where: this.where, prop: 'volumeModes', value: [], allowed: 'at least one of Filesystem, Block',
+        where: this.where,
+        prop: 'volumeModes',
+        value: [],
+        allowed: 'at least one of Filesystem, Block',
         fix: 'omit volumeModes for Filesystem, or list the modes the driver serves',
       });
     }
@@ -125,7 +128,9 @@ export class StorageClassRef {
   private requireDeclared(prop: string, value: string, declared: string[], where: string, declaration: string): void {
     if (!declared.includes(value)) {
       throw invalid({
-        where, prop, value,
+        where,
+        prop,
+        value,
         allowed: `the ${declaration} declared for class "${this.storageClassName}": ${declared.join(', ')}`,
         fix: `ask for one of those, or add ${value} to ${declaration} in StorageClassRef.existing if the class's driver really serves it`,
       });

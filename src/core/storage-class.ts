@@ -137,7 +137,9 @@ function validateProvisioner(provisioner: string, where: string): string {
   const namePart = provisioner.split('/').pop() ?? '';
   if (!QUALIFIED_NAME.test(provisioner) || namePart.length > 63 || provisioner.length > 253 + 1 + 63) {
     throw invalid({
-      where, prop: 'provisioner', value: provisioner,
+      where,
+      prop: 'provisioner',
+      value: provisioner,
       allowed: 'a qualified name such as "ebs.csi.aws.com" or "kubernetes.io/no-provisioner"',
       fix: 'use the driver name from the CSI driver\'s documentation',
     });
@@ -152,7 +154,9 @@ function validateParameters(parameters: { [key: string]: string } | undefined, w
   const emptyKey = entries.some(([k]) => k.length === 0);
   if (entries.length > MAX_PARAMETERS || bytes > MAX_PARAMETERS_BYTES || emptyKey) {
     throw invalid({
-      where, prop: 'parameters', value: `${entries.length} entries, ${bytes} bytes${emptyKey ? ', an empty key' : ''}`,
+      where,
+      prop: 'parameters',
+      value: `${entries.length} entries, ${bytes} bytes${emptyKey ? ', an empty key' : ''}`,
       allowed: 'at most 512 entries, at most 256 KiB of keys and values, no empty key',
       fix: 'remove the empty key or the parameters the provisioner does not need',
     });
@@ -177,7 +181,9 @@ function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: st
     const key = JSON.stringify(term);
     if (bad || seen.has(key)) {
       throw invalid({
-        where, prop: 'allowedTopologies', value: term,
+        where,
+        prop: 'allowedTopologies',
+        value: term,
         allowed: 'distinct terms, each with at least one requirement of a non-empty key and at least one value',
         fix: bad ? 'give every requirement a key and values' : 'remove the duplicate term (the API server rejects duplicates)',
       });

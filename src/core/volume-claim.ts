@@ -61,7 +61,9 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
   public asVolume(): kplus.Volume {
     if (this.volumeMode === VolumeMode.BLOCK) {
       throw invalid({
-        where: describeConstruct(this, 'VolumeClaim'), prop: 'volumeMode', value: this.volumeMode,
+        where: describeConstruct(this, 'VolumeClaim'),
+        prop: 'volumeMode',
+        value: this.volumeMode,
         allowed: 'Filesystem, for a claim mounted at a path',
         fix: 'a Block claim is a raw device: expose it through volumeDevices (for example a StatefulStore volume), or ask for a Filesystem claim',
       });

@@ -1,11 +1,11 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
+import { PodVolume } from './pod-volume';
+import { StoreContainerOptions, StorePort, StoreVolumeMount } from './store-container';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
-import { PodVolume } from './pod-volume';
-import { StoreContainerOptions, StorePort, StoreVolumeMount } from './store-container';
 
 // IANA_SVC_NAME (apimachinery util/validation): port names.
 const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,13 +1,13 @@
 import { Chart, Duration, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { PodComposition } from './pod-composition';
+import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
+import { StoreUpdateStrategy } from './update-strategy';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeConstruct, invalid } from '../core/errors';
 import { claimObjectName } from '../core/name-registry';
 import { NameRule, nameFromId, validateName } from '../core/names';
-import { PodComposition } from './pod-composition';
-import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
-import { StoreUpdateStrategy } from './update-strategy';
 
 /**
  * How a StatefulStore starts and stops its pods. Immutable once the StatefulSet exists.
@@ -311,7 +311,9 @@ function mergeLabels(podLabels: { [key: string]: string } | undefined, selector:
   for (const [key, value] of Object.entries(selector)) {
     if (podLabels?.[key] !== undefined && podLabels[key] !== value) {
       throw invalid({
-        where, prop: `podLabels["${key}"]`, value: podLabels[key],
+        where,
+        prop: `podLabels["${key}"]`,
+        value: podLabels[key],
         allowed: `the selector's value "${value}" (the pod labels must match the selector)`,
         fix: `remove "${key}" from podLabels or change selectorLabels`,
       });

@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import { ClaimTemplate } from '../core/claim-template';
 import { PodVolume } from './pod-volume';
+import { ClaimTemplate } from '../core/claim-template';
 
 /**
  * A port a container listens on; the StatefulStore's headless Service publishes it.

@@ -22,8 +22,11 @@ export class StoreUpdateStrategy {
     const partition = options.partition;
     if (partition !== undefined && (!Number.isInteger(partition) || partition < 0)) {
       throw invalid({
-        where: 'StoreUpdateStrategy.rollingUpdate()', prop: 'partition', value: partition,
-        allowed: 'an integer of at least 0', fix: 'use 0 to update every pod, or the lowest ordinal to update',
+        where: 'StoreUpdateStrategy.rollingUpdate()',
+        prop: 'partition',
+        value: partition,
+        allowed: 'an integer of at least 0',
+        fix: 'use 0 to update every pod, or the lowest ordinal to update',
       });
     }
     return new StoreUpdateStrategy({

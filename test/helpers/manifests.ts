@@ -2,7 +2,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as models from 'kubernetes-models';
 
 /** A synthesized Kubernetes object. */
-export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [key: string]: any };
+export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [key: string]: any }; [key: string]: any };
 
 type Model = new (data: any) => { validate(): void };
 

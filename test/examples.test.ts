@@ -1,0 +1,92 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { App } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { Manifest, expectValidManifests, find } from './helpers/manifests';
+
+const examplesDir = join(__dirname, '..', 'examples');
+const exampleNames = readdirSync(examplesDir, { withFileTypes: true })
+  .filter(d => d.isDirectory() && existsSync(join(examplesDir, d.name, 'main.ts')))
+  .map(d => d.name)
+  .sort();
+
+/** Synthesizes an example app the way `npm run examples` does, and returns its YAML files by name. */
+function synthExample(name: string): Map<string, string> {
+  const outdir = mkdtempSync(join(tmpdir(), `${name}-`));
+  // Each example is loaded by path at run time, so a static import cannot name it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildApp } = require(join(examplesDir, name, 'main.ts')) as { buildApp: (app: App) => App };
+  buildApp(new App({ outdir })).synth();
+  return new Map(readdirSync(outdir).sort().map(f => [f, readFileSync(join(outdir, f), 'utf-8')]));
+}
+
+function manifestsOf(files: Map<string, string>): Manifest[] {
+  return [...files.values()].flatMap(text => parseAllDocuments(text).map(d => d.toJS() as Manifest));
+}
+
+test('there are example apps, each with a README and a cdk8s.yaml', () => {
+  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres']));
+  for (const name of exampleNames) {
+    expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);
+    expect(readFileSync(join(examplesDir, name, 'cdk8s.yaml'), 'utf-8')).toMatch(/^app: .*main\.ts$/m);
+  }
+});
+
+describe.each(exampleNames)('example %s', (name) => {
+  const first = synthExample(name);
+
+  test('synthesizes manifests that pass the Kubernetes schema', () => {
+    const manifests = manifestsOf(first);
+    expect(manifests.length).toBeGreaterThan(0);
+    expectValidManifests(manifests);
+  });
+
+  test('synthesizes byte-identical YAML every time', () => {
+    expect(synthExample(name)).toEqual(first);
+  });
+});
+
+test('statefulstore-web holds what the issue asks for', () => {
+  const manifests = manifestsOf(synthExample('statefulstore-web'));
+  const sts = find(manifests, 'StatefulSet', 'web');
+  expect(find(manifests, 'Service', 'web').spec.clusterIP).toBe('None');
+  expect(sts.spec.serviceName).toBe('web');
+  expect(sts.spec.volumeClaimTemplates[0]).toEqual({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'www' },
+    spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'standard', volumeMode: 'Filesystem', resources: { requests: { storage: '1Gi' } } },
+  });
+});
+
+test('statefulstore-postgres has two templates, a config volume, a sidecar and a mounted backup claim', () => {
+  const manifests = manifestsOf(synthExample('statefulstore-postgres'));
+  const sts = find(manifests, 'StatefulSet', 'postgres');
+  expect(sts.metadata.namespace).toBe('databases');
+  const templates = sts.spec.volumeClaimTemplates.map((t: any) =>
+    [t.metadata.name, t.spec.accessModes[0], t.spec.storageClassName, t.spec.resources.requests.storage]);
+  expect(templates)
+    .toEqual([['data', 'ReadWriteOncePod', 'gp3', '100Gi'], ['wal', 'ReadWriteOncePod', 'io2', '20Gi']]);
+  expect(sts.spec.template.spec.volumes).toEqual([
+    { name: 'config', configMap: { name: 'postgres-config' } },
+    { name: 'tmp', emptyDir: { sizeLimit: '4Gi' } },
+  ]);
+  expect(sts.spec.template.spec.containers.map((c: any) => c.name)).toEqual(['postgres', 'exporter']);
+  expect(find(manifests, 'Service', 'postgres').spec.ports.map((p: any) => p.name)).toEqual(['postgres', 'metrics']);
+  expect(find(manifests, 'PersistentVolumeClaim', 'backups').spec.resources.requests.storage).toBe('500Gi');
+  expect(find(manifests, 'Job').spec.template.spec.volumes).toEqual([{ name: 'pvc-backups', persistentVolumeClaim: { claimName: 'backups', readOnly: false } }]);
+  expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
+});
+
+test('every TypeScript block of the README is an excerpt of the example app it names', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf-8');
+  const blocks = [...readme.matchAll(/```ts\n\/\/ (examples\/[\w-]+\/main\.ts)\n([\s\S]*?)```/g)];
+  expect(blocks.length).toBeGreaterThanOrEqual(2);
+  for (const [, file, body] of blocks) {
+    const source = readFileSync(join(__dirname, '..', file), 'utf-8');
+    for (const line of body.split('\n').filter(l => l.trim() !== '' && l.trim() !== '// ...')) {
+      expect({ file, line, found: source.includes(line) }).toEqual({ file, line, found: true });
+    }
+  }
+});
