@@ -238,7 +238,7 @@ describe('StorageClassRef.existing', () => {
 
   test('a mode the class was not declared with is rejected at construction', () => {
     expect(() => standard.claim(newChart(), 'data', { storage: Size.gibibytes(1), accessMode: AccessMode.READ_WRITE_MANY })).toThrow(
-      'test (scope) claim "data" on StorageClassRef.existing("standard"): invalid accessMode "ReadWriteMany". ' +
+      'test/data (VolumeClaim) on StorageClassRef.existing("standard"): invalid accessMode "ReadWriteMany". ' +
       'Allowed: the accessModes declared for class "standard": ReadWriteOnce. ' +
       'Fix: ask for one of those, or add ReadWriteMany to accessModes in StorageClassRef.existing if the class\'s driver really serves it',
     );

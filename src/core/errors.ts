@@ -60,6 +60,11 @@ export function describeConstruct(construct: IConstruct, typeName: string): stri
   return `${construct.node.path} (${typeName})`;
 }
 
+/** The same, for a construct about to be created as `id` under `scope`. */
+export function describeChild(scope: IConstruct, id: string, typeName: string): string {
+  return `${scope.node.path ? `${scope.node.path}/` : ''}${id} (${typeName})`;
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return '(not set)';
   if (typeof value === 'string') return JSON.stringify(value);

@@ -2,7 +2,7 @@ import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AccessMode, knownAccessModes } from './access-mode';
 import { ClaimTemplate } from './claim-template';
-import { describeConstruct, invalid } from './errors';
+import { describeChild, invalid } from './errors';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';
 import { VolumeClaim } from './volume-claim';
@@ -105,7 +105,7 @@ export class StorageClassRef {
    * A PersistentVolumeClaim on this class, mountable in any cdk8s-plus workload.
    */
   public claim(scope: Construct, id: string, props: ExistingClassClaimProps): VolumeClaim {
-    const where = `${describeConstruct(scope, 'scope')} claim "${id}" on ${this.where}`;
+    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
     return VolumeClaim._mint(scope, id, props.name, this.request(props, where));
   }
 

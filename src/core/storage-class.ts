@@ -108,6 +108,11 @@ export class StorageClass extends Construct {
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
   public readonly apiObject: k8s.KubeStorageClass;
 
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id; lower-cased, it is the default Kubernetes name
+   * @param props see `StorageClassProps`
+   */
   public constructor(scope: Construct, id: string, props: StorageClassProps) {
     super(scope, id);
     const where = describeConstruct(this, 'StorageClass');

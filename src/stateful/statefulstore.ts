@@ -176,6 +176,11 @@ export class StatefulStore extends Construct {
   private readonly pod: PodComposition;
   private readonly ordinalsStart: number;
 
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id; lower-cased, it is the default Kubernetes name
+   * @param props see `StatefulStoreProps`
+   */
   public constructor(scope: Construct, id: string, props: StatefulStoreProps) {
     super(scope, id);
     const where = describeConstruct(this, 'StatefulStore');

@@ -18,6 +18,8 @@ export interface StorePort {
    */
   readonly name?: string;
   /**
+   * The transport protocol.
+   *
    * @default kplus.Protocol.TCP
    */
   readonly protocol?: kplus.Protocol;
@@ -108,11 +110,23 @@ export interface StoreContainerOptions {
    * @default - none
    */
   readonly resources?: k8s.ResourceRequirements;
-  /** @default - none */
+  /**
+   * When the container is ready to serve (and, unless `publishNotReadyAddresses`, gets DNS records).
+   *
+   * @default - none: ready as soon as it runs
+   */
   readonly readinessProbe?: k8s.Probe;
-  /** @default - none */
+  /**
+   * When the container must be restarted.
+   *
+   * @default - none: restarted only when it exits
+   */
   readonly livenessProbe?: k8s.Probe;
-  /** @default - none */
+  /**
+   * Holds the other probes back until the container has started (slow database recovery).
+   *
+   * @default - none
+   */
   readonly startupProbe?: k8s.Probe;
   /**
    * The container's security context.
@@ -121,10 +135,14 @@ export interface StoreContainerOptions {
    */
   readonly securityContext?: k8s.SecurityContext;
   /**
+   * When the image is pulled.
+   *
    * @default - Kubernetes' default (Always for `:latest`, IfNotPresent otherwise)
    */
   readonly imagePullPolicy?: kplus.ImagePullPolicy;
   /**
+   * The working directory of the entrypoint.
+   *
    * @default - the image's working directory
    */
   readonly workingDir?: string;
