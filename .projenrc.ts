@@ -68,16 +68,18 @@ project.addTask('bench', {
   env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
 });
 
-// The examples and the bench run from source with ts-node; this tells ts-node
-// (and tsconfig-paths) which config to use when run from the repository root.
-new JsonFile(project, 'examples/tsconfig.json', {
-  obj: {
-    'extends': '../test/tsconfig.json',
-    'compilerOptions': { noEmit: true },
-    'include': ['./**/*.ts', '../src/**/*.ts'],
-    'ts-node': { require: ['tsconfig-paths/register'] },
-  },
-});
+// The examples and the bench run from source with ts-node: these configs give
+// ts-node (and tsconfig-paths, and eslint) the path mapping when run from their folder.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      'extends': '../test/tsconfig.json',
+      'compilerOptions': { noEmit: true },
+      'include': ['./**/*.ts', '../src/**/*.ts'],
+      'ts-node': { require: ['tsconfig-paths/register'] },
+    },
+  });
+}
 
 // eslint resolves 'cdk8s-storage' in the examples through the same path mapping.
 project.tryFindObjectFile('.eslintrc.json')?.addOverride(

@@ -26,21 +26,29 @@ function statefulStore(chart: Chart, i: number): void {
 function rawApiObject(chart: Chart, i: number): void {
   const name = `web-${i}`;
   new ApiObject(chart, `${name}-svc`, {
-    apiVersion: 'v1', kind: 'Service', metadata: { name },
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name },
     spec: { clusterIP: 'None', selector: labels(name), ports: [{ name: 'port-80', port: 80, targetPort: 'port-80', protocol: 'TCP' }] },
   });
   new ApiObject(chart, `${name}-sts`, {
-    apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name },
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name },
     spec: {
-      serviceName: name, replicas: 3, selector: { matchLabels: labels(name) },
-      podManagementPolicy: 'OrderedReady', updateStrategy: { type: 'RollingUpdate' },
+      serviceName: name,
+      replicas: 3,
+      selector: { matchLabels: labels(name) },
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'RollingUpdate' },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
       template: {
         metadata: { labels: labels(name) },
         spec: {
           terminationGracePeriodSeconds: 10,
           containers: [{
-            name, image: 'registry.k8s.io/nginx-slim:0.8',
+            name,
+            image: 'registry.k8s.io/nginx-slim:0.8',
             ports: [{ name: 'port-80', containerPort: 80, protocol: 'TCP' }],
             volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }],
           }],
@@ -60,15 +68,19 @@ function typedKubeObjects(chart: Chart, i: number): void {
   new k8s.KubeStatefulSet(chart, `${name}-sts`, {
     metadata: { name },
     spec: {
-      serviceName: name, replicas: 3, selector: { matchLabels: labels(name) },
-      podManagementPolicy: 'OrderedReady', updateStrategy: { type: 'RollingUpdate' },
+      serviceName: name,
+      replicas: 3,
+      selector: { matchLabels: labels(name) },
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'RollingUpdate' },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
       template: {
         metadata: { labels: labels(name) },
         spec: {
           terminationGracePeriodSeconds: 10,
           containers: [{
-            name, image: 'registry.k8s.io/nginx-slim:0.8',
+            name,
+            image: 'registry.k8s.io/nginx-slim:0.8',
             ports: [{ name: 'port-80', containerPort: 80, protocol: 'TCP' }],
             volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }],
           }],
