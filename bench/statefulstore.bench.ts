@@ -40,7 +40,7 @@ function measure(variant: string, n: number): Sample {
 
 function runChild(variant: string, n: number): Sample {
   const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--child', variant, String(n)], {
-    env: process.env, encoding: 'utf-8', maxBuffer: 1 << 20,
+    env: process.env, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
