@@ -90,7 +90,7 @@ describe('names', () => {
     const other = new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] });
     expect(() => standard.claim(other, 'data', { storage: Size.gibibytes(1) })).toThrow(
       'test/app/data: the PersistentVolumeClaim name "data" in namespace "prod" is already used by test/data. ' +
-      'Allowed: one object per kind, namespace and name. Fix: pass a distinct `name` prop (names default to the construct id).',
+      'Fix: pass a distinct `name` prop (names default to the construct id); one object per kind, namespace and name.',
     );
   });
 

@@ -23,6 +23,13 @@ export interface ClaimRequest {
   readonly volumeName?: string;
   /** Restricts binding to PVs with these labels (static provisioning). */
   readonly selectorLabels?: { [key: string]: string };
+  /**
+   * Run when the app is synthesized (so volumes added later count): why
+   * `count` claims like this one could never bind, or undefined if they can.
+   * The answer continues "it"/"they": "needs a disk of at least 2Ti ...".
+   * Backends with a known set of volumes (local disks, an NFS export) supply it.
+   */
+  readonly bindingProblem?: (count: number) => string | undefined;
 }
 
 /** Renders the PVC spec of a request; the storage quantity is exactly what the user asked for. */

@@ -31,6 +31,7 @@ export class ClaimTemplate {
   /** Filesystem (mounted at a path) or Block (exposed as a device). */
   public readonly volumeMode: VolumeMode;
   private readonly spec: k8s.PersistentVolumeClaimSpec;
+  private readonly bindingProblem?: (count: number) => string | undefined;
 
   private constructor(name: string, request: ClaimRequest) {
     // The template name is the pod volume name, so it must be a DNS label; then
@@ -43,6 +44,15 @@ export class ClaimTemplate {
     this.storage = request.storage;
     this.volumeMode = request.volumeMode;
     this.spec = renderClaimSpec(request);
+    this.bindingProblem = request.bindingProblem;
+  }
+
+  /**
+   * @internal Why `replicas` claims made from this template could never all
+   * bind, or undefined; checked by the StatefulStore that uses it, at synthesis.
+   */
+  public _bindingProblem(replicas: number): string | undefined {
+    return this.bindingProblem?.(replicas);
   }
 
   /**

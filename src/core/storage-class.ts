@@ -1,6 +1,6 @@
-import { Chart, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { makeClusterScoped } from './cluster-scoped';
 import { describeConstruct, invalid } from './errors';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
@@ -133,8 +133,7 @@ export class StorageClass extends Construct {
       mountOptions: validateMountOptions(props.mountOptions, where),
       allowedTopologies: renderAllowedTopologies(props.allowedTopologies, where),
     });
-    // A StorageClass is cluster-scoped: never inherit the chart's namespace.
-    if (Chart.of(this).namespace) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    makeClusterScoped(this.apiObject);
   }
 }
 

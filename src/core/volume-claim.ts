@@ -51,6 +51,12 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
     const spec = renderClaimSpec({ ...request, where });
     claimObjectName(this, 'PersistentVolumeClaim', Chart.of(this).namespace, this.name);
     this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', { metadata: { name: this.name }, spec });
+    const bindingProblem = request.bindingProblem;
+    if (bindingProblem) {
+      this.node.addValidation({
+        validate: () => [bindingProblem(1)].filter((p): p is string => p !== undefined).map(p => `${where}: could never bind: it ${p}`),
+      });
+    }
   }
 
   /**

@@ -218,6 +218,13 @@ export class StatefulStore extends Construct {
       metadata: { name: this.name },
       spec: Lazy.any({ produce: () => ({ ...spec, ...this.renderPod(spec.template) }) }),
     });
+    // Whether each replica's claims can bind depends on the whole tree (disks added later count).
+    this.node.addValidation({
+      validate: () => this.pod.claimTemplates.flatMap(t => {
+        const problem = t._bindingProblem(this.replicas);
+        return problem ? [`${where}: the claims of template "${t.name}" could never all bind: the ${this.replicas} replicas ${problem}`] : [];
+      }),
+    });
   }
 
   /**

@@ -1,0 +1,86 @@
+import { k8s } from 'cdk8s-plus-27';
+import { renderAccessModes } from '../core/access-mode';
+import { invalid } from '../core/errors';
+import { NameRule, validateName } from '../core/names';
+import { ReclaimPolicy, VolumeMode } from '../core/policies';
+import { renderSize, sizeInBytes } from '../core/quantity';
+import { LocalAccessMode, LocalFsType } from './local-access-mode';
+import { LocalDisk } from './local-disk';
+
+/** What the whole volume set decides for each of its PVs. */
+export interface VolumeSetSettings {
+  readonly storageClassName: string;
+  readonly accessMode: LocalAccessMode;
+  readonly volumeMode: VolumeMode;
+  readonly fsType?: LocalFsType;
+}
+
+/** A validated disk, ready to render. */
+export interface CheckedDisk {
+  readonly name: string;
+  readonly node: string;
+  readonly path: string;
+  readonly capacity: string;
+  readonly bytes: bigint;
+  readonly accessMode: LocalAccessMode;
+  readonly labels: { [key: string]: string };
+}
+
+// A label value: at most 63 characters, alphanumeric at both ends (apimachinery IsValidLabelValue).
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+export function checkDisk(disk: LocalDisk, settings: VolumeSetSettings, where: string): CheckedDisk {
+  if (!disk.node || disk.node.length > 63 || !LABEL_VALUE.test(disk.node)) {
+    throw invalid({
+      where, prop: 'disks[].node', value: disk.node,
+      allowed: 'the value of the node\'s kubernetes.io/hostname label: non-empty, at most 63 characters',
+      fix: 'use the name shown by `kubectl get nodes -L kubernetes.io/hostname`',
+    });
+  }
+  const path = checkPath(disk.path, where);
+  const capacity = renderSize(disk.capacity, where, 'disks[].capacity');
+  const accessMode = disk.accessMode ?? settings.accessMode;
+  renderAccessModes([accessMode], where, 'disks[].accessMode');
+  const name = validateName(disk.name ?? defaultPvName(settings.storageClassName, disk.node, path),
+    NameRule.DNS_SUBDOMAIN, where, 'disks[].name', 'pass a shorter `name` for this disk');
+  return { name, node: disk.node, path, capacity, bytes: sizeInBytes(disk.capacity, where, 'capacity'), accessMode, labels: disk.labels ?? {} };
+}
+
+/** The PersistentVolume of one disk: bound to exactly its node, kept when released. */
+export function renderDiskPv(disk: CheckedDisk, settings: VolumeSetSettings): k8s.KubePersistentVolumeProps {
+  return {
+    metadata: { name: disk.name, labels: Object.keys(disk.labels).length > 0 ? disk.labels : undefined },
+    spec: {
+      capacity: { storage: k8s.Quantity.fromString(disk.capacity) },
+      volumeMode: settings.volumeMode,
+      accessModes: [disk.accessMode],
+      // A static local PV has no deleter: Delete would leave it Failed, and Recycle does not exist.
+      persistentVolumeReclaimPolicy: ReclaimPolicy.RETAIN,
+      storageClassName: settings.storageClassName,
+      local: { path: disk.path, fsType: settings.fsType },
+      // The API rejects a local PV without node affinity; one PV names exactly one node.
+      nodeAffinity: {
+        required: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [disk.node] }] }],
+        },
+      },
+    },
+  };
+}
+
+function checkPath(path: string, where: string): string {
+  const segments = (path ?? '').split('/');
+  if (!path?.startsWith('/') || segments.includes('..') || path.replace(/\/+$/, '') === '') {
+    throw invalid({
+      where, prop: 'disks[].path', value: path,
+      allowed: 'an absolute path other than "/", without ".." (the API rejects ".." in local.path)',
+      fix: 'give the mount point of the disk, for example "/mnt/ssd"',
+    });
+  }
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+function defaultPvName(storageClassName: string, node: string, path: string): string {
+  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return `${storageClassName}-${slug(node)}-${slug(path)}`;
+}

@@ -1,0 +1,27 @@
+import { AccessMode } from '../core/access-mode';
+
+/**
+ * The access modes a local disk serves. A local disk is attached to one node,
+ * so `ReadOnlyMany` and `ReadWriteMany` do not exist here.
+ *
+ * A claim binds only to a PV that lists its mode, and a PV cannot list
+ * `ReadWriteOncePod` beside another mode, so a `ReadWriteOncePod` claim needs
+ * disks declared `ReadWriteOncePod` (and the other way round).
+ */
+export enum LocalAccessMode {
+  /** Read-write by the pods of the disk's node. */
+  READ_WRITE_ONCE = AccessMode.READ_WRITE_ONCE,
+  /** Read-write by a single pod: the scheduler and the kubelet refuse a second one. */
+  READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
+}
+
+/**
+ * The filesystem the kubelet formats a raw device with, when a Filesystem-mode
+ * local PV's path is a block device (`local.fsType`).
+ */
+export enum LocalFsType {
+  /** ext4 */
+  EXT4 = 'ext4',
+  /** XFS */
+  XFS = 'xfs',
+}

@@ -1,0 +1,225 @@
+import { Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { ClaimRequest } from '../core/claim-request';
+import { ClaimTemplate } from '../core/claim-template';
+import { makeClusterScoped } from '../core/cluster-scoped';
+import { describeChild, describeConstruct, invalid } from '../core/errors';
+import { claimObjectName, reserveUnique } from '../core/name-registry';
+import { nameFromId } from '../core/names';
+import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
+import { sizeInBytes } from '../core/quantity';
+import { StorageClass } from '../core/storage-class';
+import { VolumeClaim } from '../core/volume-claim';
+import { LocalAccessMode, LocalFsType } from './local-access-mode';
+import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
+import { LocalDisk } from './local-disk';
+
+/**
+ * Props of a `LocalSsdVolume`.
+ */
+export interface LocalSsdVolumeProps {
+  /**
+   * The StorageClass name (a DNS-1123 subdomain).
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly storageClassName?: string;
+  /**
+   * The disks; more can be added with `addDisk`.
+   *
+   * @default - none yet
+   */
+  readonly disks?: LocalDisk[];
+  /**
+   * The access mode of the disks' PVs, unless a disk says otherwise.
+   *
+   * @default LocalAccessMode.READ_WRITE_ONCE
+   */
+  readonly accessMode?: LocalAccessMode;
+  /**
+   * Whether the disks are mounted filesystems or raw block devices.
+   *
+   * @default VolumeMode.FILESYSTEM
+   */
+  readonly volumeMode?: VolumeMode;
+  /**
+   * For Filesystem disks whose path is a raw block device: the filesystem the
+   * kubelet formats it with. Not allowed for Block disks.
+   *
+   * @default - the path is a mounted filesystem
+   */
+  readonly fsType?: LocalFsType;
+}
+
+/**
+ * Options of a claim or claim template on local disks.
+ */
+export interface LocalClaimOptions {
+  /** The storage requested; some disk must be at least this large. */
+  readonly storage: Size;
+  /**
+   * The access mode; some disk must have it.
+   *
+   * @default LocalAccessMode.READ_WRITE_ONCE
+   */
+  readonly accessMode?: LocalAccessMode;
+  /**
+   * Filesystem or Block; must be the disks' volume mode.
+   *
+   * @default - the LocalSsdVolume's volume mode
+   */
+  readonly volumeMode?: VolumeMode;
+  /**
+   * Bind only to disks whose labels include these.
+   *
+   * @default - any disk of the class
+   */
+  readonly diskSelector?: { [key: string]: string };
+}
+
+/**
+ * Props of a claim on local disks.
+ */
+export interface LocalClaimProps extends LocalClaimOptions {
+  /**
+   * The PVC name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/**
+ * Statically provisioned local disks: one PersistentVolume per (node, path),
+ * each bound to exactly its node, behind a StorageClass with
+ * `provisioner: kubernetes.io/no-provisioner` and `WaitForFirstConsumer`
+ * binding (a local PV bound before scheduling makes the pod unschedulable).
+ *
+ * PVs are `Retain`: a static local PV has no deleter, so its data stays until
+ * an administrator cleans the disk.
+ *
+ * @see https://kubernetes.io/docs/concepts/storage/volumes/#local
+ */
+export class LocalSsdVolume extends Construct {
+  /** The StorageClass. */
+  public readonly storageClass: StorageClass;
+  /** The StorageClass name. */
+  public readonly storageClassName: string;
+  /** Filesystem or Block. */
+  public readonly volumeMode: VolumeMode;
+  private readonly settings: VolumeSetSettings;
+  private readonly disks: CheckedDisk[] = [];
+  private readonly where: string;
+  /** The largest disk of each access mode, kept current by addDisk so claim checks are O(1). */
+  private readonly largest = new Map<string, CheckedDisk>();
+
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id; lower-cased, it is the default StorageClass name
+   * @param props see `LocalSsdVolumeProps`
+   */
+  public constructor(scope: Construct, id: string, props: LocalSsdVolumeProps = {}) {
+    super(scope, id);
+    this.where = describeConstruct(this, 'LocalSsdVolume');
+    this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
+    if (props.fsType && this.volumeMode === VolumeMode.BLOCK) {
+      throw invalid({
+        where: this.where, prop: 'fsType', value: props.fsType,
+        allowed: 'fsType only with VolumeMode.FILESYSTEM (a Block PV is handed to the pod unformatted)',
+        fix: 'remove fsType, or use VolumeMode.FILESYSTEM if the kubelet should format the device',
+      });
+    }
+    this.storageClass = new StorageClass(this, 'Class', {
+      name: props.storageClassName ?? nameFromId(id),
+      provisioner: 'kubernetes.io/no-provisioner',
+      // The only correct binding mode for local PVs: bind after the pod is scheduled.
+      volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
+      reclaimPolicy: ReclaimPolicy.RETAIN,
+    });
+    this.storageClassName = this.storageClass.name;
+    this.settings = {
+      storageClassName: this.storageClassName,
+      accessMode: props.accessMode ?? LocalAccessMode.READ_WRITE_ONCE,
+      volumeMode: this.volumeMode,
+      fsType: props.fsType,
+    };
+    (props.disks ?? []).forEach(d => this.addDisk(d));
+  }
+
+  /**
+   * Adds a disk, and its PersistentVolume. Claims made earlier may bind to it.
+   */
+  public addDisk(disk: LocalDisk): void {
+    const checked = checkDisk(disk, this.settings, this.where);
+    reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, `the disk ${checked.node}:${checked.path}`,
+      'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims');
+    claimObjectName(this, 'PersistentVolume', undefined, checked.name);
+    makeClusterScoped(new k8s.KubePersistentVolume(this, checked.name, renderDiskPv(checked, this.settings)));
+    this.disks.push(checked);
+    const largest = this.largest.get(checked.accessMode);
+    if (!largest || checked.bytes > largest.bytes) this.largest.set(checked.accessMode, checked);
+  }
+
+  /** The number of disks (and so of PVs). */
+  public get diskCount(): number {
+    return this.disks.length;
+  }
+
+  /**
+   * A claim on one of these disks, mountable in any cdk8s-plus workload.
+   */
+  public claim(scope: Construct, id: string, props: LocalClaimProps): VolumeClaim {
+    return VolumeClaim._mint(scope, id, props.name, this.request(props, `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`));
+  }
+
+  /**
+   * A per-replica claim template for a `StatefulStore`: each replica binds its own disk.
+   */
+  public claimTemplate(name: string, options: LocalClaimOptions): ClaimTemplate {
+    const where = `claim template "${name}" on ${this.where}`;
+    return ClaimTemplate._mint(name, { ...this.request(options, where), where });
+  }
+
+  private request(options: LocalClaimOptions, where: string): Omit<ClaimRequest, 'where'> {
+    const volumeMode = options.volumeMode ?? this.volumeMode;
+    if (volumeMode !== this.volumeMode) {
+      throw invalid({
+        where, prop: 'volumeMode', value: volumeMode,
+        allowed: `${this.volumeMode}, the volume mode of the disks of class "${this.storageClassName}" (a claim binds only to a PV of its own volume mode)`,
+        fix: volumeMode === VolumeMode.BLOCK
+          ? 'declare raw devices in a LocalSsdVolume with volumeMode: VolumeMode.BLOCK'
+          : 'omit volumeMode, or declare mounted disks in a LocalSsdVolume with VolumeMode.FILESYSTEM',
+      });
+    }
+    const accessMode = options.accessMode ?? LocalAccessMode.READ_WRITE_ONCE;
+    const bytes = sizeInBytes(options.storage, where, 'storage');
+    return {
+      storageClassName: this.storageClassName,
+      accessMode,
+      storage: options.storage,
+      volumeMode,
+      selectorLabels: options.diskSelector,
+      bindingProblem: (count) => this.bindingProblem(options, accessMode, bytes, count),
+    };
+  }
+
+  /** Why `count` claims like this could never bind to these disks (checked at synthesis). */
+  private bindingProblem(options: LocalClaimOptions, accessMode: string, bytes: bigint, count: number): string | undefined {
+    const wanted = `${count > 1 ? `${count} disks` : 'a disk'} of at least ${options.storage.asString()} with ${accessMode}` +
+      (options.diskSelector ? ` and labels ${JSON.stringify(options.diskSelector)}` : '');
+    const largest = this.largest.get(accessMode);
+    const fitting = count === 1 && !options.diskSelector
+      ? (largest && largest.bytes >= bytes ? 1 : 0)
+      : this.disks.filter(d => d.accessMode === accessMode && d.bytes >= bytes && hasLabels(d, options.diskSelector)).length;
+    if (fitting >= count) return undefined;
+    const found = fitting > 0 ? `only ${fitting} qualify`
+      : largest ? `the largest ${accessMode} disk holds ${largest.capacity}` : `no disk has ${accessMode}`;
+    return `need${count > 1 ? '' : 's'} ${wanted} of class "${this.storageClassName}", and ${found}. ` +
+      'Fix: ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)';
+  }
+}
+
+function hasLabels(disk: CheckedDisk, selector: { [key: string]: string } | undefined): boolean {
+  return Object.entries(selector ?? {}).every(([k, v]) => disk.labels[k] === v);
+}
