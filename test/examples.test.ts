@@ -26,7 +26,7 @@ function manifestsOf(files: Map<string, string>): Manifest[] {
 }
 
 test('there are example apps, each with a README and a cdk8s.yaml', () => {
-  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres']));
+  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s']));
   for (const name of exampleNames) {
     expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);
     expect(readFileSync(join(examplesDir, name, 'cdk8s.yaml'), 'utf-8')).toMatch(/^app: .*main\.ts$/m);
@@ -77,6 +77,20 @@ test('statefulstore-postgres has two templates, a config volume, a sidecar and a
   expect(find(manifests, 'PersistentVolumeClaim', 'backups').spec.resources.requests.storage).toBe('500Gi');
   expect(find(manifests, 'Job').spec.template.spec.volumes).toEqual([{ name: 'pvc-backups', persistentVolumeClaim: { claimName: 'backups', readOnly: false } }]);
   expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
+});
+
+test('local-ssd-k3s has one PV per Raspberry Pi and a pod writing to its claim', () => {
+  const manifests = manifestsOf(synthExample('local-ssd-k3s'));
+  const pvs = manifests.filter(m => m.kind === 'PersistentVolume');
+  expect(pvs.map(pv => pv.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values)).toEqual([['raspberrypi-1'], ['raspberrypi-2']]);
+  expect(pvs.map(pv => [pv.spec.local.path, pv.spec.capacity.storage, pv.spec.persistentVolumeReclaimPolicy])).toEqual([
+    ['/mnt/ssd', '400Gi', 'Retain'], ['/mnt/ssd', '400Gi', 'Retain'],
+  ]);
+  expect(find(manifests, 'StorageClass', 'local-storage').volumeBindingMode).toBe('WaitForFirstConsumer');
+  const pod = find(manifests, 'Pod');
+  expect(pod.spec.volumes).toEqual([{ name: 'pvc-test-pvc', persistentVolumeClaim: { claimName: 'test-pvc', readOnly: false } }]);
+  expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: 'pvc-test-pvc', mountPath: '/mnt/ssd' }]);
+  expect(pod.spec.nodeName).toBeUndefined();
 });
 
 test('every TypeScript block of the README is an excerpt of the example app it names', () => {
