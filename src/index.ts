@@ -1,3 +1,4 @@
 export * from './core';
 export * from './stateful';
 export * from './local';
+export * from './block';

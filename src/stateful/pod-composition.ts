@@ -27,7 +27,7 @@ export class PodComposition {
   private readonly templates = new Map<string, ClaimTemplate>();
   private readonly podVolumes = new Map<string, PodVolume>();
 
-  public constructor(private readonly where: string) {}
+  public constructor(private readonly where: string, private readonly replicas: number) {}
 
   public addContainer(name: string, options: StoreContainerOptions): void {
     validateName(name, NameRule.DNS_LABEL, this.where, 'container name');
@@ -57,7 +57,7 @@ export class PodComposition {
       this.fail(prop, mount.mountPath, 'exactly one of claim (per-replica storage) or volume (a pod volume)', 'give either claim or volume for this mount');
     }
     if (mount.claim) this.addTemplate(mount.claim, mount, prop);
-    if (mount.volume) this.addPodVolume(mount.volume, prop);
+    if (mount.volume) this.addPodVolume(mount.volume, mount, prop);
     container.mounts.push(mount);
   }
 
@@ -113,7 +113,14 @@ export class PodComposition {
     this.templates.set(template.name, template);
   }
 
-  private addPodVolume(volume: PodVolume, prop: string): void {
+  private addPodVolume(volume: PodVolume, mount: StoreVolumeMount, prop: string): void {
+    const sharing = volume._sharingProblem(this.replicas);
+    if (sharing) {
+      this.fail(prop, volume.name, 'a claim that many nodes can use (ReadWriteMany, ReadOnlyMany) when there are several replicas', `${sharing}: use a claim template for per-replica storage`);
+    }
+    if (volume._isDevice && (mount.readOnly || mount.subPath)) {
+      this.fail(prop, mount.mountPath, 'a Block device without readOnly or subPath', 'remove readOnly and subPath');
+    }
     const known = this.podVolumes.get(volume.name);
     if ((known !== undefined && known !== volume) || this.templates.has(volume.name)) {
       this.fail(prop, volume.name, 'one volume per name in the pod', 'give the volumes distinct names, or reuse the same PodVolume object');
@@ -128,11 +135,10 @@ export class PodComposition {
 
 function renderContainer(c: ContainerEntry): k8s.Container {
   const o = c.options;
-  const isDevice = (m: StoreVolumeMount) => m.claim?.volumeMode === VolumeMode.BLOCK;
-  const mounts = c.mounts.filter(m => !isDevice(m)).map(m => ({
-    name: (m.claim ?? m.volume)!.name, mountPath: m.mountPath, readOnly: m.readOnly, subPath: m.subPath,
-  }));
-  const devices = c.mounts.filter(isDevice).map(m => ({ name: m.claim!.name, devicePath: m.mountPath }));
+  const isDevice = (m: StoreVolumeMount) => m.claim?.volumeMode === VolumeMode.BLOCK || m.volume?._isDevice === true;
+  const nameOf = (m: StoreVolumeMount) => (m.claim ?? m.volume)!.name;
+  const mounts = c.mounts.filter(m => !isDevice(m)).map(m => ({ name: nameOf(m), mountPath: m.mountPath, readOnly: m.readOnly, subPath: m.subPath }));
+  const devices = c.mounts.filter(isDevice).map(m => ({ name: nameOf(m), devicePath: m.mountPath }));
   return {
     name: c.name,
     image: o.image,

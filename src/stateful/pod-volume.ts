@@ -1,8 +1,11 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
+import { AccessMode } from '../core/access-mode';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
+import { VolumeMode } from '../core/policies';
 import { renderSize } from '../core/quantity';
+import { VolumeClaim } from '../core/volume-claim';
 
 /**
  * Where an emptyDir volume keeps its data.
@@ -52,6 +55,22 @@ export interface ProjectedKeysOptions {
   readonly optional?: boolean;
 }
 
+/** Options of a pod volume made from a claim. */
+export interface ClaimVolumeOptions {
+  /**
+   * The pod volume name (a DNS-1123 label).
+   *
+   * @default - the claim name
+   */
+  readonly name?: string;
+  /**
+   * Mount the claim read-only in every pod.
+   *
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
+
 /**
  * A pod volume shared by the containers of each replica (not per-replica
  * storage: that is a `ClaimTemplate`): an emptyDir, a ConfigMap, a Secret, or
@@ -85,6 +104,20 @@ export class PodVolume {
     return new PodVolume(name, where, { secret: { secretName, ...projectedKeys(options, where) } });
   }
 
+  /**
+   * One existing claim that every replica mounts (not per-replica storage:
+   * that is a `ClaimTemplate`). A StatefulStore with several replicas accepts
+   * only claims many nodes can use (ReadWriteMany, ReadOnlyMany); a Block claim
+   * is exposed as a device.
+   */
+  public static fromClaim(claim: VolumeClaim, options: ClaimVolumeOptions = {}): PodVolume {
+    const volume = new PodVolume(options.name ?? claim.name, `PodVolume.fromClaim(${JSON.stringify(claim.name)})`, {
+      persistentVolumeClaim: { claimName: claim.name, readOnly: options.readOnly },
+    });
+    volume.sharedClaim = claim;
+    return volume;
+  }
+
   /** Any volume source Kubernetes has, as the typed Kubernetes object: the escape hatch. */
   public static fromKube(volume: k8s.Volume): PodVolume {
     const { name, ...source } = volume;
@@ -94,10 +127,26 @@ export class PodVolume {
   /** The pod volume name. */
   public readonly name: string;
   private readonly source: Omit<k8s.Volume, 'name'>;
+  private sharedClaim?: VolumeClaim;
 
   private constructor(name: string, where: string, source: Omit<k8s.Volume, 'name'>) {
     this.name = validateName(name, NameRule.DNS_LABEL, where, 'name');
     this.source = source;
+  }
+
+  /** @internal A raw device (a Block claim), exposed through volumeDevices. */
+  public get _isDevice(): boolean {
+    return this.sharedClaim?.volumeMode === VolumeMode.BLOCK;
+  }
+
+  /**
+   * @internal Why `replicas` pods cannot share this volume, or undefined: a
+   * claim one node (or one pod) owns strands every replica scheduled elsewhere.
+   */
+  public _sharingProblem(replicas: number): string | undefined {
+    const mode = this.sharedClaim?.accessMode;
+    if (replicas <= 1 || (mode !== AccessMode.READ_WRITE_ONCE && mode !== AccessMode.READ_WRITE_ONCE_POD)) return undefined;
+    return `claim "${this.sharedClaim!.name}" is ${mode}, so ${replicas} replicas cannot all use it`;
   }
 
   /** @internal The pod spec `volumes` entry. */

@@ -196,7 +196,7 @@ export class StatefulStore extends Construct {
     claimObjectName(this, 'StatefulSet', namespace, this.name);
     claimObjectName(this, 'Service', namespace, this.serviceName);
 
-    this.pod = new PodComposition(where);
+    this.pod = new PodComposition(where, this.replicas);
     this.pod.addContainer(this.containerName, props);
     (props.sidecars ?? []).forEach(c => this.pod.addContainer(c.name, c));
 

@@ -1,0 +1,57 @@
+import { BlockFsType } from './block-access-mode';
+
+/**
+ * Azure managed disk SKUs (`skuName`).
+ */
+export enum AzureDiskSku {
+  /** Standard HDD, locally redundant. */
+  STANDARD_LRS = 'Standard_LRS',
+  /** Standard SSD, locally redundant. */
+  STANDARD_SSD_LRS = 'StandardSSD_LRS',
+  /** Standard SSD, zone redundant. */
+  STANDARD_SSD_ZRS = 'StandardSSD_ZRS',
+  /** Premium SSD, locally redundant. */
+  PREMIUM_LRS = 'Premium_LRS',
+  /** Premium SSD, zone redundant. */
+  PREMIUM_ZRS = 'Premium_ZRS',
+  /** Premium SSD v2. */
+  PREMIUM_V2_LRS = 'PremiumV2_LRS',
+  /** Ultra disk. */
+  ULTRA_SSD_LRS = 'UltraSSD_LRS',
+}
+
+/**
+ * Host caching of an Azure disk.
+ */
+export enum AzureDiskCachingMode {
+  /** No caching. */
+  NONE = 'None',
+  /** Read caching. */
+  READ_ONLY = 'ReadOnly',
+  /** Read and write caching. */
+  READ_WRITE = 'ReadWrite',
+}
+
+/**
+ * Parameters of an Azure Disk StorageClass (`disk.csi.azure.com`).
+ */
+export interface AzureDiskOptions {
+  /**
+   * The disk SKU. Written out even when it is the default, since class parameters cannot change later.
+   *
+   * @default AzureDiskSku.STANDARD_SSD_LRS
+   */
+  readonly skuName?: AzureDiskSku;
+  /**
+   * Host caching.
+   *
+   * @default - the driver's default
+   */
+  readonly cachingMode?: AzureDiskCachingMode;
+  /**
+   * The filesystem.
+   *
+   * @default BlockFsType.EXT4
+   */
+  readonly fsType?: BlockFsType;
+}

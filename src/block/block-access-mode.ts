@@ -1,0 +1,25 @@
+import { AccessMode } from '../core/access-mode';
+
+/**
+ * The access modes of a claim on zonal block storage (EBS, OCI Block Volume,
+ * GCE PD, Azure Disk). A block volume is attached to one node at a time, so a
+ * filesystem on it is never shared: `ReadWriteMany` exists only as an
+ * explicit raw-block multi-attach claim (`multiAttachClaim`), and
+ * `ReadOnlyMany` not at all.
+ */
+export enum BlockAccessMode {
+  /** Read-write by the pods of one node. */
+  READ_WRITE_ONCE = AccessMode.READ_WRITE_ONCE,
+  /** Read-write by a single pod. */
+  READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
+}
+
+/**
+ * The filesystem a block volume is formatted with (`csi.storage.k8s.io/fstype`).
+ */
+export enum BlockFsType {
+  /** ext4, the drivers' default. */
+  EXT4 = 'ext4',
+  /** XFS */
+  XFS = 'xfs',
+}

@@ -1,0 +1,54 @@
+import { AzureDiskOptions } from './azure-disk-options';
+import { EbsOptions } from './ebs-options';
+import { GcePdOptions } from './gce-pd-options';
+import { OciBlockVolumeOptions } from './oci-options';
+import { azureDiskRules } from './rules/azure-disk';
+import { ebsRules } from './rules/ebs';
+import { gcePdRules } from './rules/gce-pd';
+import { ociRules } from './rules/oci';
+import { ProviderRules } from './rules/provider-rules';
+
+/**
+ * A topology-bound block-storage driver and its typed parameters. Each
+ * factory checks the parameters as the driver would, so a class that the
+ * driver would refuse at provisioning time cannot be written.
+ */
+export class BlockProvider {
+  /** AWS EBS (`ebs.csi.aws.com`). */
+  public static ebs(options: EbsOptions = {}): BlockProvider {
+    return new BlockProvider(ebsRules(options));
+  }
+
+  /** OCI Block Volume (`blockvolume.csi.oraclecloud.com`); volumes are 50Gi to 32Ti. */
+  public static oci(options: OciBlockVolumeOptions = {}): BlockProvider {
+    return new BlockProvider(ociRules(options));
+  }
+
+  /** Google Compute Engine persistent disk (`pd.csi.storage.gke.io`). */
+  public static gcePd(options: GcePdOptions = {}): BlockProvider {
+    return new BlockProvider(gcePdRules(options));
+  }
+
+  /** Azure managed disk (`disk.csi.azure.com`). */
+  public static azureDisk(options: AzureDiskOptions = {}): BlockProvider {
+    return new BlockProvider(azureDiskRules(options));
+  }
+
+  /** The CSI driver name. */
+  public readonly provisioner: string;
+  /** The StorageClass parameters. */
+  public readonly parameters: { [key: string]: string };
+  /** Whether raw-block multi-attach (`multiAttachClaim`) is served by this driver and these parameters. */
+  public readonly supportsMultiAttach: boolean;
+
+  private constructor(private readonly rules: ProviderRules) {
+    this.provisioner = rules.provisioner;
+    this.parameters = rules.parameters;
+    this.supportsMultiAttach = rules.multiAttachProblem === undefined;
+  }
+
+  /** @internal */
+  public get _rules(): ProviderRules {
+    return this.rules;
+  }
+}

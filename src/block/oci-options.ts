@@ -1,0 +1,46 @@
+import { BlockFsType } from './block-access-mode';
+
+/**
+ * How an OCI block volume is attached to the node.
+ */
+export enum OciAttachmentType {
+  /** iSCSI, the driver's default. */
+  ISCSI = 'iscsi',
+  /** Paravirtualized. */
+  PARAVIRTUALIZED = 'paravirtualized',
+}
+
+/**
+ * Parameters of an OCI Block Volume StorageClass (`blockvolume.csi.oraclecloud.com`).
+ *
+ * Volumes are at least 50Gi and at most 32Ti.
+ *
+ * @see https://docs.oracle.com/en-us/iaas/Content/ContEng/Tasks/contengcreatingpersistentvolumeclaim_topic-Provisioning_PVCs_on_BV.htm
+ */
+export interface OciBlockVolumeOptions {
+  /**
+   * Volume performance units per GB, 0 to 120 (10 is Balanced; 30 and more is
+   * Ultra High Performance, which raw-block multi-attach does not support).
+   *
+   * @default - 10, the driver's default
+   */
+  readonly vpusPerGb?: number;
+  /**
+   * How volumes are attached.
+   *
+   * @default OciAttachmentType.ISCSI
+   */
+  readonly attachmentType?: OciAttachmentType;
+  /**
+   * The OCID of a Vault key that encrypts the volumes.
+   *
+   * @default - Oracle-managed keys
+   */
+  readonly kmsKeyId?: string;
+  /**
+   * The filesystem.
+   *
+   * @default BlockFsType.EXT4
+   */
+  readonly fsType?: BlockFsType;
+}
