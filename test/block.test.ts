@@ -1,4 +1,4 @@
-import { Chart, Size, Testing } from 'cdk8s';
+import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
   AzureDiskCachingMode, AzureDiskSku, BlockAccessMode, BlockFsType, BlockProvider, BlockStorage, BlockStorageClass,
@@ -15,7 +15,9 @@ describe('BlockStorage.ociDefault, the example of the issue', () => {
 
   test('creates nothing but the claim, on the pre-installed oci-bv class', () => {
     expect(manifests).toEqual([{
-      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'csi-bvs-pvc' },
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'csi-bvs-pvc' },
       spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'oci-bv', volumeMode: 'Filesystem', resources: { requests: { storage: '50Gi' } } },
     }]);
     expect([bv.storageClassName, bv.provider.provisioner, data.accessMode]).toEqual(['oci-bv', 'blockvolume.csi.oraclecloud.com', 'ReadWriteOnce']);
@@ -49,33 +51,51 @@ describe('BlockStorageClass', () => {
     const manifests = synthValid(chart);
     expect(manifests).toMatchSnapshot();
     expect(find(manifests, 'StorageClass')).toEqual({
-      apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' },
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'fast' },
       provisioner: 'ebs.csi.aws.com',
       parameters: { type: 'gp3', iops: '4000', throughput: '250' },
-      reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true,
+      reclaimPolicy: 'Retain',
+      volumeBindingMode: 'WaitForFirstConsumer',
+      allowVolumeExpansion: true,
     });
     expect(find(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ storageClassName: 'fast', accessModes: ['ReadWriteOncePod'] });
   });
 
   test.each<[string, BlockProvider, object]>([
     ['EBS with every parameter', BlockProvider.ebs({
-      type: EbsVolumeType.IO2, iopsPerGb: 50, allowAutoIopsPerGbIncrease: true, fsType: EbsFsType.XFS,
-      encrypted: true, kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      type: EbsVolumeType.IO2,
+      iopsPerGb: 50,
+      allowAutoIopsPerGbIncrease: true,
+      fsType: EbsFsType.XFS,
+      encrypted: true,
+      kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     }), {
       'provisioner': 'ebs.csi.aws.com',
-      'type': 'io2', 'iopsPerGB': '50', 'allowAutoIOPSPerGBIncrease': 'true', 'csi.storage.k8s.io/fstype': 'xfs',
-      'encrypted': 'true', 'kmsKeyId': 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      'type': 'io2',
+      'iopsPerGB': '50',
+      'allowAutoIOPSPerGBIncrease': 'true',
+      'csi.storage.k8s.io/fstype': 'xfs',
+      'encrypted': 'true',
+      'kmsKeyId': 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     }],
     ['EBS defaults written out', BlockProvider.ebs(), { provisioner: 'ebs.csi.aws.com', type: 'gp3' }],
     ['OCI with every parameter', BlockProvider.oci({ vpusPerGb: 20, attachmentType: OciAttachmentType.PARAVIRTUALIZED, kmsKeyId: 'ocid1.key.oc1..x', fsType: BlockFsType.XFS }), {
       'provisioner': 'blockvolume.csi.oraclecloud.com',
-      'vpusPerGB': '20', 'attachment-type': 'paravirtualized', 'kms-key-id': 'ocid1.key.oc1..x', 'csi.storage.k8s.io/fstype': 'xfs',
+      'vpusPerGB': '20',
+      'attachment-type': 'paravirtualized',
+      'kms-key-id': 'ocid1.key.oc1..x',
+      'csi.storage.k8s.io/fstype': 'xfs',
     }],
     ['GCE PD regional SSD with labels', BlockProvider.gcePd({
       type: GcePdType.PD_SSD, replication: GcePdReplication.REGIONAL_PD, diskEncryptionKmsKey: 'projects/p/locations/l/keyRings/r/cryptoKeys/k', labels: { team: 'data', env: 'prod' },
     }), {
       'provisioner': 'pd.csi.storage.gke.io',
-      'type': 'pd-ssd', 'replication-type': 'regional-pd', 'disk-encryption-kms-key': 'projects/p/locations/l/keyRings/r/cryptoKeys/k', 'labels': 'team=data,env=prod',
+      'type': 'pd-ssd',
+      'replication-type': 'regional-pd',
+      'disk-encryption-kms-key': 'projects/p/locations/l/keyRings/r/cryptoKeys/k',
+      'labels': 'team=data,env=prod',
     }],
     ['GCE PD defaults written out', BlockProvider.gcePd(), { provisioner: 'pd.csi.storage.gke.io', type: 'pd-standard' }],
     ['Azure Disk', BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_ZRS, cachingMode: AzureDiskCachingMode.NONE, fsType: BlockFsType.EXT4 }), {
@@ -94,13 +114,20 @@ describe('BlockStorageClass', () => {
   test('custom name, Delete, no expansion, zones on the driver\'s own key, mount options', () => {
     const chart = newChart();
     const pd = new BlockStorageClass(chart, 'PdZonal', {
-      name: 'pd-zonal', provider: BlockProvider.gcePd({ type: GcePdType.PD_BALANCED }),
-      reclaimPolicy: ReclaimPolicy.DELETE, allowVolumeExpansion: false, zones: ['europe-west1-b', 'europe-west1-c'], mountOptions: ['noatime'],
+      name: 'pd-zonal',
+      provider: BlockProvider.gcePd({ type: GcePdType.PD_BALANCED }),
+      reclaimPolicy: ReclaimPolicy.DELETE,
+      allowVolumeExpansion: false,
+      zones: ['europe-west1-b', 'europe-west1-c'],
+      mountOptions: ['noatime'],
     });
     const sc = find(synthValid(chart), 'StorageClass');
     expect(pd.storageClassName).toBe('pd-zonal');
     expect(sc).toMatchObject({
-      metadata: { name: 'pd-zonal' }, reclaimPolicy: 'Delete', allowVolumeExpansion: false, mountOptions: ['noatime'],
+      metadata: { name: 'pd-zonal' },
+      reclaimPolicy: 'Delete',
+      allowVolumeExpansion: false,
+      mountOptions: ['noatime'],
       allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.gke.io/zone', values: ['europe-west1-b', 'europe-west1-c'] }] }],
     });
     const ebs = new BlockStorageClass(newChart(), 'ebs', { provider: BlockProvider.ebs(), zones: ['eu-west-1a'] });

@@ -35,9 +35,13 @@ describe('LocalSsdVolume, the example of the issue', () => {
 
   test('a no-provisioner class that binds only when the pod is scheduled, and keeps data', () => {
     expect(find(manifests, 'StorageClass')).toEqual({
-      apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-storage' },
-      provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer',
-      reclaimPolicy: 'Retain', allowVolumeExpansion: false,
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'local-storage' },
+      provisioner: 'kubernetes.io/no-provisioner',
+      volumeBindingMode: 'WaitForFirstConsumer',
+      reclaimPolicy: 'Retain',
+      allowVolumeExpansion: false,
     });
     expect(ssd.storageClassName).toBe('local-storage');
   });
@@ -73,7 +77,9 @@ describe('LocalSsdVolume, the example of the issue', () => {
 
   test('the claim is ReadWriteOnce by default, in the chart namespace, and mounted by the pod', () => {
     expect(find(manifests, 'PersistentVolumeClaim')).toEqual({
-      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'test-pvc', namespace: 'apps' },
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'test-pvc', namespace: 'apps' },
       spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-storage', volumeMode: 'Filesystem', resources: { requests: { storage: '400Gi' } } },
     });
     expect(claim.accessMode).toBe('ReadWriteOnce');

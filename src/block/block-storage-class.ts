@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
+import { BlockProvider } from './block-provider';
+import { BlockClaimOptions, BlockClaimProps, BlockStorage, IBlockStorage, MultiAttachClaimProps } from './block-storage';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeConstruct, invalid } from '../core/errors';
 import { nameFromId } from '../core/names';
 import { ReclaimPolicy, VolumeBindingMode } from '../core/policies';
 import { AllowedTopology, StorageClass } from '../core/storage-class';
 import { VolumeClaim } from '../core/volume-claim';
-import { BlockProvider } from './block-provider';
-import { BlockClaimOptions, BlockClaimProps, BlockStorage, IBlockStorage, MultiAttachClaimProps } from './block-storage';
 
 /**
  * Props of a `BlockStorageClass`.
@@ -104,7 +104,9 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
     const key = this.provider._rules.topologyKey;
     if (!key || zones.length === 0) {
       throw invalid({
-        where: describeConstruct(this, 'BlockStorageClass'), prop: 'zones', value: zones,
+        where: describeConstruct(this, 'BlockStorageClass'),
+        prop: 'zones',
+        value: zones,
         allowed: key ? 'at least one zone' : `no zones: this library does not model the zone key of ${this.provider._rules.label}`,
         fix: key ? 'list the zones, or omit zones' : 'omit zones, or build a StorageClass with allowedTopologies yourself',
       });

@@ -1,5 +1,7 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { BlockAccessMode } from './block-access-mode';
+import { BlockProvider } from './block-provider';
 import { AccessMode } from '../core/access-mode';
 import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
@@ -8,8 +10,6 @@ import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { VolumeClaim } from '../core/volume-claim';
-import { BlockAccessMode } from './block-access-mode';
-import { BlockProvider } from './block-provider';
 
 /**
  * Options of a claim or claim template on block storage.
@@ -145,7 +145,9 @@ export class BlockStorage implements IBlockStorage {
     const problem = this.provider._rules.multiAttachProblem;
     if (problem) {
       throw invalid({
-        where, prop: 'multiAttachClaim', value: this.storageClassName,
+        where,
+        prop: 'multiAttachClaim',
+        value: this.storageClassName,
         allowed: 'raw-block multi-attach on EBS io2, OCI (not Ultra High Performance) or GCE PD',
         fix: `${problem}; use a class that serves it, or a file-storage backend (NFS, EFS) to share files`,
       });
@@ -173,14 +175,19 @@ export class BlockStorage implements IBlockStorage {
     const bytes = sizeInBytes(storage, where, 'storage');
     if (maximumSize && bytes > sizeInBytes(maximumSize, where, 'maximum')) {
       throw invalid({
-        where, prop: 'storage', value: storage.asString(), allowed: `at most ${maximumSize.asString()} on ${label}`,
+        where,
+        prop: 'storage',
+        value: storage.asString(),
+        allowed: `at most ${maximumSize.asString()} on ${label}`,
         fix: `ask for ${maximumSize.asString()} or less, or spread the data over several volumes`,
       });
     }
     if (!minimumSize || bytes >= sizeInBytes(minimumSize, where, 'minimum')) return storage;
     if (roundUp) return minimumSize;
     throw invalid({
-      where, prop: 'storage', value: storage.asString(),
+      where,
+      prop: 'storage',
+      value: storage.asString(),
       allowed: `at least ${minimumSize.asString()}: ${label} would silently enlarge a smaller volume to ${minimumSize.asString()}, so the PV capacity would not match the claim`,
       fix: `ask for ${minimumSize.asString()}, or pass roundUpToMinimum: true to have the claim ask for it`,
     });

@@ -1,11 +1,11 @@
 import { k8s } from 'cdk8s-plus-27';
+import { LocalAccessMode, LocalFsType } from './local-access-mode';
+import { LocalDisk } from './local-disk';
 import { renderAccessModes } from '../core/access-mode';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
 import { ReclaimPolicy, VolumeMode } from '../core/policies';
 import { renderSize, sizeInBytes } from '../core/quantity';
-import { LocalAccessMode, LocalFsType } from './local-access-mode';
-import { LocalDisk } from './local-disk';
 
 /** What the whole volume set decides for each of its PVs. */
 export interface VolumeSetSettings {
@@ -32,7 +32,9 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 export function checkDisk(disk: LocalDisk, settings: VolumeSetSettings, where: string): CheckedDisk {
   if (!disk.node || disk.node.length > 63 || !LABEL_VALUE.test(disk.node)) {
     throw invalid({
-      where, prop: 'disks[].node', value: disk.node,
+      where,
+      prop: 'disks[].node',
+      value: disk.node,
       allowed: 'the value of the node\'s kubernetes.io/hostname label: non-empty, at most 63 characters',
       fix: 'use the name shown by `kubectl get nodes -L kubernetes.io/hostname`',
     });
@@ -72,7 +74,9 @@ function checkPath(path: string, where: string): string {
   const segments = (path ?? '').split('/');
   if (!path?.startsWith('/') || segments.includes('..') || path.replace(/\/+$/, '') === '') {
     throw invalid({
-      where, prop: 'disks[].path', value: path,
+      where,
+      prop: 'disks[].path',
+      value: path,
       allowed: 'an absolute path other than "/", without ".." (the API rejects ".." in local.path)',
       fix: 'give the mount point of the disk, for example "/mnt/ssd"',
     });

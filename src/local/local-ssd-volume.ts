@@ -1,6 +1,9 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
+import { LocalAccessMode, LocalFsType } from './local-access-mode';
+import { LocalDisk } from './local-disk';
 import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
@@ -11,9 +14,6 @@ import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { StorageClass } from '../core/storage-class';
 import { VolumeClaim } from '../core/volume-claim';
-import { LocalAccessMode, LocalFsType } from './local-access-mode';
-import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
-import { LocalDisk } from './local-disk';
 
 /**
  * Props of a `LocalSsdVolume`.
@@ -125,7 +125,9 @@ export class LocalSsdVolume extends Construct {
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
     if (props.fsType && this.volumeMode === VolumeMode.BLOCK) {
       throw invalid({
-        where: this.where, prop: 'fsType', value: props.fsType,
+        where: this.where,
+        prop: 'fsType',
+        value: props.fsType,
         allowed: 'fsType only with VolumeMode.FILESYSTEM (a Block PV is handed to the pod unformatted)',
         fix: 'remove fsType, or use VolumeMode.FILESYSTEM if the kubelet should format the device',
       });
@@ -185,7 +187,9 @@ export class LocalSsdVolume extends Construct {
     const volumeMode = options.volumeMode ?? this.volumeMode;
     if (volumeMode !== this.volumeMode) {
       throw invalid({
-        where, prop: 'volumeMode', value: volumeMode,
+        where,
+        prop: 'volumeMode',
+        value: volumeMode,
         allowed: `${this.volumeMode}, the volume mode of the disks of class "${this.storageClassName}" (a claim binds only to a PV of its own volume mode)`,
         fix: volumeMode === VolumeMode.BLOCK
           ? 'declare raw devices in a LocalSsdVolume with volumeMode: VolumeMode.BLOCK'

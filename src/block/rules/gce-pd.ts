@@ -27,7 +27,9 @@ function renderLabels(labels: { [key: string]: string }): string {
   const bad = entries.find(([k, v]) => !k || /[,=]/.test(k) || /[,=]/.test(v));
   if (bad) {
     throw invalid({
-      where: 'BlockProvider.gcePd()', prop: 'labels', value: labels,
+      where: 'BlockProvider.gcePd()',
+      prop: 'labels',
+      value: labels,
       allowed: 'non-empty keys; keys and values without "," or "=" (they are joined as k1=v1,k2=v2)',
       fix: `change the label ${JSON.stringify(bad[0])}`,
     });
