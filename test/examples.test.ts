@@ -26,7 +26,7 @@ function manifestsOf(files: Map<string, string>): Manifest[] {
 }
 
 test('there are example apps, each with a README and a cdk8s.yaml', () => {
-  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s']));
+  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s', 'oci-block-nginx', 'statefulstore-tiered']));
   for (const name of exampleNames) {
     expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);
     expect(readFileSync(join(examplesDir, name, 'cdk8s.yaml'), 'utf-8')).toMatch(/^app: .*main\.ts$/m);
@@ -93,11 +93,33 @@ test('local-ssd-k3s has one PV per Raspberry Pi and a pod writing to its claim',
   expect(pod.spec.nodeName).toBeUndefined();
 });
 
+test('oci-block-nginx mounts a 50Gi oci-bv claim in a one-replica nginx Deployment and creates no class', () => {
+  const manifests = manifestsOf(synthExample('oci-block-nginx'));
+  expect(manifests.map(m => m.kind).sort()).toEqual(['Deployment', 'PersistentVolumeClaim']);
+  expect(find(manifests, 'PersistentVolumeClaim', 'csi-bvs-pvc').spec).toEqual({
+    accessModes: ['ReadWriteOnce'], storageClassName: 'oci-bv', volumeMode: 'Filesystem', resources: { requests: { storage: '50Gi' } },
+  });
+  const deployment = find(manifests, 'Deployment');
+  expect(deployment.spec.replicas).toBe(1);
+  expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
+  expect(deployment.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'pvc-csi-bvs-pvc', mountPath: '/usr/share/nginx/html' }]);
+});
+
+test('statefulstore-tiered takes one template from local disks and one from an EBS class', () => {
+  const manifests = manifestsOf(synthExample('statefulstore-tiered'));
+  const sts = find(manifests, 'StatefulSet', 'cassandra');
+  expect(sts.spec.volumeClaimTemplates.map((t: any) => [t.metadata.name, t.spec.storageClassName, t.spec.accessModes[0]]))
+    .toEqual([['data', 'local-nvme', 'ReadWriteOncePod'], ['commitlog', 'commitlog-gp3', 'ReadWriteOnce']]);
+  expect(manifests.filter(m => m.kind === 'PersistentVolume').map(pv => pv.spec.accessModes)).toEqual([['ReadWriteOncePod'], ['ReadWriteOncePod'], ['ReadWriteOncePod']]);
+  expect(find(manifests, 'StorageClass', 'commitlog-gp3').parameters).toEqual({ type: 'gp3', iops: '6000', throughput: '250', encrypted: 'true' });
+});
+
 test('every TypeScript block of the README is an excerpt of the example app it names', () => {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf-8');
-  const blocks = [...readme.matchAll(/```ts\n\/\/ (examples\/[\w-]+\/main\.ts)\n([\s\S]*?)```/g)];
-  expect(blocks.length).toBeGreaterThanOrEqual(2);
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, block]) => /^\/\/ (examples\/[\w-]+\/main\.ts)\n([\s\S]*)$/.exec(block) ?? [block, '(no example named)', '']);
+  expect(blocks.length).toBeGreaterThanOrEqual(8);
   for (const [, file, body] of blocks) {
+    expect({ file, named: existsSync(join(__dirname, '..', file)) }).toEqual({ file, named: true });
     const source = readFileSync(join(__dirname, '..', file), 'utf-8');
     for (const line of body.split('\n').filter(l => l.trim() !== '' && l.trim() !== '// ...')) {
       expect({ file, line, found: source.includes(line) }).toEqual({ file, line, found: true });

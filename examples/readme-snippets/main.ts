@@ -1,0 +1,52 @@
+import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import {
+  AccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, StatefulStore, StorageClass, StorageClassRef,
+} from 'cdk8s-storage';
+
+/** The short examples of the top-level README, as one app, so that they are compiled and synthesized by the tests. */
+export function buildApp(app = new App()): App {
+  existingClass(new Chart(app, 'existing-class', { namespace: 'existing-class' }));
+  customClass(new Chart(app, 'custom-class', { namespace: 'custom-class' }));
+  escapeHatches(new Chart(app, 'escape-hatches', { namespace: 'escape-hatches' }));
+  blockClasses(new Chart(app, 'block-classes', { namespace: 'block-classes' }));
+  return app;
+}
+
+function existingClass(chart: Chart) {
+  const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+  const claim = standard.claim(chart, 'data', { storage: Size.gibibytes(5) }); // mountable: container.mount('/data', claim)
+  const tpl = standard.claimTemplate('www', { storage: Size.gibibytes(1) }); // for StatefulStore
+  // standard.claim(chart, 'shared', { storage: Size.gibibytes(5), accessMode: AccessMode.READ_WRITE_MANY }) throws:
+  // StorageValidationError: web/shared (VolumeClaim) on StorageClassRef.existing("standard"): invalid accessMode
+  // "ReadWriteMany". Allowed: the accessModes declared for class "standard": ReadWriteOnce. Fix: ...
+  new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] }).containers[0].mount('/data', claim);
+  new StatefulStore(chart, 'web', { image: 'nginx', volumes: [{ mountPath: '/usr/share/nginx/html', claim: tpl }] });
+}
+
+function customClass(chart: Chart) {
+  const gp3 = new StorageClass(chart, 'gp3', {
+    provisioner: 'ebs.csi.aws.com',
+    parameters: { type: 'gp3' },
+    allowVolumeExpansion: true,
+  });
+  const data = StorageClassRef.existing(gp3.name, { accessModes: [AccessMode.READ_WRITE_ONCE] })
+    .claim(chart, 'data', { storage: Size.gibibytes(50) });
+  new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] }).containers[0].mount('/data', data);
+}
+
+function escapeHatches(chart: Chart) {
+  const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+  const store = new StatefulStore(chart, 'web', { image: 'nginx', volumes: [{ mountPath: '/data', claim: standard.claimTemplate('www', { storage: Size.gibibytes(1) }) }] });
+  store.statefulSet.addJsonPatch(JsonPatch.add('/spec/template/spec/nodeSelector', { disk: 'ssd' }));
+  ApiObject.of(store.service).metadata.addLabel('team', 'web');
+}
+
+function blockClasses(chart: Chart) {
+  const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
+  const other = BlockStorage.existing('gp3-encrypted', BlockProvider.ebs({ encrypted: true }));
+  fast.claim(chart, 'fast-data', { storage: Size.gibibytes(200) });
+  other.claim(chart, 'encrypted-data', { storage: Size.gibibytes(20) });
+}
+
+if (require.main === module) buildApp().synth();
