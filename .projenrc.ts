@@ -62,11 +62,13 @@ project.addTask('examples', {
   exec: 'ts-node -r tsconfig-paths/register --project test/tsconfig.json examples/synth-all.ts',
 });
 
-project.addTask('bench', {
-  description: 'Synthesis benchmark: StatefulStore beside raw cdk8s objects and cdk8s-plus-27',
-  exec: 'node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register bench/statefulstore.bench.ts',
+const bench = project.addTask('bench', {
+  description: 'Synthesis benchmarks: each construct beside the same objects written raw, with cdk8s-plus-27 where it has an equivalent',
   env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
 });
+for (const name of ['statefulstore', 'local']) {
+  bench.exec(`node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register bench/${name}.bench.ts`);
+}
 
 // The examples and the bench run from source with ts-node: these configs give
 // ts-node (and tsconfig-paths, and eslint) the path mapping when run from their folder.

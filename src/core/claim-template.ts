@@ -47,6 +47,11 @@ export class ClaimTemplate {
     this.bindingProblem = request.bindingProblem;
   }
 
+  /** @internal Whether binding can only be checked with the whole tree (static backends: local disks). */
+  public get _hasBindingCheck(): boolean {
+    return this.bindingProblem !== undefined;
+  }
+
   /**
    * @internal Why `replicas` claims made from this template could never all
    * bind, or undefined; checked by the StatefulStore that uses it, at synthesis.

@@ -27,7 +27,15 @@ export class PodComposition {
   private readonly templates = new Map<string, ClaimTemplate>();
   private readonly podVolumes = new Map<string, PodVolume>();
 
-  public constructor(private readonly where: string, private readonly replicas: number) {}
+  /**
+   * @param onCheckedTemplate called once for each template whose binding can
+   * only be checked at synthesis, so the store registers that check only when needed
+   */
+  public constructor(
+    private readonly where: string,
+    private readonly replicas: number,
+    private readonly onCheckedTemplate: (template: ClaimTemplate) => void,
+  ) {}
 
   public addContainer(name: string, options: StoreContainerOptions): void {
     validateName(name, NameRule.DNS_LABEL, this.where, 'container name');
@@ -110,6 +118,7 @@ export class PodComposition {
     if (template.volumeMode === VolumeMode.BLOCK && (mount.readOnly || mount.subPath)) {
       this.fail(prop, mount.mountPath, 'a Block device without readOnly or subPath', 'remove readOnly and subPath, or use a Filesystem claim');
     }
+    if (!known && template._hasBindingCheck) this.onCheckedTemplate(template);
     this.templates.set(template.name, template);
   }
 

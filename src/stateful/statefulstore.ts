@@ -196,7 +196,7 @@ export class StatefulStore extends Construct {
     claimObjectName(this, 'StatefulSet', namespace, this.name);
     claimObjectName(this, 'Service', namespace, this.serviceName);
 
-    this.pod = new PodComposition(where, this.replicas);
+    this.pod = new PodComposition(where, this.replicas, template => this.checkBindingAtSynth(template, where));
     this.pod.addContainer(this.containerName, props);
     (props.sidecars ?? []).forEach(c => this.pod.addContainer(c.name, c));
 
@@ -217,13 +217,6 @@ export class StatefulStore extends Construct {
     this.statefulSet = new StatefulSetObject(this, 'StatefulSet', {
       metadata: { name: this.name },
       spec: Lazy.any({ produce: () => ({ ...spec, ...this.renderPod(spec.template) }) }),
-    });
-    // Whether each replica's claims can bind depends on the whole tree (disks added later count).
-    this.node.addValidation({
-      validate: () => this.pod.claimTemplates.flatMap(t => {
-        const problem = t._bindingProblem(this.replicas);
-        return problem ? [`${where}: the claims of template "${t.name}" could never all bind: the ${this.replicas} replicas ${problem}`] : [];
-      }),
     });
   }
 
@@ -252,6 +245,16 @@ export class StatefulStore extends Construct {
    */
   public claimName(template: ClaimTemplate, ordinal: number): string {
     return `${template.name}-${this.name}-${ordinal}`;
+  }
+
+  /** Whether each replica can bind a claim of `template` depends on the whole tree (disks added later count). */
+  private checkBindingAtSynth(template: ClaimTemplate, where: string): void {
+    this.node.addValidation({
+      validate: () => {
+        const problem = template._bindingProblem(this.replicas);
+        return problem ? [`${where}: the claims of template "${template.name}" could never all bind: the ${this.replicas} replicas ${problem}`] : [];
+      },
+    });
   }
 
   private renderSpec(props: StatefulStoreProps, podLabels: { [key: string]: string }, where: string) {
