@@ -2,3 +2,4 @@ export * from './core';
 export * from './stateful';
 export * from './local';
 export * from './block';
+export * from './nfs';

@@ -1,0 +1,2 @@
+export * from './nfs-access-mode';
+export * from './nfs-share';
