@@ -1,6 +1,8 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { NfsAccessMode, NfsShare, NfsShareProps, StatefulStore } from '../src';
+import {
+  NfsAccessMode, NfsCsiAccessMode, NfsCsiStorageClass, NfsCsiStorageClassProps, NfsOnDelete, NfsShare, NfsShareProps, ReclaimPolicy, StatefulStore,
+} from '../src';
 import { find, newChart, synthAppValid, synthValid } from './helpers/manifests';
 
 function issueExample(namespace?: string) {
@@ -27,7 +29,9 @@ describe('NfsShare, the example of the issue', () => {
 
   test('a static Retain PV of the export, reserved for the claim', () => {
     expect(find(manifests, 'PersistentVolume')).toEqual({
-      apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'home', labels: { 'nfs.cdk8s-storage.io/share': 'home' } },
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'home', labels: { 'nfs.cdk8s-storage.io/share': 'home' } },
       spec: {
         capacity: { storage: '1Gi' },
         accessModes: ['ReadWriteMany'],
@@ -42,9 +46,14 @@ describe('NfsShare, the example of the issue', () => {
 
   test('a claim bound to exactly that PV, which no StorageClass can take over', () => {
     expect(find(manifests, 'PersistentVolumeClaim')).toEqual({
-      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'test-pvc', namespace: 'web' },
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'test-pvc', namespace: 'web' },
       spec: {
-        storageClassName: '', volumeName: 'home', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem',
+        storageClassName: '',
+        volumeName: 'home',
+        accessModes: ['ReadWriteMany'],
+        volumeMode: 'Filesystem',
         resources: { requests: { storage: '1Gi' } },
         selector: { matchLabels: { 'nfs.cdk8s-storage.io/share': 'home' } },
       },
@@ -91,7 +100,10 @@ describe('NfsShare, custom settings', () => {
     expect(manifests.filter(m => m.kind === 'PersistentVolume').map(pv => [pv.metadata.name, pv.metadata.labels, pv.spec.nfs.path]))
       .toEqual([0, 1, 2].map(i => [`assets-assets-${i}`, labels, '/assets']));
     expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toEqual({
-      storageClassName: '', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '10Gi' } },
+      storageClassName: '',
+      accessModes: ['ReadWriteMany'],
+      volumeMode: 'Filesystem',
+      resources: { requests: { storage: '10Gi' } },
       selector: { matchLabels: labels },
     });
   });
@@ -155,5 +167,73 @@ describe('NfsShare rejects what could never mount or bind', () => {
 
   test('a template for no replica', () => {
     expect(() => new NfsShare(newChart(), 'home', props({})).claimTemplate('t', { replicas: 0 })).toThrow(/claim template "t" on test\/home \(NfsShare\): invalid replicas 0/);
+  });
+});
+
+describe('NfsCsiStorageClass', () => {
+  const base: NfsCsiStorageClassProps = { server: 'nfs-server.default.svc.cluster.local', share: '/' };
+
+  test('defaults: the required parameters, Retain, Immediate, expansion, RWX claims', () => {
+    const chart = newChart();
+    const nfs = new NfsCsiStorageClass(chart, 'nfs-csi', base);
+    nfs.claim(chart, 'shared', { storage: Size.gibibytes(10) });
+    const manifests = synthValid(chart);
+    expect(find(manifests, 'StorageClass')).toEqual({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'nfs-csi' },
+      provisioner: 'nfs.csi.k8s.io',
+      parameters: { server: 'nfs-server.default.svc.cluster.local', share: '/' },
+      reclaimPolicy: 'Retain',
+      volumeBindingMode: 'Immediate',
+      allowVolumeExpansion: true,
+    });
+    expect(find(manifests, 'PersistentVolumeClaim').spec).toEqual({
+      storageClassName: 'nfs-csi', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '10Gi' } },
+    });
+  });
+
+  test('every parameter typed; mount options go to the class, never to the parameters', () => {
+    const chart = newChart();
+    const nfs = new NfsCsiStorageClass(chart, 'nfs', {
+      ...base,
+      name: 'nfs-archive',
+      subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}',
+      mountPermissions: 0o775,
+      onDelete: NfsOnDelete.ARCHIVE,
+      reclaimPolicy: ReclaimPolicy.DELETE,
+      allowVolumeExpansion: false,
+      mountOptions: ['nfsvers=4.1'],
+    });
+    const template = nfs.claimTemplate('data', { storage: Size.gibibytes(1), accessMode: NfsCsiAccessMode.READ_WRITE_ONCE_POD });
+    new StatefulStore(chart, 'db', { image: 'x', volumes: [{ mountPath: '/d', claim: template }] });
+    const manifests = synthValid(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(find(manifests, 'StorageClass')).toMatchObject({
+      metadata: { name: 'nfs-archive' },
+      parameters: {
+        server: 'nfs-server.default.svc.cluster.local',
+        share: '/',
+        subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}',
+        mountPermissions: '0775',
+        onDelete: 'archive',
+      },
+      mountOptions: ['nfsvers=4.1'],
+      reclaimPolicy: 'Delete',
+      allowVolumeExpansion: false,
+    });
+    expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec.accessModes).toEqual(['ReadWriteOncePod']);
+  });
+
+  test.each<[string, Partial<NfsCsiStorageClassProps>, RegExp]>([
+    ['an unknown subDir variable', { subDir: '${pvc.metadata.labels.team}' }, /invalid subDir "\$\{pvc.metadata.labels.team\}". Allowed: a non-empty path that uses no variables but \$\{pvc.metadata.name\}/],
+    ['a stray brace in subDir', { subDir: 'data}' }, /invalid subDir "data}"/],
+    ['a mode that is no file mode', { mountPermissions: 0o10000 }, /invalid mountPermissions 4096. Allowed: a file mode from 0 to 0o7777/],
+    ['onDelete with Retain', { onDelete: NfsOnDelete.DELETE }, /invalid onDelete "delete". Allowed: onDelete only with reclaimPolicy DELETE/],
+    ['a server with a port', { server: 'nas:2049' }, /invalid server "nas:2049"/],
+    ['a relative share', { share: 'exports' }, /invalid share "exports". Allowed: an absolute path/],
+  ])('rejects %s', (_, p, message) => {
+    expect(() => new NfsCsiStorageClass(newChart(), 'nfs', { ...base, ...p })).toThrow(/^test\/nfs \(NfsCsiStorageClass\): /);
+    expect(() => new NfsCsiStorageClass(newChart(), 'nfs', { ...base, ...p })).toThrow(message);
   });
 });

@@ -1,2 +1,3 @@
 export * from './nfs-access-mode';
 export * from './nfs-share';
+export * from './nfs-csi-storage-class';

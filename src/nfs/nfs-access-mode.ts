@@ -12,3 +12,30 @@ export enum NfsAccessMode {
   /** Read-write by many nodes. */
   READ_WRITE_MANY = AccessMode.READ_WRITE_MANY,
 }
+
+/**
+ * The access modes of a volume from csi-driver-nfs (`nfs.csi.k8s.io`): the
+ * driver serves all four, and no raw block.
+ */
+export enum NfsCsiAccessMode {
+  /** Read-write by the pods of one node. */
+  READ_WRITE_ONCE = AccessMode.READ_WRITE_ONCE,
+  /** Read-only by many nodes. */
+  READ_ONLY_MANY = AccessMode.READ_ONLY_MANY,
+  /** Read-write by many nodes. */
+  READ_WRITE_MANY = AccessMode.READ_WRITE_MANY,
+  /** Read-write by a single pod. */
+  READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
+}
+
+/**
+ * What csi-driver-nfs does with a volume's subdirectory when the volume is deleted (`onDelete`).
+ */
+export enum NfsOnDelete {
+  /** Remove the subdirectory and its data. */
+  DELETE = 'delete',
+  /** Leave the subdirectory as it is. */
+  RETAIN = 'retain',
+  /** Rename it to `archived-<name>`. */
+  ARCHIVE = 'archive',
+}

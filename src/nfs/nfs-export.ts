@@ -15,7 +15,9 @@ export function checkNfsServer(server: string, where: string, prop = 'server'): 
     : colons >= 2 && IPV6.test(server);
   if (!valid) {
     throw invalid({
-      where, prop, value: server,
+      where,
+      prop,
+      value: server,
       allowed: 'a host name or an IP address, without a scheme ("nfs://") or a port (":2049")',
       fix: colons === 1 ? 'drop the port (set it with a "port=" mount option if it is not 2049)' : 'give the server\'s host name or IP address, for example "10.0.2.5"',
     });

@@ -1,6 +1,8 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { NfsAccessMode } from './nfs-access-mode';
+import { checkNfsPath, checkNfsServer } from './nfs-export';
 import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeChild, describeConstruct, invalid } from '../core/errors';
@@ -9,8 +11,6 @@ import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { StaticVolume } from '../core/static-volume';
 import { VolumeClaim } from '../core/volume-claim';
-import { NfsAccessMode } from './nfs-access-mode';
-import { checkNfsPath, checkNfsServer } from './nfs-export';
 
 /** The PV labels that claims select: the share, and for templates the template. */
 const SHARE_LABEL = 'nfs.cdk8s-storage.io/share';
@@ -156,7 +156,9 @@ export class NfsShare extends Construct {
     const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
     if (this.claimed) {
       throw invalid({
-        where, prop: 'claim', value: id,
+        where,
+        prop: 'claim',
+        value: id,
         allowed: `one claim per NfsShare: a PV binds one claim, and ${this.claimed} already binds this one`,
         fix: 'share that claim between workloads, or make another NfsShare (another PV) for the same export',
       });
@@ -218,7 +220,10 @@ export class NfsShare extends Construct {
     const storage = options.storage ?? this.capacity;
     if (sizeInBytes(storage, where, 'storage') > sizeInBytes(this.capacity, where, 'capacity')) {
       throw invalid({
-        where, prop: 'storage', value: storage.asString(), allowed: `at most the export's capacity, ${this.capacity.asString()}`,
+        where,
+        prop: 'storage',
+        value: storage.asString(),
+        allowed: `at most the export's capacity, ${this.capacity.asString()}`,
         fix: 'ask for less, or omit storage to ask for the whole export',
       });
     }

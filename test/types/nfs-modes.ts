@@ -2,7 +2,7 @@
  * Compile-time guarantees of NFS (type-checked by `npm test`, never run).
  */
 import { Chart, Size } from 'cdk8s';
-import { AccessMode, NfsAccessMode, NfsShare } from '../../src';
+import { AccessMode, NfsAccessMode, NfsCsiAccessMode, NfsCsiStorageClass, NfsShare, VolumeMode } from '../../src';
 
 declare const chart: Chart;
 const share = new NfsShare(chart, 'home', { server: '10.0.2.5', path: '/home/nfs', capacity: Size.gibibytes(1) });
@@ -18,3 +18,11 @@ share.claimTemplate('data', { replicas: 2, accessMode: 'ReadWriteMany' });
 new NfsShare(chart, 'retain', { server: '10.0.2.5', path: '/x', capacity: Size.gibibytes(1), reclaimPolicy: 'Delete' });
 
 share.claim(chart, 'shared', { accessMode: NfsAccessMode.READ_ONLY_MANY });
+
+// csi-driver-nfs serves no raw block: its claims take no volumeMode.
+declare const nfsCsi: NfsCsiStorageClass;
+// @ts-expect-error no volumeMode on csi-driver-nfs claims
+nfsCsi.claim(chart, 'raw', { storage: Size.gibibytes(1), volumeMode: VolumeMode.BLOCK });
+// @ts-expect-error onDelete is an enum, not a string
+new NfsCsiStorageClass(chart, 'nfs', { server: 'nas', share: '/', onDelete: 'delete' });
+nfsCsi.claim(chart, 'solo', { storage: Size.gibibytes(1), accessMode: NfsCsiAccessMode.READ_WRITE_ONCE_POD });

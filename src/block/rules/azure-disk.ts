@@ -1,5 +1,6 @@
+import { definedParameters } from '../../core/parameters';
 import { AzureDiskOptions, AzureDiskSku } from '../azure-disk-options';
-import { FS_TYPE_KEY, ProviderRules, definedParameters } from './provider-rules';
+import { FS_TYPE_KEY, ProviderRules } from './provider-rules';
 
 /** Azure Disk CSI (`disk.csi.azure.com`). */
 export function azureDiskRules(options: AzureDiskOptions): ProviderRules {

@@ -1,6 +1,7 @@
+import { FS_TYPE_KEY, ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
+import { definedParameters } from '../../core/parameters';
 import { EbsOptions, EbsVolumeType } from '../ebs-options';
-import { FS_TYPE_KEY, ProviderRules, definedParameters, requireInteger } from './provider-rules';
 
 const PROVISIONED_IOPS_TYPES = [EbsVolumeType.GP3, EbsVolumeType.IO1, EbsVolumeType.IO2];
 const WHERE = 'BlockProvider.ebs()';

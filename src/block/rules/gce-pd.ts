@@ -1,6 +1,7 @@
+import { FS_TYPE_KEY, ProviderRules } from './provider-rules';
 import { invalid } from '../../core/errors';
+import { definedParameters } from '../../core/parameters';
 import { GcePdOptions, GcePdReplication, GcePdType } from '../gce-pd-options';
-import { FS_TYPE_KEY, ProviderRules, definedParameters } from './provider-rules';
 
 /** GCE PD CSI (README parameters; pkg/gce-pd-csi-driver/utils.go access modes). */
 export function gcePdRules(options: GcePdOptions): ProviderRules {

@@ -26,14 +26,5 @@ export function requireInteger(value: number | undefined, min: number, max: numb
   }
 }
 
-/** The parameters that are set, as strings, in a stable order. */
-export function definedParameters(entries: Array<[string, string | number | boolean | undefined]>): { [key: string]: string } {
-  const parameters: { [key: string]: string } = {};
-  for (const [key, value] of entries) {
-    if (value !== undefined) parameters[key] = String(value);
-  }
-  return parameters;
-}
-
 /** The CSI external-provisioner's fsType key, understood by every CSI driver. */
 export const FS_TYPE_KEY = 'csi.storage.k8s.io/fstype';

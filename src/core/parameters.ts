@@ -1,0 +1,11 @@
+/**
+ * StorageClass parameters from typed props: the ones that are set, as
+ * strings, in the order given (so output is deterministic).
+ */
+export function definedParameters(entries: Array<[string, string | number | boolean | undefined]>): { [key: string]: string } {
+  const parameters: { [key: string]: string } = {};
+  for (const [key, value] of entries) {
+    if (value !== undefined) parameters[key] = String(value);
+  }
+  return parameters;
+}

@@ -1,0 +1,183 @@
+import { Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
+import { checkNfsPath, checkNfsServer } from './nfs-export';
+import { ClaimTemplate } from '../core/claim-template';
+import { describeConstruct, invalid } from '../core/errors';
+import { nameFromId } from '../core/names';
+import { definedParameters } from '../core/parameters';
+import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
+import { StorageClass } from '../core/storage-class';
+import { VolumeClaim } from '../core/volume-claim';
+
+/**
+ * Props of an `NfsCsiStorageClass`. Every parameter the driver accepts is a
+ * typed prop; nothing else can be written (the driver fails on unknown keys).
+ *
+ * @see https://github.com/kubernetes-csi/csi-driver-nfs/blob/master/docs/driver-parameters.md
+ */
+export interface NfsCsiStorageClassProps {
+  /** The NFS server: a host name or an IP address, without scheme or port. */
+  readonly server: string;
+  /** The exported path the volumes are made in, for example `/`. */
+  readonly share: string;
+  /**
+   * The subdirectory of each volume. May use `${pvc.metadata.name}`,
+   * `${pvc.metadata.namespace}` and `${pv.metadata.name}`.
+   *
+   * @default - the PV name
+   */
+  readonly subDir?: string;
+  /**
+   * The mode the driver gives each new volume's directory, for example `0o777`.
+   *
+   * @default - no chmod
+   */
+  readonly mountPermissions?: number;
+  /**
+   * What the driver does with a volume's subdirectory when the volume is deleted
+   * (only with `reclaimPolicy: DELETE`).
+   *
+   * @default - the driver's default, NfsOnDelete.DELETE
+   */
+  readonly onDelete?: NfsOnDelete;
+  /**
+   * NFS mount options, written to the class's `mountOptions` (the driver rejects them as a parameter).
+   *
+   * @default - the node's defaults
+   */
+  readonly mountOptions?: string[];
+  /**
+   * What happens to a volume when its claim is deleted.
+   *
+   * @default ReclaimPolicy.RETAIN
+   */
+  readonly reclaimPolicy?: ReclaimPolicy;
+  /**
+   * Whether claims may grow (the driver records the new size; NFS has no per-volume quota).
+   *
+   * @default true
+   */
+  readonly allowVolumeExpansion?: boolean;
+  /**
+   * The StorageClass name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/** Options of a claim or claim template on an `NfsCsiStorageClass`. */
+export interface NfsCsiClaimOptions {
+  /** The storage requested (recorded; NFS does not enforce it). */
+  readonly storage: Size;
+  /**
+   * The access mode.
+   *
+   * @default NfsCsiAccessMode.READ_WRITE_MANY
+   */
+  readonly accessMode?: NfsCsiAccessMode;
+}
+
+/** Props of a claim on an `NfsCsiStorageClass`. */
+export interface NfsCsiClaimProps extends NfsCsiClaimOptions {
+  /**
+   * The PVC name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+// The variables csi-driver-nfs substitutes in subDir (needs --extra-create-metadata, which its deployment sets).
+const SUBDIR_VARIABLES = ['${pvc.metadata.name}', '${pvc.metadata.namespace}', '${pv.metadata.name}'];
+
+/**
+ * A StorageClass for csi-driver-nfs (`nfs.csi.k8s.io`): dynamic provisioning of
+ * subdirectories of an NFS export. Volumes are Filesystem only (the driver
+ * rejects Block), and binding is Immediate (NFS is not bound to a zone).
+ */
+export class NfsCsiStorageClass extends Construct {
+  /** The StorageClass. */
+  public readonly storageClass: StorageClass;
+  /** The StorageClass name. */
+  public readonly storageClassName: string;
+  private readonly where: string;
+
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id; lower-cased, it is the default StorageClass name
+   * @param props see `NfsCsiStorageClassProps`
+   */
+  public constructor(scope: Construct, id: string, props: NfsCsiStorageClassProps) {
+    super(scope, id);
+    this.where = describeConstruct(this, 'NfsCsiStorageClass');
+    const reclaimPolicy = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;
+    if (props.onDelete && reclaimPolicy !== ReclaimPolicy.DELETE) {
+      throw invalid({
+        where: this.where,
+        prop: 'onDelete',
+        value: props.onDelete,
+        allowed: 'onDelete only with reclaimPolicy DELETE (with Retain the driver never deletes the volume)',
+        fix: 'remove onDelete, or set reclaimPolicy: ReclaimPolicy.DELETE',
+      });
+    }
+    this.storageClass = new StorageClass(this, 'Resource', {
+      name: props.name ?? nameFromId(id),
+      provisioner: 'nfs.csi.k8s.io',
+      parameters: definedParameters([
+        ['server', checkNfsServer(props.server, this.where)],
+        ['share', checkNfsPath(props.share, this.where, 'share')],
+        ['subDir', props.subDir === undefined ? undefined : checkSubDir(props.subDir, this.where)],
+        ['mountPermissions', props.mountPermissions === undefined ? undefined : octal(props.mountPermissions, this.where)],
+        ['onDelete', props.onDelete],
+      ]),
+      reclaimPolicy,
+      volumeBindingMode: VolumeBindingMode.IMMEDIATE,
+      allowVolumeExpansion: props.allowVolumeExpansion ?? true,
+      mountOptions: props.mountOptions,
+    });
+    this.storageClassName = this.storageClass.name;
+  }
+
+  /** A claim on this class, mountable in any cdk8s-plus workload. */
+  public claim(scope: Construct, id: string, props: NfsCsiClaimProps): VolumeClaim {
+    return VolumeClaim._mint(scope, id, props.name, this.request(props));
+  }
+
+  /** A per-replica claim template for a `StatefulStore`: each replica gets its own subdirectory. */
+  public claimTemplate(name: string, options: NfsCsiClaimOptions): ClaimTemplate {
+    return ClaimTemplate._mint(name, { ...this.request(options), where: `claim template "${name}" on ${this.where}` });
+  }
+
+  private request(options: NfsCsiClaimOptions) {
+    return {
+      storageClassName: this.storageClassName,
+      accessMode: options.accessMode ?? NfsCsiAccessMode.READ_WRITE_MANY,
+      storage: options.storage,
+      volumeMode: VolumeMode.FILESYSTEM,
+    };
+  }
+}
+
+function checkSubDir(subDir: string, where: string): string {
+  const rest = SUBDIR_VARIABLES.reduce((s, v) => s.split(v).join(''), subDir);
+  if (rest.includes('${') || rest.includes('}') || subDir.trim() === '') {
+    throw invalid({
+      where,
+      prop: 'subDir',
+      value: subDir,
+      allowed: `a non-empty path that uses no variables but ${SUBDIR_VARIABLES.join(', ')}`,
+      fix: 'remove the unknown ${...} variable',
+    });
+  }
+  return subDir;
+}
+
+/** The driver parses mountPermissions as an octal string, e.g. "0777". */
+function octal(mode: number, where: string): string {
+  if (!Number.isInteger(mode) || mode < 0 || mode > 0o7777) {
+    throw invalid({ where, prop: 'mountPermissions', value: mode, allowed: 'a file mode from 0 to 0o7777', fix: 'write it in octal, for example 0o777' });
+  }
+  return `0${mode.toString(8)}`;
+}
