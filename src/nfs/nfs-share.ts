@@ -167,7 +167,8 @@ export class NfsShare extends Construct {
     const labels = { [SHARE_LABEL]: this.pvName };
     const pv = new StaticVolume(this, 'PersistentVolume', { ...this.volumeSpec(this.pvName, accessMode), labels }, this.where);
     // Both volumeName and the label selector must match: the claim binds this PV and no other.
-    const claim = VolumeClaim._mint(scope, id, props.name, { ...this.request(props, accessMode, where), volumeName: pv.name, selectorLabels: labels });
+    const request = { ...this.request(props, accessMode, where), volumeName: pv.name, selectorLabels: labels };
+    const claim = VolumeClaim._mint(scope, id, props.name, request);
     pv.reserveFor(claim.name, claim);
     this.claimed = claim.node.path;
     return claim;
