@@ -4,4 +4,4 @@ export { StorageErrors } from './errors';
 export { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
 export * from './storage-class';
 export * from './storage-class-ref';
-export { VolumeClaim } from './volume-claim';
+export * from './volume-claim';

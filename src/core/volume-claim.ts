@@ -2,11 +2,49 @@ import { Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { AccessMode } from './access-mode';
 import { ClaimRequest, renderClaimSpec } from './claim-request';
 import { describeConstruct, invalid } from './errors';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
 import { VolumeMode } from './policies';
+
+/**
+ * What a storage backend decided about a claim, for the constructor of
+ * `VolumeClaim` and its backend-specific subclasses (such as `EfsClaim`).
+ */
+export interface VolumeClaimProps {
+  /**
+   * The PVC name (a DNS-1123 subdomain).
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /** `spec.storageClassName`; "" binds only to PVs without a class (static provisioning). */
+  readonly storageClassName: string;
+  /** The access mode. */
+  readonly accessMode: AccessMode;
+  /** The storage requested. */
+  readonly storage: Size;
+  /**
+   * Filesystem or Block.
+   *
+   * @default VolumeMode.FILESYSTEM
+   */
+  readonly volumeMode?: VolumeMode;
+  /**
+   * Pre-binds the claim to this PV (static provisioning).
+   *
+   * @default - any PV that matches
+   */
+  readonly volumeName?: string;
+  /**
+   * Binds only to PVs with these labels (static provisioning).
+   *
+   * @default - no selector
+   */
+  readonly selectorLabels?: { [key: string]: string };
+}
 
 /**
  * A PersistentVolumeClaim minted by a storage backend (`backend.claim(...)`).
@@ -16,14 +54,25 @@ import { VolumeMode } from './policies';
  * given (`Size.mebibytes(512)` is `512Mi`).
  *
  * There is no public constructor: a claim comes from a backend, which only
- * offers the access modes, volume modes and sizes its driver serves.
+ * offers the access modes, volume modes and sizes its driver serves (the
+ * protected one is for backend-specific claim types such as `EfsClaim`).
  */
 export class VolumeClaim extends Construct implements kplus.IStorage {
   /**
    * @internal Used by backends of this library to mint a claim.
    */
   public static _mint(scope: Construct, id: string, name: string | undefined, request: Omit<ClaimRequest, 'where'>): VolumeClaim {
-    return new VolumeClaim(scope, id, name, request);
+    const claim = new VolumeClaim(scope, id, VolumeClaim._props(name, request));
+    claim._checkBindingAtSynth(request.bindingProblem);
+    return claim;
+  }
+
+  /**
+   * @internal The constructor props of a backend's request: every backend's
+   * access-mode enum carries the Kubernetes strings of `AccessMode`.
+   */
+  protected static _props(name: string | undefined, request: Omit<ClaimRequest, 'where'>): VolumeClaimProps {
+    return { ...request, name, accessMode: request.accessMode as AccessMode };
   }
 
   /** The PVC name. */
@@ -40,23 +89,31 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
   public readonly apiObject: k8s.KubePersistentVolumeClaim;
   private volume?: kplus.Volume;
 
-  private constructor(scope: Construct, id: string, name: string | undefined, request: Omit<ClaimRequest, 'where'>) {
+  /**
+   * @param scope the parent construct
+   * @param id the construct id; lower-cased, it is the default PVC name
+   * @param props what the backend decided
+   */
+  protected constructor(scope: Construct, id: string, props: VolumeClaimProps) {
     super(scope, id);
     const where = describeConstruct(this, 'VolumeClaim');
-    this.name = validateName(name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, where, 'name');
-    this.storageClassName = request.storageClassName;
-    this.accessMode = request.accessMode;
-    this.storage = request.storage;
-    this.volumeMode = request.volumeMode;
-    const spec = renderClaimSpec({ ...request, where });
+    this.name = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, where, 'name');
+    this.storageClassName = props.storageClassName;
+    this.accessMode = props.accessMode;
+    this.storage = props.storage;
+    this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
+    const spec = renderClaimSpec({ ...props, volumeMode: this.volumeMode, where });
     claimObjectName(this, 'PersistentVolumeClaim', Chart.of(this).namespace, this.name);
     this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', { metadata: { name: this.name }, spec });
-    const bindingProblem = request.bindingProblem;
-    if (bindingProblem) {
-      this.node.addValidation({
-        validate: () => [bindingProblem(1)].filter((p): p is string => p !== undefined).map(p => `${where}: could never bind: it ${p}`),
-      });
-    }
+  }
+
+  /** @internal Backends whose volumes are known (local disks) check at synthesis that the claim can bind. */
+  protected _checkBindingAtSynth(bindingProblem: ((count: number) => string | undefined) | undefined): void {
+    if (!bindingProblem) return;
+    const where = describeConstruct(this, 'VolumeClaim');
+    this.node.addValidation({
+      validate: () => [bindingProblem(1)].filter((p): p is string => p !== undefined).map(p => `${where}: could never bind: it ${p}`),
+    });
   }
 
   /**

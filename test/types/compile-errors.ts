@@ -22,8 +22,8 @@ standard.claim(chart, 'data', { storage: Size.gibibytes(1), accessMode: 'ReadWri
 standard.claimTemplate('www', { storage: '10Gi' });
 
 // Claims come from backends only: they have no public constructor.
-// @ts-expect-error VolumeClaim's constructor is private
-new VolumeClaim(chart, 'x', undefined, { storageClassName: 'x', accessMode: 'ReadWriteMany', storage: Size.gibibytes(1), volumeMode: 'Filesystem' });
+// @ts-expect-error VolumeClaim's constructor is protected (for backend claim types such as EfsClaim)
+new VolumeClaim(chart, 'x', { storageClassName: 'x', accessMode: AccessMode.READ_WRITE_MANY, storage: Size.gibibytes(1) });
 // @ts-expect-error ClaimTemplate's constructor is private
 new ClaimTemplate('www', {});
 
