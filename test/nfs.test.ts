@@ -31,7 +31,7 @@ describe('NfsShare, the example of the issue', () => {
     expect(find(manifests, 'PersistentVolume')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolume',
-      metadata: { name: 'home', labels: { 'nfs.cdk8s-storage.io/share': 'home' } },
+      metadata: { name: 'home', labels: { 'nfs.cdk8s-storage.io/volume': 'home' } },
       spec: {
         capacity: { storage: '1Gi' },
         accessModes: ['ReadWriteMany'],
@@ -55,7 +55,7 @@ describe('NfsShare, the example of the issue', () => {
         accessModes: ['ReadWriteMany'],
         volumeMode: 'Filesystem',
         resources: { requests: { storage: '1Gi' } },
-        selector: { matchLabels: { 'nfs.cdk8s-storage.io/share': 'home' } },
+        selector: { matchLabels: { 'nfs.cdk8s-storage.io/volume': 'home' } },
       },
     });
     expect(claim.storage.asString()).toBe('1Gi');
@@ -96,7 +96,7 @@ describe('NfsShare, custom settings', () => {
     const template = share.claimTemplate('assets', { replicas: 3, accessMode: NfsAccessMode.READ_WRITE_MANY });
     new StatefulStore(chart, 'web', { image: 'nginx', replicas: 3, volumes: [{ mountPath: '/usr/share/nginx/html', claim: template }] });
     const manifests = synthAppValid(app);
-    const labels = { 'nfs.cdk8s-storage.io/share': 'assets', 'nfs.cdk8s-storage.io/template': 'assets' };
+    const labels = { 'nfs.cdk8s-storage.io/volume': 'assets', 'nfs.cdk8s-storage.io/template': 'assets' };
     expect(manifests.filter(m => m.kind === 'PersistentVolume').map(pv => [pv.metadata.name, pv.metadata.labels, pv.spec.nfs.path]))
       .toEqual([0, 1, 2].map(i => [`assets-assets-${i}`, labels, '/assets']));
     expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toEqual({
@@ -114,7 +114,7 @@ describe('NfsShare, custom settings', () => {
     const share = new NfsShare(chart, 'assets', { server: '10.0.2.5', path: '/assets', capacity: Size.gibibytes(10) });
     new StatefulStore(chart, 'web', { image: 'nginx', replicas: 4, volumes: [{ mountPath: '/a', claim: share.claimTemplate('assets', { replicas: 3 }) }] });
     expect(() => app.synth()).toThrow(
-      'c/web (StatefulStore): the claims of template "assets" could never all bind: the 4 replicas need 4 PVs of the export, and the template was made for 3. Fix: pass replicas: 4 to claimTemplate',
+      'c/web (StatefulStore): the claims of template "assets" could never all bind: the 4 replicas need 4 PVs of the volume, and the template was made for 3. Fix: pass replicas: 4 to claimTemplate',
     );
   });
 
@@ -156,7 +156,7 @@ describe('NfsShare rejects what could never mount or bind', () => {
     const chart = newChart();
     const share = new NfsShare(chart, 'home', props({}));
     share.claim(chart, 'first');
-    expect(() => share.claim(chart, 'second')).toThrow(/invalid claim "second". Allowed: one claim per NfsShare: a PV binds one claim, and test\/first already binds this one/);
+    expect(() => share.claim(chart, 'second')).toThrow(/invalid claim "second". Allowed: one claim per PV, and test\/first already binds home/);
   });
 
   test('a writable claim on a read-only export', () => {

@@ -3,18 +3,12 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { NfsAccessMode } from './nfs-access-mode';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
-import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeChild, describeConstruct, invalid } from '../core/errors';
 import { NameRule, nameFromId, validateName } from '../core/names';
-import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
-import { StaticVolume } from '../core/static-volume';
+import { StaticBinding, StaticClaimRequest } from '../core/static-binding';
 import { VolumeClaim } from '../core/volume-claim';
-
-/** The PV labels that claims select: the share, and for templates the template. */
-const SHARE_LABEL = 'nfs.cdk8s-storage.io/share';
-const TEMPLATE_LABEL = 'nfs.cdk8s-storage.io/template';
 
 /**
  * Props of an `NfsShare`.
@@ -125,9 +119,8 @@ export class NfsShare extends Construct {
   /** Whether the export is read-only. */
   public readonly readOnly: boolean;
   private readonly where: string;
-  private readonly pvName: string;
   private readonly mountOptions?: string[];
-  private claimed?: string;
+  private readonly binding: StaticBinding;
 
   /**
    * @param scope the parent construct, usually a Chart
@@ -142,7 +135,8 @@ export class NfsShare extends Construct {
     this.capacity = props.capacity;
     sizeInBytes(props.capacity, this.where, 'capacity');
     this.readOnly = props.readOnly ?? false;
-    this.pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
+    const pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
+    this.binding = new StaticBinding(this, this.where, pvName, 'nfs.cdk8s-storage.io');
     if (props.mountOptions?.some(o => o.trim() === '')) {
       throw invalid({ where: this.where, prop: 'mountOptions', value: props.mountOptions, allowed: 'non-empty options', fix: 'remove the empty entries' });
     }
@@ -154,24 +148,9 @@ export class NfsShare extends Construct {
    */
   public claim(scope: Construct, id: string, props: NfsClaimProps = {}): VolumeClaim {
     const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
-    if (this.claimed) {
-      throw invalid({
-        where,
-        prop: 'claim',
-        value: id,
-        allowed: `one claim per NfsShare: a PV binds one claim, and ${this.claimed} already binds this one`,
-        fix: 'share that claim between workloads, or make another NfsShare (another PV) for the same export',
-      });
-    }
-    const accessMode = this.accessMode(props, where);
-    const labels = { [SHARE_LABEL]: this.pvName };
-    const pv = new StaticVolume(this, 'PersistentVolume', { ...this.volumeSpec(this.pvName, accessMode), labels }, this.where);
-    // Both volumeName and the label selector must match: the claim binds this PV and no other.
-    const request = { ...this.request(props, accessMode, where), volumeName: pv.name, selectorLabels: labels };
-    const claim = VolumeClaim._mint(scope, id, props.name, request);
-    pv.reserveFor(claim.name, claim);
-    this.claimed = claim.node.path;
-    return claim;
+    const request = this.request(props, where);
+    return this.binding.bindClaim(where, id, this.volume(request.accessMode), request,
+      claim => VolumeClaim._mint(scope, id, props.name, claim));
   }
 
   /**
@@ -181,22 +160,8 @@ export class NfsShare extends Construct {
    */
   public claimTemplate(name: string, options: NfsClaimTemplateOptions): ClaimTemplate {
     const where = `claim template "${name}" on ${this.where}`;
-    if (!Number.isInteger(options.replicas) || options.replicas < 1) {
-      throw invalid({ where, prop: 'replicas', value: options.replicas, allowed: 'an integer of at least 1', fix: 'pass the replicas of the StatefulStore' });
-    }
-    const accessMode = this.accessMode(options, where);
-    const labels = { [SHARE_LABEL]: this.pvName, [TEMPLATE_LABEL]: name };
-    for (let i = 0; i < options.replicas; i++) {
-      const spec = { ...this.volumeSpec(`${this.pvName}-${name}-${i}`, accessMode), labels };
-      new StaticVolume(this, `${name}-${i}`, spec, this.where);
-    }
-    return ClaimTemplate._mint(name, {
-      ...this.request(options, accessMode, where),
-      where,
-      selectorLabels: labels,
-      bindingProblem: count => count <= options.replicas ? undefined
-        : `need ${count} PVs of the export, and the template was made for ${options.replicas}. Fix: pass replicas: ${count} to claimTemplate`,
-    });
+    const request = this.request(options, where);
+    return this.binding.bindTemplate(name, options.replicas, this.volume(request.accessMode), request, where);
   }
 
   /**
@@ -209,15 +174,11 @@ export class NfsShare extends Construct {
     return kplus.Volume.fromNfs(scope, id, name, { server: this.server, path: this.path, readOnly: options.readOnly ?? this.readOnly });
   }
 
-  private accessMode(options: NfsClaimOptions, where: string): NfsAccessMode {
-    const mode = options.accessMode ?? (this.readOnly ? NfsAccessMode.READ_ONLY_MANY : NfsAccessMode.READ_WRITE_MANY);
-    if (this.readOnly && mode !== NfsAccessMode.READ_ONLY_MANY) {
-      throw invalid({ where, prop: 'accessMode', value: mode, allowed: 'ReadOnlyMany: the export is read-only', fix: 'omit accessMode, or use NfsAccessMode.READ_ONLY_MANY' });
+  private request(options: NfsClaimOptions, where: string): StaticClaimRequest {
+    const accessMode = options.accessMode ?? (this.readOnly ? NfsAccessMode.READ_ONLY_MANY : NfsAccessMode.READ_WRITE_MANY);
+    if (this.readOnly && accessMode !== NfsAccessMode.READ_ONLY_MANY) {
+      throw invalid({ where, prop: 'accessMode', value: accessMode, allowed: 'ReadOnlyMany: the export is read-only', fix: 'omit accessMode, or use NfsAccessMode.READ_ONLY_MANY' });
     }
-    return mode;
-  }
-
-  private request(options: NfsClaimOptions, accessMode: NfsAccessMode, where: string): Omit<ClaimRequest, 'where'> {
     const storage = options.storage ?? this.capacity;
     if (sizeInBytes(storage, where, 'storage') > sizeInBytes(this.capacity, where, 'capacity')) {
       throw invalid({
@@ -228,13 +189,11 @@ export class NfsShare extends Construct {
         fix: 'ask for less, or omit storage to ask for the whole export',
       });
     }
-    // storageClassName "": bind only to class-less (static) PVs, never to a default class.
-    return { storageClassName: '', accessMode, storage, volumeMode: VolumeMode.FILESYSTEM };
+    return { accessMode, storage };
   }
 
-  private volumeSpec(name: string, accessMode: NfsAccessMode) {
+  private volume(accessMode: string) {
     return {
-      name,
       capacity: this.capacity,
       accessMode,
       mountOptions: this.mountOptions,
