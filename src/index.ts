@@ -3,3 +3,4 @@ export * from './stateful';
 export * from './local';
 export * from './block';
 export * from './nfs';
+export * from './efs';

@@ -1,0 +1,192 @@
+import { Size } from 'cdk8s';
+import { EfsAccessMode } from './efs-access-mode';
+import { ReclaimPolicy } from '../core/policies';
+
+/**
+ * How EFS volumes are mounted: the `tls` and `iam` mount options as typed switches.
+ */
+export interface EfsMountOptions {
+  /**
+   * Encrypt NFS traffic with TLS. Access points always use it; turning it off
+   * is only possible for a static volume without an access point.
+   *
+   * @default true
+   */
+  readonly encryptInTransit?: boolean;
+  /**
+   * Authenticate to EFS with the pod's or node's IAM identity (mount option
+   * `iam`, which needs TLS).
+   *
+   * @default false
+   */
+  readonly iam?: boolean;
+}
+
+/** The range of POSIX group ids given to dynamically made access points. */
+export interface EfsGidRange {
+  /** The first gid, at least 1. */
+  readonly start: number;
+  /** The last gid, greater than `start`. */
+  readonly end: number;
+}
+
+/**
+ * Props of dynamically provisioned EFS storage: each claim gets an access
+ * point (and a directory) of the file system.
+ *
+ * @see https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/master/docs/parameters.md
+ */
+export interface EfsDynamicProps extends EfsMountOptions {
+  /** The file system, `fs-` and 8 to 40 hex digits. */
+  readonly fileSystemId: string;
+  /**
+   * The permissions of each access point's root directory, in octal.
+   *
+   * @default '700'
+   */
+  readonly directoryPerms?: string;
+  /**
+   * The POSIX user id of the access points.
+   *
+   * @default - the driver's choice
+   */
+  readonly uid?: number;
+  /**
+   * The POSIX group id of the access points (then `gidRange` is not used, so not both).
+   *
+   * @default - one from `gidRange`
+   */
+  readonly gid?: number;
+  /**
+   * The group ids the driver gives access points.
+   *
+   * @default - the driver's 50000 to 60000 (its docs say 7000000; the code says 60000)
+   */
+  readonly gidRange?: EfsGidRange;
+  /**
+   * The directory under which access point directories are made.
+   *
+   * @default - the file system's root
+   */
+  readonly basePath?: string;
+  /**
+   * Each access point's directory under `basePath`. May use `${.PVC.name}`,
+   * `${.PVC.namespace}` and `${.PV.name}`.
+   *
+   * @default '/${.PV.name}'
+   */
+  readonly subPathPattern?: string;
+  /**
+   * Append a UUID to each directory, so two claims never share one.
+   *
+   * @default true
+   */
+  readonly ensureUniqueDirectory?: boolean;
+  /**
+   * Reuse an access point made for a claim of the same name.
+   *
+   * @default false
+   */
+  readonly reuseAccessPoint?: boolean;
+  /**
+   * The availability zone of the mount target to use (cross-account mounts).
+   *
+   * @default - the node's zone
+   */
+  readonly az?: string;
+  /**
+   * The pods run on EKS Fargate, where dynamic provisioning is not supported:
+   * set it to get a clear error instead of claims that stay Pending.
+   *
+   * @default false
+   */
+  readonly fargate?: boolean;
+  /**
+   * The StorageClass name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly storageClassName?: string;
+  /**
+   * What happens to an access point when its claim is deleted.
+   *
+   * @default ReclaimPolicy.RETAIN
+   */
+  readonly reclaimPolicy?: ReclaimPolicy;
+}
+
+/**
+ * Props of an existing EFS file system (or access point) offered through a static PV.
+ */
+export interface EfsStaticProps extends EfsMountOptions {
+  /** The file system, `fs-` and 8 to 40 hex digits. */
+  readonly fileSystemId: string;
+  /**
+   * Mount through this access point, `fsap-` and 8 to 40 hex digits.
+   *
+   * @default - no access point
+   */
+  readonly accessPointId?: string;
+  /**
+   * Mount this directory of the file system (or of the access point's root).
+   *
+   * @default - the root
+   */
+  readonly subPath?: string;
+  /**
+   * The IP address of the mount target to use.
+   *
+   * @default - the one in the node's zone
+   */
+  readonly mountTargetIp?: string;
+  /**
+   * The PV name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * The PV capacity: a placeholder Kubernetes requires and EFS ignores.
+   *
+   * @default Size.gibibytes(5)
+   */
+  readonly capacity?: Size;
+}
+
+/** Options of a claim or claim template on EFS. */
+export interface EfsClaimOptions {
+  /**
+   * The access mode.
+   *
+   * @default EfsAccessMode.READ_WRITE_MANY
+   */
+  readonly accessMode?: EfsAccessMode;
+  /**
+   * The storage requested: a placeholder that EFS ignores (a file system grows as needed).
+   *
+   * @default Size.gibibytes(5)
+   */
+  readonly storage?: Size;
+}
+
+/** Props of a claim on EFS. */
+export interface EfsClaimProps extends EfsClaimOptions {
+  /**
+   * The PVC name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/** Options of a claim template on EFS. */
+export interface EfsClaimTemplateOptions extends EfsClaimOptions {
+  /**
+   * For static storage: how many replicas use the template (one PV each, all
+   * on the same file system). Not used for dynamic storage, where every
+   * replica gets its own access point.
+   *
+   * @default - required for static storage
+   */
+  readonly replicas?: number;
+}

@@ -1,0 +1,130 @@
+import { EfsDynamicProps, EfsMountOptions, EfsStaticProps } from './efs-props';
+import { invalid } from '../core/errors';
+import { definedParameters } from '../core/parameters';
+
+// ID formats the driver checks since v3.0.0 (hexSuffixRegex); v2 only checked the prefix.
+const FILE_SYSTEM_ID = /^fs-[0-9a-f]{8,40}$/;
+const ACCESS_POINT_ID = /^fsap-[0-9a-f]{8,40}$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+// The variables subPathPattern may use, and the shortest each can expand to (a PV name is pvc-<uuid>).
+const PATTERN_VARIABLES: { [variable: string]: number } = { '${.PVC.name}': 1, '${.PVC.namespace}': 1, '${.PV.name}': 40 };
+const UNIQUE_SUFFIX_LENGTH = 37; // "-" and a UUID, with ensureUniqueDirectory
+// validatePathRequirements: the access point root is at most 100 characters and 4 subdirectories deep.
+const MAX_ROOT_LENGTH = 100;
+const MAX_ROOT_SLASHES = 5;
+
+export function checkFileSystemId(id: string, where: string): string {
+  if (!FILE_SYSTEM_ID.test(id ?? '')) {
+    throw invalid({ where, prop: 'fileSystemId', value: id, allowed: '"fs-" and 8 to 40 lower-case hex digits', fix: 'copy the id from the EFS console or `aws efs describe-file-systems`' });
+  }
+  return id;
+}
+
+/** The StorageClass parameters of access-point provisioning (`provisioningMode: efs-ap`). */
+export function dynamicParameters(props: EfsDynamicProps, where: string): { [key: string]: string } {
+  const reject = (prop: string, value: unknown, allowed: string, fix: string): never => {
+    throw invalid({ where, prop, value, allowed, fix });
+  };
+  if (props.fargate) {
+    reject('fargate', true, 'static provisioning only: EKS Fargate does not support dynamic provisioning of EFS',
+      'use EfsStorage.static with an access point you create (Fargate mounts EFS without the driver)');
+  }
+  const perms = props.directoryPerms ?? '700';
+  if (!/^[0-7]{3,4}$/.test(perms)) reject('directoryPerms', perms, 'an octal mode such as "700" or "0750"', 'write the mode in octal digits');
+  for (const [prop, value] of [['uid', props.uid], ['gid', props.gid]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 4294967295)) {
+      reject(prop, value, 'a POSIX id from 0 to 4294967295', `fix ${prop}`);
+    }
+  }
+  const range = props.gidRange;
+  if (range && props.gid !== undefined) reject('gidRange', range, 'gid or gidRange, not both (the driver ignores the range when gid is set)', 'remove one of them');
+  if (range && (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 1 || range.end <= range.start)) {
+    reject('gidRange', range, 'whole numbers with start > 0 and end > start', 'for example { start: 50000, end: 60000 }');
+  }
+  checkRootPath(props, where);
+  return definedParameters([
+    ['provisioningMode', 'efs-ap'],
+    ['fileSystemId', checkFileSystemId(props.fileSystemId, where)],
+    ['directoryPerms', perms],
+    ['uid', props.uid],
+    ['gid', props.gid],
+    ['gidRangeStart', range?.start],
+    ['gidRangeEnd', range?.end],
+    ['basePath', props.basePath],
+    ['subPathPattern', props.subPathPattern],
+    ['ensureUniqueDirectory', props.ensureUniqueDirectory],
+    ['reuseAccessPoint', props.reuseAccessPoint],
+    ['az', props.az],
+  ]);
+}
+
+/** The access point root the driver composes, checked with the shortest names it could be given. */
+function checkRootPath(props: EfsDynamicProps, where: string): void {
+  const basePath = props.basePath ?? '';
+  if (basePath && (!basePath.startsWith('/') || basePath.split('/').includes('..'))) {
+    throw invalid({ where, prop: 'basePath', value: basePath, allowed: 'an absolute path without ".."', fix: `write "/${basePath.replace(/^\/+/, '')}"` });
+  }
+  const pattern = props.subPathPattern ?? '/${.PV.name}';
+  let shortest = pattern;
+  for (const [variable, length] of Object.entries(PATTERN_VARIABLES)) shortest = shortest.split(variable).join('x'.repeat(length));
+  if (shortest.includes('${') || shortest.includes('}')) {
+    throw invalid({
+      where,
+      prop: 'subPathPattern',
+      value: pattern,
+      allowed: `a path that uses no variables but ${Object.keys(PATTERN_VARIABLES).join(', ')}`,
+      fix: 'remove the unknown ${...} variable',
+    });
+  }
+  const root = `/${[basePath, shortest].join('/').split('/').filter(s => s !== '').join('/')}` +
+    (props.ensureUniqueDirectory === false ? '' : '-'.padEnd(UNIQUE_SUFFIX_LENGTH, 'x'));
+  const slashes = root.split('/').length - 1;
+  if (root.length > MAX_ROOT_LENGTH || slashes > MAX_ROOT_SLASHES) {
+    throw invalid({
+      where,
+      prop: 'basePath and subPathPattern',
+      value: `${basePath}${pattern}`,
+      allowed: `an access point root of at most ${MAX_ROOT_LENGTH} characters and ${MAX_ROOT_SLASHES} "/" (this one has ${root.length} and ${slashes} even with the shortest names)`,
+      fix: 'shorten basePath or subPathPattern, or use fewer directory levels',
+    });
+  }
+}
+
+/** `mountOptions` for the tls/iam switches; combinations the driver rejects are errors. */
+export function efsMountOptions(options: EfsMountOptions, usesAccessPoint: boolean, where: string): string[] | undefined {
+  const tls = options.encryptInTransit ?? true;
+  if (!tls && usesAccessPoint) {
+    throw invalid({ where, prop: 'encryptInTransit', value: false, allowed: 'true with an access point (the driver always mounts access points with TLS)', fix: 'remove encryptInTransit' });
+  }
+  if (!tls && options.iam) {
+    throw invalid({ where, prop: 'iam', value: true, allowed: 'iam only with encryptInTransit (IAM authorization needs TLS)', fix: 'remove encryptInTransit: false, or iam' });
+  }
+  // tls itself is never written as a mount option: it is deprecated and fails with encryptInTransit "false".
+  return options.iam ? ['iam'] : undefined;
+}
+
+/** The static PV's `csi` source: volumeHandle `fs-x[:path[:fsap-y]]` and only the attributes the driver accepts. */
+export function staticCsiSource(props: EfsStaticProps, where: string) {
+  const fs = checkFileSystemId(props.fileSystemId, where);
+  const ap = props.accessPointId;
+  if (ap !== undefined && !ACCESS_POINT_ID.test(ap)) {
+    throw invalid({ where, prop: 'accessPointId', value: ap, allowed: '"fsap-" and 8 to 40 lower-case hex digits', fix: 'copy the id from `aws efs describe-access-points`' });
+  }
+  const subPath = props.subPath;
+  if (subPath !== undefined && (!subPath.startsWith('/') || subPath.includes(':'))) {
+    throw invalid({ where, prop: 'subPath', value: subPath, allowed: 'an absolute path without ":"', fix: `write "/${subPath.replace(/^\/+/, '')}"` });
+  }
+  if (props.mountTargetIp !== undefined && !IPV4.test(props.mountTargetIp)) {
+    throw invalid({ where, prop: 'mountTargetIp', value: props.mountTargetIp, allowed: 'an IPv4 address', fix: 'give the mount target\'s IP address' });
+  }
+  const volumeHandle = ap ? `${fs}:${subPath ?? ''}:${ap}` : subPath ? `${fs}:${subPath}` : fs;
+  const volumeAttributes = definedParameters([
+    ['encryptInTransit', props.encryptInTransit],
+    ['mounttargetip', props.mountTargetIp],
+  ]);
+  return {
+    driver: 'efs.csi.aws.com',
+    volumeHandle,
+    volumeAttributes: Object.keys(volumeAttributes).length > 0 ? volumeAttributes : undefined,
+  };
+}

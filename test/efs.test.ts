@@ -1,0 +1,177 @@
+import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { EfsAccessMode, EfsClaim, EfsDynamicProps, EfsStaticProps, EfsStorage, ReclaimPolicy, StatefulStore } from '../src';
+import { find, newChart, synthValid } from './helpers/manifests';
+
+const FS = 'fs-06340e6a6f1ff9f8f';
+const AP = 'fsap-068c22f0246419f75';
+
+describe('EfsStorage, the example of the issue', () => {
+  const chart = newChart('apps');
+  const efs = EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS, directoryPerms: '700', gidRange: { start: 50000, end: 60000 }, basePath: '/dynamic' });
+  const shared = efs.claim(chart, 'efs-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY });
+  const existing = EfsStorage.static(chart, 'efs-static', { fileSystemId: FS, accessPointId: AP });
+  const staticClaim = existing.claim(chart, 'static-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY });
+  const manifests = synthValid(chart);
+
+  test('snapshot', () => {
+    expect(manifests).toMatchSnapshot();
+  });
+
+  test('dynamic: an efs-ap StorageClass, Retain, no expansion', () => {
+    expect(find(manifests, 'StorageClass')).toEqual({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'efs' },
+      provisioner: 'efs.csi.aws.com',
+      parameters: { provisioningMode: 'efs-ap', fileSystemId: FS, directoryPerms: '700', gidRangeStart: '50000', gidRangeEnd: '60000', basePath: '/dynamic' },
+      reclaimPolicy: 'Retain',
+      volumeBindingMode: 'Immediate',
+      allowVolumeExpansion: false,
+    });
+    expect(find(manifests, 'PersistentVolumeClaim', 'efs-claim').spec).toEqual({
+      storageClassName: 'efs', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '5Gi' } },
+    });
+  });
+
+  test('static: a Retain PV with the access point in its volumeHandle, bound to exactly one claim', () => {
+    expect(find(manifests, 'PersistentVolume')).toEqual({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'efs-static', labels: { 'efs.cdk8s-storage.io/volume': 'efs-static' } },
+      spec: {
+        capacity: { storage: '5Gi' },
+        accessModes: ['ReadWriteMany'],
+        volumeMode: 'Filesystem',
+        persistentVolumeReclaimPolicy: 'Retain',
+        claimRef: { name: 'static-claim', namespace: 'apps' },
+        csi: { driver: 'efs.csi.aws.com', volumeHandle: `${FS}::${AP}` },
+      },
+    });
+    expect(find(manifests, 'PersistentVolumeClaim', 'static-claim').spec).toMatchObject({
+      storageClassName: '', volumeName: 'efs-static', selector: { matchLabels: { 'efs.cdk8s-storage.io/volume': 'efs-static' } },
+    });
+  });
+
+  test('claims are EfsClaims, mountable by cdk8s-plus workloads', () => {
+    expect(shared).toBeInstanceOf(EfsClaim);
+    expect([shared.fileSystemId, staticClaim.fileSystemId, shared.accessMode]).toEqual([FS, FS, 'ReadWriteMany']);
+    const c = newChart();
+    const claim = EfsStorage.dynamic(c, 'efs', { fileSystemId: FS }).claim(c, 'data');
+    new kplus.Pod(c, 'p', { containers: [{ image: 'busybox' }] }).containers[0].mount('/data', claim);
+    expect(find(synthValid(c), 'Pod').spec.volumes).toEqual([{ name: 'pvc-data', persistentVolumeClaim: { claimName: 'data', readOnly: false } }]);
+  });
+});
+
+describe('EfsStorage, every setting', () => {
+  test('dynamic: ids, unique directories, access point reuse, zone, iam, Delete', () => {
+    const chart = newChart();
+    EfsStorage.dynamic(chart, 'efs', {
+      fileSystemId: FS,
+      storageClassName: 'efs-shared',
+      uid: 1000,
+      gid: 1000,
+      subPathPattern: '/${.PVC.namespace}/${.PVC.name}',
+      ensureUniqueDirectory: false,
+      reuseAccessPoint: true,
+      az: 'eu-west-1a',
+      iam: true,
+      reclaimPolicy: ReclaimPolicy.DELETE,
+    });
+    expect(find(synthValid(chart), 'StorageClass')).toMatchObject({
+      metadata: { name: 'efs-shared' },
+      parameters: {
+        provisioningMode: 'efs-ap',
+        fileSystemId: FS,
+        directoryPerms: '700',
+        uid: '1000',
+        gid: '1000',
+        subPathPattern: '/${.PVC.namespace}/${.PVC.name}',
+        ensureUniqueDirectory: 'false',
+        reuseAccessPoint: 'true',
+        az: 'eu-west-1a',
+      },
+      mountOptions: ['iam'],
+      reclaimPolicy: 'Delete',
+    });
+  });
+
+  test.each<[string, Partial<EfsStaticProps>, object]>([
+    ['a file system', {}, { volumeHandle: FS }],
+    ['a directory', { subPath: '/shared/www' }, { volumeHandle: `${FS}:/shared/www` }],
+    ['a directory of an access point', { subPath: '/www', accessPointId: AP }, { volumeHandle: `${FS}:/www:${AP}` }],
+    ['no TLS and a mount target', { encryptInTransit: false, mountTargetIp: '10.0.1.25' }, {
+      volumeHandle: FS, volumeAttributes: { encryptInTransit: 'false', mounttargetip: '10.0.1.25' },
+    }],
+  ])('static: %s', (_, props, csi) => {
+    const chart = newChart();
+    EfsStorage.static(chart, 'efs', { fileSystemId: FS, ...props }).claim(chart, 'c');
+    expect(find(synthValid(chart), 'PersistentVolume').spec.csi).toEqual({ driver: 'efs.csi.aws.com', ...csi });
+  });
+
+  test('static: iam mount option, explicit PV name and capacity, ReadWriteOnce', () => {
+    const chart = newChart();
+    EfsStorage.static(chart, 'efs', { fileSystemId: FS, iam: true, name: 'team-share', capacity: Size.tebibytes(1) })
+      .claim(chart, 'c', { accessMode: EfsAccessMode.READ_WRITE_ONCE, storage: Size.tebibytes(1) });
+    const manifests = synthValid(chart);
+    expect(find(manifests, 'PersistentVolume')).toMatchObject({
+      metadata: { name: 'team-share' }, spec: { mountOptions: ['iam'], capacity: { storage: '1Ti' }, accessModes: ['ReadWriteOnce'] },
+    });
+  });
+
+  test('templates: an access point per replica (dynamic), a PV per replica (static)', () => {
+    const chart = newChart();
+    const dynamic = EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS });
+    const fixed = EfsStorage.static(chart, 'efs-static', { fileSystemId: FS, accessPointId: AP });
+    new StatefulStore(chart, 'web', {
+      image: 'nginx',
+      replicas: 2,
+      volumes: [
+        { mountPath: '/own', claim: dynamic.claimTemplate('own') },
+        { mountPath: '/shared', claim: fixed.claimTemplate('shared', { replicas: 2 }) },
+      ],
+    });
+    const manifests = synthValid(chart);
+    expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates.map((t: any) => [t.metadata.name, t.spec.storageClassName, t.spec.selector]))
+      .toEqual([['own', 'efs', undefined], ['shared', '', { matchLabels: { 'efs.cdk8s-storage.io/volume': 'efs-static', 'efs.cdk8s-storage.io/template': 'shared' } }]]);
+    expect(manifests.filter(m => m.kind === 'PersistentVolume').map(m => m.metadata.name)).toEqual(['efs-static-shared-0', 'efs-static-shared-1']);
+  });
+});
+
+describe('EfsStorage rejects what the driver would refuse', () => {
+  test.each<[string, Partial<EfsDynamicProps>, RegExp]>([
+    ['a file system id that is not hex', { fileSystemId: 'fs-XYZ' }, /invalid fileSystemId "fs-XYZ". Allowed: "fs-" and 8 to 40 lower-case hex digits/],
+    ['Fargate', { fargate: true }, /invalid fargate true. Allowed: static provisioning only: EKS Fargate does not support dynamic provisioning of EFS. Fix: use EfsStorage.static/],
+    ['no TLS on access points', { encryptInTransit: false }, /invalid encryptInTransit false. Allowed: true with an access point/],
+    ['directoryPerms that are not octal', { directoryPerms: '799' }, /invalid directoryPerms "799". Allowed: an octal mode/],
+    ['a negative uid', { uid: -1 }, /invalid uid -1. Allowed: a POSIX id/],
+    ['gid with a gid range', { gid: 1000, gidRange: { start: 1, end: 2 } }, /invalid gidRange .* Allowed: gid or gidRange, not both/],
+    ['a gid range that starts at 0', { gidRange: { start: 0, end: 10 } }, /invalid gidRange \{"start":0,"end":10\}. Allowed: whole numbers with start > 0 and end > start/],
+    ['a gid range that ends before it starts', { gidRange: { start: 60000, end: 50000 } }, /invalid gidRange/],
+    ['an unknown pattern variable', { subPathPattern: '/${.PVC.labels.team}' }, /invalid subPathPattern "\/\$\{.PVC.labels.team\}". Allowed: a path that uses no variables but/],
+    ['a relative basePath', { basePath: 'dynamic' }, /invalid basePath "dynamic". Allowed: an absolute path without ".."/],
+    ['a root path too long', { basePath: `/${'d'.repeat(30)}`, subPathPattern: `/${'p'.repeat(20)}/\${.PV.name}` }, /invalid basePath and subPathPattern .* Allowed: an access point root of at most 100 characters and 5 "\/" \(this one has 130 and 3 even with the shortest names\)/],
+    ['a root path too deep', { basePath: '/a/b/c', subPathPattern: '/${.PVC.namespace}/${.PVC.name}/x' }, /this one has \d+ and 6 even with the shortest names/],
+  ])('dynamic: %s', (_, props, message) => {
+    expect(() => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(/^test\/efs \(EfsStorage\): /);
+    expect(() => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(message);
+  });
+
+  test.each<[string, Partial<EfsStaticProps>, RegExp]>([
+    ['an access point id that is not hex', { accessPointId: 'fsap-nothex!' }, /invalid accessPointId "fsap-nothex!"/],
+    ['a relative sub path', { subPath: 'www' }, /invalid subPath "www". Allowed: an absolute path without ":"/],
+    ['a mount target that is no IP', { mountTargetIp: 'mt.example.com' }, /invalid mountTargetIp "mt.example.com"/],
+    ['no TLS with an access point', { accessPointId: AP, encryptInTransit: false }, /invalid encryptInTransit false. Allowed: true with an access point/],
+    ['iam without TLS', { iam: true, encryptInTransit: false }, /invalid iam true. Allowed: iam only with encryptInTransit \(IAM authorization needs TLS\)/],
+  ])('static: %s', (_, props, message) => {
+    expect(() => EfsStorage.static(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(message);
+  });
+
+  test('static: one claim per PV, and templates need replicas', () => {
+    const chart = newChart();
+    const efs = EfsStorage.static(chart, 'efs', { fileSystemId: FS });
+    efs.claim(chart, 'first');
+    expect(() => efs.claim(chart, 'second')).toThrow(/invalid claim "second". Allowed: one claim per PV, and test\/first already binds efs/);
+    expect(() => efs.claimTemplate('t')).toThrow(/claim template "t" on test\/efs \(EfsStorage\): invalid replicas \(not set\). Allowed: the number of replicas, for static storage/);
+  });
+});
