@@ -26,7 +26,7 @@ function manifestsOf(files: Map<string, string>): Manifest[] {
 }
 
 test('there are example apps, each with a README and a cdk8s.yaml', () => {
-  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s', 'oci-block-nginx', 'statefulstore-tiered']));
+  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s', 'oci-block-nginx', 'statefulstore-tiered', 'nfs-httpd', 'nfs-static-binding', 'efs-shared-writers']));
   for (const name of exampleNames) {
     expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);
     expect(readFileSync(join(examplesDir, name, 'cdk8s.yaml'), 'utf-8')).toMatch(/^app: .*main\.ts$/m);
@@ -112,6 +112,31 @@ test('statefulstore-tiered takes one template from local disks and one from an E
     .toEqual([['data', 'local-nvme', 'ReadWriteOncePod'], ['commitlog', 'commitlog-gp3', 'ReadWriteOnce']]);
   expect(manifests.filter(m => m.kind === 'PersistentVolume').map(pv => pv.spec.accessModes)).toEqual([['ReadWriteOncePod'], ['ReadWriteOncePod'], ['ReadWriteOncePod']]);
   expect(find(manifests, 'StorageClass', 'commitlog-gp3').parameters).toEqual({ type: 'gp3', iops: '6000', throughput: '250', encrypted: 'true' });
+});
+
+test('nfs-httpd serves the export read-only from a claim bound to exactly its PV', () => {
+  const manifests = manifestsOf(synthExample('nfs-httpd'));
+  const pv = find(manifests, 'PersistentVolume', 'home');
+  expect(pv.spec).toMatchObject({ nfs: { server: '10.0.2.5', path: '/home/nfs' }, mountOptions: ['nfsvers=4.1', 'hard'], persistentVolumeReclaimPolicy: 'Retain', claimRef: { name: 'test-pvc', namespace: 'web' } });
+  expect(find(manifests, 'PersistentVolumeClaim', 'test-pvc').spec).toMatchObject({ storageClassName: '', volumeName: 'home', accessModes: ['ReadWriteMany'] });
+  expect(find(manifests, 'Deployment').spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'pvc-test-pvc', mountPath: '/usr/local/apache2/htdocs', readOnly: true }]);
+});
+
+test('nfs-static-binding: one RWX claim selecting one labelled PV, two writer pods', () => {
+  const manifests = manifestsOf(synthExample('nfs-static-binding'));
+  const pv = find(manifests, 'PersistentVolume', 'scratch');
+  const claim = find(manifests, 'PersistentVolumeClaim', 'scratch-claim');
+  expect(claim.spec.selector).toEqual({ matchLabels: pv.metadata.labels });
+  expect(claim.spec.volumeName).toBe('scratch');
+  expect(manifests.filter(m => m.kind === 'Pod').map(p => p.spec.volumes[0].persistentVolumeClaim.claimName)).toEqual(['scratch-claim', 'scratch-claim']);
+});
+
+test('efs-shared-writers: a dynamic and a static EFS claim, each shared by two pods', () => {
+  const manifests = manifestsOf(synthExample('efs-shared-writers'));
+  expect(find(manifests, 'StorageClass', 'efs').parameters).toMatchObject({ provisioningMode: 'efs-ap', basePath: '/dynamic' });
+  expect(find(manifests, 'PersistentVolume', 'efs-static').spec.csi.volumeHandle).toBe('fs-06340e6a6f1ff9f8f::fsap-068c22f0246419f75');
+  expect(manifests.filter(m => m.kind === 'Pod').map(p => p.spec.volumes[0].persistentVolumeClaim.claimName))
+    .toEqual(['efs-claim', 'efs-claim', 'static-claim', 'static-claim']);
 });
 
 test('every TypeScript block of the README is an excerpt of the example app it names', () => {

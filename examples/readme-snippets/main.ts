@@ -1,7 +1,8 @@
 import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  AccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, StatefulStore, StorageClass, StorageClassRef,
+  AccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, NfsCsiAccessMode, NfsCsiStorageClass, StatefulStore, StorageClass,
+  StorageClassRef,
 } from 'cdk8s-storage';
 
 /** The short examples of the top-level README, as one app, so that they are compiled and synthesized by the tests. */
@@ -10,6 +11,7 @@ export function buildApp(app = new App()): App {
   customClass(new Chart(app, 'custom-class', { namespace: 'custom-class' }));
   escapeHatches(new Chart(app, 'escape-hatches', { namespace: 'escape-hatches' }));
   blockClasses(new Chart(app, 'block-classes', { namespace: 'block-classes' }));
+  nfsCsiClass(new Chart(app, 'nfs-csi-class', { namespace: 'nfs-csi-class' }));
   return app;
 }
 
@@ -47,6 +49,11 @@ function blockClasses(chart: Chart) {
   const other = BlockStorage.existing('gp3-encrypted', BlockProvider.ebs({ encrypted: true }));
   fast.claim(chart, 'fast-data', { storage: Size.gibibytes(200) });
   other.claim(chart, 'encrypted-data', { storage: Size.gibibytes(20) });
+}
+
+function nfsCsiClass(chart: Chart) {
+  const nfs = new NfsCsiStorageClass(chart, 'nfs-csi', { server: 'nfs-server.default.svc.cluster.local', share: '/', mountOptions: ['nfsvers=4.1'] });
+  nfs.claim(chart, 'shared', { storage: Size.gibibytes(10), accessMode: NfsCsiAccessMode.READ_WRITE_MANY });
 }
 
 if (require.main === module) buildApp().synth();

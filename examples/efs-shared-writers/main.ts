@@ -1,0 +1,34 @@
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { EfsAccessMode, EfsClaim, EfsStorage } from 'cdk8s-storage';
+
+/** Two pods appending to files on one EFS claim: once dynamically provisioned, once on an existing access point. */
+export function buildApp(app = new App()): App {
+  const chart = new Chart(app, 'efs-shared-writers', { namespace: 'shared' });
+
+  // Dynamic: the class makes an access point (and a directory under /dynamic) for the claim.
+  const efs = EfsStorage.dynamic(chart, 'efs', {
+    fileSystemId: 'fs-06340e6a6f1ff9f8f',
+    directoryPerms: '700',
+    gidRange: { start: 50000, end: 60000 },
+    basePath: '/dynamic',
+  });
+  const shared = efs.claim(chart, 'efs-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY });
+  writers(chart, 'dynamic', shared);
+
+  // Static: an access point made outside Kubernetes, offered as one Retain PV.
+  const existing = EfsStorage.static(chart, 'efs-static', { fileSystemId: 'fs-06340e6a6f1ff9f8f', accessPointId: 'fsap-068c22f0246419f75' });
+  writers(chart, 'static', existing.claim(chart, 'static-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY }));
+  return app;
+}
+
+function writers(chart: Chart, variant: string, claim: EfsClaim): void {
+  for (const name of [`${variant}-writer-1`, `${variant}-writer-2`]) {
+    const pod = new kplus.Pod(chart, name, {
+      containers: [{ image: 'busybox:1.36', command: ['sh', '-c', `while true; do date >> /data/${name}.txt; sleep 5; done`] }],
+    });
+    pod.containers[0].mount('/data', claim);
+  }
+}
+
+if (require.main === module) buildApp().synth();
