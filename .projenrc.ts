@@ -22,6 +22,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'kubernetes-models@^4',
     'tsconfig-paths@^4',
     'yaml@^2',
+    'ajv@^8',
   ],
 
   // The examples import 'cdk8s-storage' exactly as users do; in this repository

@@ -4,3 +4,4 @@ export * from './local';
 export * from './block';
 export * from './nfs';
 export * from './efs';
+export * from './spdk';

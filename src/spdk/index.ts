@@ -1,0 +1,4 @@
+export * from './spdk-credentials';
+export * from './spdk-csi-driver';
+export * from './spdk-types';
+export * from './spdk-existing-volume';

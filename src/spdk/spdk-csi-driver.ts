@@ -1,0 +1,319 @@
+import { ApiObject, Size } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { isLoopbackUrl, renderTargetConfig, renderTokens, renderXpuConfig } from './config';
+import { renderController } from './controller';
+import { renderNode } from './node';
+import { controllerClusterRules, secretRule } from './rbac';
+import { SpdkCredentials } from './spdk-credentials';
+import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkTarget, SpdkXpu } from './spdk-types';
+import { ClaimTemplate } from '../core/claim-template';
+import { makeClusterScoped } from '../core/cluster-scoped';
+import { describeConstruct, invalid } from '../core/errors';
+import { claimObjectName } from '../core/name-registry';
+import { NameRule, validateName } from '../core/names';
+import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
+import { StorageClass } from '../core/storage-class';
+import { VolumeClaim } from '../core/volume-claim';
+
+/** The driver name (the default of spdk-csi's --drivername flag). */
+const SPDK_DRIVER = 'csi.spdk.io';
+
+/**
+ * Props of an `SpdkCsiDriver`.
+ */
+export interface SpdkCsiDriverProps {
+  /**
+   * The namespace of every namespaced object, and of the credentials Secret.
+   *
+   * @default 'spdk-csi'
+   */
+  readonly namespace?: string;
+  /**
+   * Create the namespace, labelled for the privileged Pod Security level that
+   * the node plugin needs. Set false to bring your own (then label it yourself).
+   *
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+  /** The SPDK storage nodes; at least one. */
+  readonly targets: SpdkTarget[];
+  /**
+   * Where the RPC credentials come from.
+   *
+   * @default SpdkCredentials.fromExistingSecret('spdkcsi-secret')
+   */
+  readonly credentials?: SpdkCredentials;
+  /**
+   * xPUs for the node plugin (the node-server ConfigMap).
+   *
+   * @default - none: no node-server ConfigMap
+   */
+  readonly xpus?: SpdkXpu[];
+  /**
+   * Container images.
+   *
+   * @default - the upstream pins, see `SpdkImages`
+   */
+  readonly images?: SpdkImages;
+  /**
+   * The StorageClass name.
+   *
+   * @default 'spdkcsi-sc'
+   */
+  readonly storageClassName?: string;
+  /**
+   * What happens to a volume when its claim is deleted.
+   *
+   * @default ReclaimPolicy.RETAIN
+   */
+  readonly reclaimPolicy?: ReclaimPolicy;
+  /**
+   * When claims are bound. SPDK volumes are reached over the network from any node.
+   *
+   * @default VolumeBindingMode.IMMEDIATE
+   */
+  readonly volumeBindingMode?: VolumeBindingMode;
+  /**
+   * The filesystem of the volumes (`csi.storage.k8s.io/fstype`, the only fstype key written).
+   *
+   * @default SpdkFsType.EXT4
+   */
+  readonly fsType?: SpdkFsType;
+  /**
+   * Deploy the snapshotter sidecar, its RBAC rules and a VolumeSnapshotClass.
+   * The snapshot CRDs (`snapshot.storage.k8s.io/v1`) and the snapshot
+   * controller must be installed first, or applying the class fails.
+   *
+   * @default false
+   */
+  readonly snapshots?: boolean;
+  /**
+   * What happens to a snapshot's content when the VolumeSnapshot is deleted.
+   *
+   * @default ReclaimPolicy.RETAIN
+   */
+  readonly snapshotDeletionPolicy?: ReclaimPolicy;
+  /**
+   * Run the controller on the host network, for targets whose RPC URL is only
+   * reachable from the node itself (a loopback address).
+   *
+   * @default false
+   */
+  readonly controllerHostNetwork?: boolean;
+}
+
+/** Options of a claim or claim template on SPDK. */
+export interface SpdkClaimOptions {
+  /**
+   * The storage requested, rendered exactly; the driver rounds it up to whole MiB.
+   */
+  readonly storage: Size;
+  /**
+   * The access mode.
+   *
+   * @default SpdkAccessMode.READ_WRITE_ONCE
+   */
+  readonly accessMode?: SpdkAccessMode;
+}
+
+/** Props of a claim on SPDK. */
+export interface SpdkClaimProps extends SpdkClaimOptions {
+  /**
+   * The PVC name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/**
+ * The whole SPDK CSI driver deployment (spdk/spdk-csi deploy/kubernetes) as
+ * one construct, in a namespace of your choice (never a hard-coded
+ * `default`), least-privileged, and without plaintext credentials unless you
+ * ask for them by name.
+ *
+ * Volumes are Filesystem only, `ReadWriteOnce` or `ReadWriteOncePod`, and
+ * cannot grow (the driver has no resizer).
+ *
+ * @see https://github.com/spdk/spdk-csi
+ */
+export class SpdkCsiDriver extends Construct {
+  /** The namespace of the driver. */
+  public readonly namespace: string;
+  /** The StorageClass. */
+  public readonly storageClass: StorageClass;
+  /** The Secret holding the RPC credentials. */
+  public readonly secretName: string;
+  /** The node DaemonSet, for escape hatches. */
+  public readonly nodeDaemonSet: ApiObject;
+  /** The controller StatefulSet, for escape hatches. */
+  public readonly controller: ApiObject;
+  private readonly where: string;
+
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id
+   * @param props see `SpdkCsiDriverProps`
+   */
+  public constructor(scope: Construct, id: string, props: SpdkCsiDriverProps) {
+    super(scope, id);
+    this.where = describeConstruct(this, 'SpdkCsiDriver');
+    this.namespace = validateName(props.namespace ?? 'spdk-csi', NameRule.DNS_LABEL, this.where, 'namespace');
+    const credentials = props.credentials ?? SpdkCredentials.fromExistingSecret('spdkcsi-secret');
+    this.secretName = validateName(credentials.secretName, NameRule.DNS_SUBDOMAIN, this.where, 'credentials secretName');
+    const images = props.images ?? {};
+    const snapshots = props.snapshots ?? false;
+    this.checkHostNetwork(props);
+
+    if (props.createNamespace ?? true) this.renderNamespace();
+    this.clusterScoped(new k8s.KubeCsiDriver(this, 'CSIDriver', {
+      metadata: { name: SPDK_DRIVER },
+      // Immutable once created: no attacher (removed upstream), persistent volumes only.
+      spec: { attachRequired: false, volumeLifecycleModes: ['Persistent'] },
+    }), 'CSIDriver');
+    new k8s.KubeConfigMap(this, 'Config', {
+      metadata: { name: 'spdkcsi-cm', namespace: this.namespace },
+      data: { 'config.json': renderTargetConfig(props.targets, this.where) },
+    });
+    const nodeServerConfigMapName = props.xpus && props.xpus.length > 0 ? 'spdkcsi-nodeservercm' : undefined;
+    if (nodeServerConfigMapName) {
+      new k8s.KubeConfigMap(this, 'NodeServerConfig', {
+        metadata: { name: nodeServerConfigMapName, namespace: this.namespace },
+        data: { 'nodeserver-config.json': renderXpuConfig(props.xpus!, this.where) },
+      });
+    }
+    const tokens = credentials._literalTokens;
+    if (tokens) {
+      new k8s.KubeSecret(this, 'Credentials', {
+        metadata: { name: this.secretName, namespace: this.namespace },
+        stringData: { 'secret.json': renderTokens(tokens, props.targets, this.where) },
+      });
+    }
+    this.renderRbac(snapshots);
+    this.controller = renderController(this, {
+      namespace: this.namespace,
+      serviceAccountName: 'spdkcsi-controller-sa',
+      configMapName: 'spdkcsi-cm',
+      snapshots,
+      provisionerImage: images.provisioner ?? 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0',
+      snapshotterImage: images.snapshotter ?? 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2',
+      driverImage: images.driver ?? 'spdkcsi/spdkcsi:canary',
+      hostNetwork: props.controllerHostNetwork ?? false,
+    });
+    this.nodeDaemonSet = renderNode(this, {
+      namespace: this.namespace,
+      serviceAccountName: 'spdkcsi-node-sa',
+      nodeServerConfigMapName,
+      registrarImage: images.registrar ?? 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0',
+      driverImage: images.driver ?? 'spdkcsi/spdkcsi:canary',
+    });
+    this.storageClass = new StorageClass(this, 'StorageClass', {
+      name: props.storageClassName ?? 'spdkcsi-sc',
+      provisioner: SPDK_DRIVER,
+      parameters: {
+        // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
+        'csi.storage.k8s.io/fstype': props.fsType ?? SpdkFsType.EXT4,
+        'csi.storage.k8s.io/provisioner-secret-name': this.secretName,
+        'csi.storage.k8s.io/provisioner-secret-namespace': this.namespace,
+      },
+      reclaimPolicy: props.reclaimPolicy ?? ReclaimPolicy.RETAIN,
+      volumeBindingMode: props.volumeBindingMode ?? VolumeBindingMode.IMMEDIATE,
+      // No resizer: a grown claim would be accepted and never complete.
+      allowVolumeExpansion: false,
+    });
+    if (snapshots) this.renderSnapshotClass(props.snapshotDeletionPolicy ?? ReclaimPolicy.RETAIN);
+  }
+
+  /** The StorageClass name. */
+  public get storageClassName(): string {
+    return this.storageClass.name;
+  }
+
+  /** A claim on SPDK, mountable in any cdk8s-plus workload. */
+  public claim(scope: Construct, id: string, props: SpdkClaimProps): VolumeClaim {
+    return VolumeClaim._mint(scope, id, props.name, this.request(props));
+  }
+
+  /** A per-replica claim template for a `StatefulStore`. */
+  public claimTemplate(name: string, options: SpdkClaimOptions): ClaimTemplate {
+    return ClaimTemplate._mint(name, { ...this.request(options), where: `claim template "${name}" on ${this.where}` });
+  }
+
+  private request(options: SpdkClaimOptions) {
+    return {
+      storageClassName: this.storageClass.name,
+      accessMode: options.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE,
+      storage: options.storage,
+      volumeMode: VolumeMode.FILESYSTEM,
+    };
+  }
+
+  private checkHostNetwork(props: SpdkCsiDriverProps): void {
+    const loopback = props.targets.find(t => { try { return isLoopbackUrl(t.rpcUrl); } catch { return false; } });
+    if (loopback && !props.controllerHostNetwork) {
+      throw invalid({
+        where: this.where,
+        prop: `targets["${loopback.name}"].rpcUrl`,
+        value: loopback.rpcUrl,
+        allowed: 'an address the controller pod can reach; a loopback address is only reachable on the host network',
+        fix: 'give the storage node\'s address, or set controllerHostNetwork: true and run the controller on the SPDK host',
+      });
+    }
+  }
+
+  private renderNamespace(): void {
+    const pss = { enforce: 'privileged', audit: 'privileged', warn: 'privileged' };
+    this.clusterScoped(new k8s.KubeNamespace(this, 'Namespace', {
+      metadata: {
+        name: this.namespace,
+        // The node plugin is privileged, uses host paths and the host network.
+        labels: Object.fromEntries(Object.entries(pss).map(([mode, level]) => [`pod-security.kubernetes.io/${mode}`, level])),
+      },
+    }), 'Namespace');
+  }
+
+  private renderRbac(snapshots: boolean): void {
+    const controllerSa = 'spdkcsi-controller-sa';
+    for (const [cid, name] of [['ControllerServiceAccount', controllerSa], ['NodeServiceAccount', 'spdkcsi-node-sa']]) {
+      new k8s.KubeServiceAccount(this, cid, { metadata: { name, namespace: this.namespace } });
+    }
+    const subjects = [{ kind: 'ServiceAccount', name: controllerSa, namespace: this.namespace }];
+    this.clusterScoped(new k8s.KubeClusterRole(this, 'ClusterRole', {
+      metadata: { name: 'spdkcsi-provisioner-role' }, rules: controllerClusterRules(snapshots),
+    }), 'ClusterRole');
+    this.clusterScoped(new k8s.KubeClusterRoleBinding(this, 'ClusterRoleBinding', {
+      metadata: { name: 'spdkcsi-provisioner-binding' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'spdkcsi-provisioner-role' },
+      subjects,
+    }), 'ClusterRoleBinding');
+    new k8s.KubeRole(this, 'CredentialsRole', {
+      metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespace }, rules: [secretRule(this.secretName)],
+    });
+    new k8s.KubeRoleBinding(this, 'CredentialsRoleBinding', {
+      metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespace },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'spdkcsi-credentials-reader' },
+      subjects,
+    });
+  }
+
+  private renderSnapshotClass(deletionPolicy: ReclaimPolicy): void {
+    this.clusterScoped(new ApiObject(this, 'SnapshotClass', {
+      apiVersion: 'snapshot.storage.k8s.io/v1',
+      kind: 'VolumeSnapshotClass',
+      metadata: { name: 'csi-spdk-snapclass' },
+      driver: SPDK_DRIVER,
+      deletionPolicy,
+      parameters: {
+        'csi.storage.k8s.io/snapshotter-secret-name': this.secretName,
+        'csi.storage.k8s.io/snapshotter-secret-namespace': this.namespace,
+      },
+    }), 'VolumeSnapshotClass');
+  }
+
+  /** A cluster-scoped object: one per app, never in the chart's namespace. */
+  private clusterScoped(apiObject: ApiObject, kind: string): void {
+    claimObjectName(this, kind, undefined, apiObject.name);
+    makeClusterScoped(apiObject);
+  }
+}

@@ -1,0 +1,171 @@
+import { Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { SpdkAccessMode, SpdkFsType } from './spdk-types';
+import { describeChild, describeConstruct, invalid } from '../core/errors';
+import { NameRule, nameFromId, validateName } from '../core/names';
+import { sizeInBytes } from '../core/quantity';
+import { StaticBinding } from '../core/static-binding';
+import { VolumeClaim } from '../core/volume-claim';
+
+/** The NVMe-oF transport of an existing volume. */
+export enum SpdkNvmfTransport {
+  /** NVMe/TCP. */
+  TCP = 'TCP',
+  /** NVMe/RDMA. */
+  RDMA = 'RDMA',
+}
+
+/** Where an existing SPDK logical volume is exported over NVMe-oF. */
+export interface SpdkNvmfTargetOptions {
+  /** The subsystem NQN, `nqn.` followed by the rest. */
+  readonly nqn: string;
+  /** The model number the subsystem reports for the namespace (the lvol's model). */
+  readonly model: string;
+  /** The target's IP address or host name. */
+  readonly targetAddress: string;
+  /**
+   * @default 4420
+   */
+  readonly targetPort?: number;
+  /**
+   * @default SpdkNvmfTransport.TCP
+   */
+  readonly transport?: SpdkNvmfTransport;
+}
+
+/** Where an existing SPDK logical volume is exported over iSCSI. */
+export interface SpdkIscsiTargetOptions {
+  /** The target IQN, `iqn.` followed by the rest. */
+  readonly iqn: string;
+  /** The target's IP address or host name. */
+  readonly targetAddress: string;
+  /**
+   * @default 3260
+   */
+  readonly targetPort?: number;
+}
+
+/**
+ * How the node reaches an existing logical volume: the PV's `volumeAttributes`
+ * (spdk-csi docs/static-pvc.md).
+ */
+export class SpdkVolumeTarget {
+  /** Exported over NVMe-oF. */
+  public static nvmf(options: SpdkNvmfTargetOptions): SpdkVolumeTarget {
+    check(options.nqn?.startsWith('nqn.'), 'nqn', options.nqn, 'an NVMe Qualified Name starting with "nqn."');
+    return new SpdkVolumeTarget({
+      model: options.model,
+      nqn: options.nqn,
+      targetAddr: options.targetAddress,
+      targetPort: port(options.targetPort ?? 4420),
+      targetType: options.transport ?? SpdkNvmfTransport.TCP,
+    });
+  }
+
+  /** Exported over iSCSI. */
+  public static iscsi(options: SpdkIscsiTargetOptions): SpdkVolumeTarget {
+    check(options.iqn?.startsWith('iqn.'), 'iqn', options.iqn, 'an iSCSI Qualified Name starting with "iqn."');
+    return new SpdkVolumeTarget({ iqn: options.iqn, targetAddr: options.targetAddress, targetPort: port(options.targetPort ?? 3260), targetType: 'iscsi' });
+  }
+
+  private constructor(private readonly attributes: { [key: string]: string }) {
+    check(!!attributes.targetAddr, 'targetAddress', attributes.targetAddr, 'the target\'s IP address or host name');
+  }
+
+  /** @internal */
+  public get _attributes(): { [key: string]: string } {
+    return this.attributes;
+  }
+}
+
+/** Props of an `SpdkExistingVolume`. */
+export interface SpdkExistingVolumeProps {
+  /** The logical volume's UUID: the PV's volumeHandle. */
+  readonly lvolUuid: string;
+  /** Where the volume is exported. */
+  readonly target: SpdkVolumeTarget;
+  /** The volume's size. */
+  readonly capacity: Size;
+  /**
+   * The filesystem on the volume.
+   *
+   * @default SpdkFsType.EXT4
+   */
+  readonly fsType?: SpdkFsType;
+  /**
+   * The PV name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/** Props of the claim on an existing SPDK volume. */
+export interface SpdkExistingClaimProps {
+  /**
+   * @default SpdkAccessMode.READ_WRITE_ONCE
+   */
+  readonly accessMode?: SpdkAccessMode;
+  /**
+   * The PVC name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A logical volume that already exists on an SPDK target, as a static PV
+ * (`csi.driver: csi.spdk.io`) that exactly one claim binds. `Retain`: the
+ * driver cannot delete static volumes.
+ */
+export class SpdkExistingVolume extends Construct {
+  private readonly binding: StaticBinding;
+  private readonly where: string;
+
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id; lower-cased, it is the default PV name
+   * @param props see `SpdkExistingVolumeProps`
+   */
+  public constructor(scope: Construct, id: string, private readonly props: SpdkExistingVolumeProps) {
+    super(scope, id);
+    this.where = describeConstruct(this, 'SpdkExistingVolume');
+    if (!UUID.test(props.lvolUuid ?? '')) {
+      throw invalid({ where: this.where, prop: 'lvolUuid', value: props.lvolUuid, allowed: 'a UUID', fix: 'copy it from `rpc.py bdev_lvol_get_lvols`' });
+    }
+    sizeInBytes(props.capacity, this.where, 'capacity');
+    const pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
+    this.binding = new StaticBinding(this, this.where, pvName, 'spdk.cdk8s-storage.io');
+  }
+
+  /** The one claim bound to the volume's PV. */
+  public claim(scope: Construct, id: string, props: SpdkExistingClaimProps = {}): VolumeClaim {
+    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
+    const request = { accessMode: props.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE, storage: this.props.capacity };
+    const volume = {
+      capacity: this.props.capacity,
+      accessMode: request.accessMode,
+      source: {
+        csi: {
+          driver: 'csi.spdk.io',
+          volumeHandle: this.props.lvolUuid,
+          fsType: this.props.fsType ?? SpdkFsType.EXT4,
+          volumeAttributes: this.props.target._attributes,
+        },
+      },
+    };
+    return this.binding.bindClaim(where, id, volume, request, claim => VolumeClaim._mint(scope, id, props.name, claim));
+  }
+}
+
+function port(value: number): string {
+  check(Number.isInteger(value) && value >= 1 && value <= 65535, 'targetPort', value, 'a port from 1 to 65535');
+  return String(value);
+}
+
+function check(ok: boolean | undefined, prop: string, value: unknown, allowed: string): void {
+  if (!ok) throw invalid({ where: 'SpdkVolumeTarget', prop, value, allowed, fix: `set ${prop} as the target reports it` });
+}

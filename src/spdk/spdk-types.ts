@@ -1,0 +1,112 @@
+import { AccessMode } from '../core/access-mode';
+
+/**
+ * How the nodes reach an SPDK target (`targetType` in `config.json`).
+ */
+export enum SpdkTargetType {
+  /** NVMe over TCP (port 4420). */
+  NVME_TCP = 'nvme-tcp',
+  /** NVMe over RDMA (port 4420). */
+  NVME_RDMA = 'nvme-rdma',
+  /** iSCSI (port 3260). */
+  ISCSI = 'iscsi',
+}
+
+/**
+ * One SPDK storage node the controller provisions logical volumes on.
+ */
+export interface SpdkTarget {
+  /** A unique name; with literal credentials, the name of its RPC token. */
+  readonly name: string;
+  /** The SPDK JSON-RPC endpoint, for example `http://192.168.10.118:9009`. */
+  readonly rpcUrl: string;
+  /** How the nodes connect to the volumes. */
+  readonly targetType: SpdkTargetType;
+  /** The address the nodes connect to (an IP address or host name). */
+  readonly targetAddress: string;
+}
+
+/**
+ * The target type of an xPU (a SmartNIC or IPU that exposes volumes to the node).
+ */
+export enum SpdkXpuTargetType {
+  /** SMA, NVMe/TCP. */
+  SMA_NVMF_TCP = 'xpu-sma-nvmftcp',
+  /** SMA, virtio-blk. */
+  SMA_VIRTIO_BLK = 'xpu-sma-virtioblk',
+  /** SMA, NVMe. */
+  SMA_NVME = 'xpu-sma-nvme',
+  /** OPI, virtio-blk. */
+  OPI_VIRTIO_BLK = 'xpu-opi-virtioblk',
+  /** OPI, NVMe. */
+  OPI_NVME = 'xpu-opi-nvme',
+}
+
+/** The PCI ids of an xPU device. */
+export interface SpdkPciIds {
+  /** For example `0x0100`. */
+  readonly classId: string;
+  /** For example `0x1af4`. */
+  readonly vendorId: string;
+  /** For example `0x1001`. */
+  readonly deviceId: string;
+}
+
+/**
+ * An xPU the node plugin uses (`xpuList` in `nodeserver-config.json`).
+ */
+export interface SpdkXpu {
+  /** A unique name. */
+  readonly name: string;
+  /** The kind of xPU and protocol. */
+  readonly targetType: SpdkXpuTargetType;
+  /** `IP:PORT` of the xPU's management endpoint. */
+  readonly targetAddress: string;
+  /** The PCI ids of the device it exposes. */
+  readonly pciIds: SpdkPciIds;
+}
+
+/** One RPC credential of an SPDK target. */
+export interface SpdkRpcToken {
+  /** The name of the target it is for. */
+  readonly name: string;
+  /** The RPC user. */
+  readonly username: string;
+  /** The RPC password, in plain text in the synthesized Secret. */
+  readonly password: string;
+}
+
+/**
+ * The access modes SPDK volumes serve: one node at a time. The driver advertises
+ * only SINGLE_NODE_WRITER and fails `ReadWriteMany` only when a pod mounts it.
+ */
+export enum SpdkAccessMode {
+  /** Read-write by the pods of one node. */
+  READ_WRITE_ONCE = AccessMode.READ_WRITE_ONCE,
+  /** Read-write by a single pod. */
+  READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
+}
+
+/** The filesystem SPDK volumes are formatted with. */
+export enum SpdkFsType {
+  /** ext4, the upstream default. */
+  EXT4 = 'ext4',
+  /** XFS */
+  XFS = 'xfs',
+}
+
+/**
+ * Container images of the driver. Defaults are the upstream pins
+ * (deploy/kubernetes of spdk/spdk-csi); `spdkcsi/spdkcsi:canary` is a moving
+ * tag, so pin a release or digest for production.
+ */
+export interface SpdkImages {
+  /** @default 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0' */
+  readonly provisioner?: string;
+  /** @default 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2' */
+  readonly snapshotter?: string;
+  /** @default 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0' */
+  readonly registrar?: string;
+  /** @default 'spdkcsi/spdkcsi:canary' */
+  readonly driver?: string;
+}
