@@ -26,7 +26,7 @@ function manifestsOf(files: Map<string, string>): Manifest[] {
 }
 
 test('there are example apps, each with a README and a cdk8s.yaml', () => {
-  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s', 'oci-block-nginx', 'statefulstore-tiered', 'nfs-httpd', 'nfs-static-binding', 'efs-shared-writers']));
+  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s', 'oci-block-nginx', 'statefulstore-tiered', 'nfs-httpd', 'nfs-static-binding', 'efs-shared-writers', 'spdk-nvme-tcp']));
   for (const name of exampleNames) {
     expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);
     expect(readFileSync(join(examplesDir, name, 'cdk8s.yaml'), 'utf-8')).toMatch(/^app: .*main\.ts$/m);
@@ -137,6 +137,15 @@ test('efs-shared-writers: a dynamic and a static EFS claim, each shared by two p
   expect(find(manifests, 'PersistentVolume', 'efs-static').spec.csi.volumeHandle).toBe('fs-06340e6a6f1ff9f8f::fsap-068c22f0246419f75');
   expect(manifests.filter(m => m.kind === 'Pod').map(p => p.spec.volumes[0].persistentVolumeClaim.claimName))
     .toEqual(['efs-claim', 'efs-claim', 'static-claim', 'static-claim']);
+});
+
+test('spdk-nvme-tcp: the driver in spdk-csi, a 256Mi claim for the test pod, SPDK templates for a database, no Secret', () => {
+  const manifests = manifestsOf(synthExample('spdk-nvme-tcp'));
+  expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
+  expect(find(manifests, 'PersistentVolumeClaim', 'spdkcsi-pvc').spec.resources.requests.storage).toBe('256Mi');
+  expect(find(manifests, 'StorageClass', 'spdkcsi-sc').parameters['csi.storage.k8s.io/provisioner-secret-namespace']).toBe('spdk-csi');
+  expect(find(manifests, 'StatefulSet', 'db').spec.volumeClaimTemplates[0].spec.storageClassName).toBe('spdkcsi-sc');
+  expect(find(manifests, 'DaemonSet', 'spdkcsi-node').metadata.namespace).toBe('spdk-csi');
 });
 
 test('every TypeScript block of the README is an excerpt of the example app it names', () => {

@@ -24,10 +24,14 @@ export interface SpdkNvmfTargetOptions {
   /** The target's IP address or host name. */
   readonly targetAddress: string;
   /**
+   * The NVMe-oF port.
+   *
    * @default 4420
    */
   readonly targetPort?: number;
   /**
+   * The transport.
+   *
    * @default SpdkNvmfTransport.TCP
    */
   readonly transport?: SpdkNvmfTransport;
@@ -40,6 +44,8 @@ export interface SpdkIscsiTargetOptions {
   /** The target's IP address or host name. */
   readonly targetAddress: string;
   /**
+   * The iSCSI port.
+   *
    * @default 3260
    */
   readonly targetPort?: number;
@@ -103,6 +109,8 @@ export interface SpdkExistingVolumeProps {
 /** Props of the claim on an existing SPDK volume. */
 export interface SpdkExistingClaimProps {
   /**
+   * The access mode.
+   *
    * @default SpdkAccessMode.READ_WRITE_ONCE
    */
   readonly accessMode?: SpdkAccessMode;

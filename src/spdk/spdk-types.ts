@@ -101,12 +101,28 @@ export enum SpdkFsType {
  * tag, so pin a release or digest for production.
  */
 export interface SpdkImages {
-  /** @default 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0' */
+  /**
+   * The external-provisioner sidecar.
+   *
+   * @default 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0'
+   */
   readonly provisioner?: string;
-  /** @default 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2' */
+  /**
+   * The external-snapshotter sidecar (with `snapshots: true`).
+   *
+   * @default 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2'
+   */
   readonly snapshotter?: string;
-  /** @default 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0' */
+  /**
+   * The node-driver-registrar sidecar.
+   *
+   * @default 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0'
+   */
   readonly registrar?: string;
-  /** @default 'spdkcsi/spdkcsi:canary' */
+  /**
+   * The SPDK CSI plugin, controller and node.
+   *
+   * @default 'spdkcsi/spdkcsi:canary'
+   */
   readonly driver?: string;
 }
