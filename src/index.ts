@@ -5,3 +5,4 @@ export * from './block';
 export * from './nfs';
 export * from './efs';
 export * from './spdk';
+export * from './guard';

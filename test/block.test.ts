@@ -5,7 +5,7 @@ import {
   EbsFsType, EbsOptions, EbsVolumeType, GcePdReplication, GcePdType, OciAttachmentType, PodVolume, ReclaimPolicy,
   StatefulStore, VolumeMode,
 } from '../src';
-import { find, newChart, synthValid } from './helpers/manifests';
+import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 describe('BlockStorage.ociDefault, the example of the issue', () => {
   const chart = newChart();
@@ -17,7 +17,7 @@ describe('BlockStorage.ociDefault, the example of the issue', () => {
     expect(manifests).toEqual([{
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: 'csi-bvs-pvc' },
+      metadata: { name: 'csi-bvs-pvc', annotations: PRUNE_PROTECTED },
       spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'oci-bv', volumeMode: 'Filesystem', resources: { requests: { storage: '50Gi' } } },
     }]);
     expect([bv.storageClassName, bv.provider.provisioner, data.accessMode]).toEqual(['oci-bv', 'blockvolume.csi.oraclecloud.com', 'ReadWriteOnce']);
@@ -53,7 +53,7 @@ describe('BlockStorageClass', () => {
     expect(find(manifests, 'StorageClass')).toEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'fast' },
+      metadata: { name: 'fast', annotations: PRUNE_PROTECTED },
       provisioner: 'ebs.csi.aws.com',
       parameters: { type: 'gp3', iops: '4000', throughput: '250' },
       reclaimPolicy: 'Retain',

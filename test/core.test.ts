@@ -1,9 +1,9 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  AccessMode, ReclaimPolicy, StorageClass, StorageClassRef, StorageErrors, VolumeBindingMode, VolumeMode,
+  AccessMode, PruneProtection, ReclaimPolicy, StatefulStore, StorageClass, StorageClassRef, StorageDefaults, StorageErrors, VolumeBindingMode, VolumeMode,
 } from '../src';
-import { find, newChart, synthValid } from './helpers/manifests';
+import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 import { renderAccessModes } from '../src/core/access-mode';
 import { StorageValidationError } from '../src/core/errors';
 import { NameRule, isValidName, nameFromId } from '../src/core/names';
@@ -150,7 +150,7 @@ describe('StorageClass', () => {
     expect(sc).toEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'fast' },
+      metadata: { name: 'fast', annotations: PRUNE_PROTECTED },
       provisioner: 'ebs.csi.aws.com',
       reclaimPolicy: 'Retain',
       volumeBindingMode: 'WaitForFirstConsumer',
@@ -210,7 +210,7 @@ describe('StorageClassRef.existing', () => {
     expect(find(synthValid(chart), 'PersistentVolumeClaim')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: 'data' },
+      metadata: { name: 'data', annotations: PRUNE_PROTECTED },
       spec: {
         accessModes: ['ReadWriteOnce'],
         resources: { requests: { storage: '512Mi' } },
@@ -302,5 +302,42 @@ describe('claims are cdk8s-plus storage', () => {
     expect(() => pod.containers[0].mount('/dev/xvda', claim)).toThrow(
       /^test\/dev \(VolumeClaim\): invalid volumeMode "Block". Allowed: Filesystem, for a claim mounted at a path. Fix: a Block claim is a raw device/,
     );
+  });
+});
+
+describe('prune protection', () => {
+  function everyStorageObject(protection?: PruneProtection) {
+    const app = Testing.app();
+    if (protection) StorageDefaults.setPruneProtection(app, protection);
+    const chart = new Chart(app, 'c');
+    new StorageClass(chart, 'fast', { provisioner: 'ebs.csi.aws.com' });
+    standard.claim(chart, 'data', { storage: Size.gibibytes(1) });
+    new StatefulStore(chart, 'web', { image: 'nginx', volumes: [{ mountPath: '/d', claim: standard.claimTemplate('www', { storage: Size.gibibytes(1) }) }] });
+    return synthValid(chart);
+  }
+  const storageKinds = ['StorageClass', 'PersistentVolumeClaim'];
+
+  test('by default, Argo CD and Flux leave claims, PVs and classes alone', () => {
+    const manifests = everyStorageObject();
+    for (const m of manifests.filter(x => storageKinds.includes(x.kind))) {
+      expect(m.metadata.annotations).toEqual({
+        'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
+        'kustomize.toolkit.fluxcd.io/prune': 'disabled',
+      });
+    }
+    expect(find(manifests, 'StatefulSet').metadata.annotations).toBeUndefined();
+    expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].metadata.annotations).toBeUndefined();
+  });
+
+  test('Helm keep as an option, and an opt-out', () => {
+    const helm = everyStorageObject(PruneProtection.GITOPS_AND_HELM).filter(x => storageKinds.includes(x.kind));
+    expect(helm.map(m => m.metadata.annotations['helm.sh/resource-policy'])).toEqual(['keep', 'keep']);
+    const none = everyStorageObject(PruneProtection.NONE).filter(x => storageKinds.includes(x.kind));
+    expect(none.map(m => m.metadata.annotations)).toEqual([undefined, undefined]);
+  });
+
+  test('never Replace=true, Force=true or a Flux force on anything', () => {
+    const yaml = JSON.stringify(everyStorageObject(PruneProtection.GITOPS_AND_HELM));
+    expect(yaml).not.toMatch(/Replace=true|Force=true|kustomize\.toolkit\.fluxcd\.io\/force/);
   });
 });

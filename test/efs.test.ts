@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { EfsAccessMode, EfsClaim, EfsDynamicProps, EfsStaticProps, EfsStorage, ReclaimPolicy, StatefulStore } from '../src';
-import { find, newChart, synthValid } from './helpers/manifests';
+import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 const FS = 'fs-06340e6a6f1ff9f8f';
 const AP = 'fsap-068c22f0246419f75';
@@ -22,7 +22,7 @@ describe('EfsStorage, the example of the issue', () => {
     expect(find(manifests, 'StorageClass')).toEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'efs' },
+      metadata: { name: 'efs', annotations: PRUNE_PROTECTED },
       provisioner: 'efs.csi.aws.com',
       parameters: { provisioningMode: 'efs-ap', fileSystemId: FS, directoryPerms: '700', gidRangeStart: '50000', gidRangeEnd: '60000', basePath: '/dynamic' },
       reclaimPolicy: 'Retain',
@@ -38,7 +38,7 @@ describe('EfsStorage, the example of the issue', () => {
     expect(find(manifests, 'PersistentVolume')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolume',
-      metadata: { name: 'efs-static', labels: { 'efs.cdk8s-storage.io/volume': 'efs-static' } },
+      metadata: { name: 'efs-static', labels: { 'efs.cdk8s-storage.io/volume': 'efs-static' }, annotations: PRUNE_PROTECTED },
       spec: {
         capacity: { storage: '5Gi' },
         accessModes: ['ReadWriteMany'],

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import {
   LocalAccessMode, LocalFsType, LocalSsdVolume, LocalSsdVolumeProps, StatefulStore, VolumeMode,
 } from '../src';
-import { Manifest, find, synthAppValid } from './helpers/manifests';
+import { Manifest, find, synthAppValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 function issueExample() {
   const app = Testing.app();
@@ -37,7 +37,7 @@ describe('LocalSsdVolume, the example of the issue', () => {
     expect(find(manifests, 'StorageClass')).toEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'local-storage' },
+      metadata: { name: 'local-storage', annotations: PRUNE_PROTECTED },
       provisioner: 'kubernetes.io/no-provisioner',
       volumeBindingMode: 'WaitForFirstConsumer',
       reclaimPolicy: 'Retain',
@@ -58,7 +58,7 @@ describe('LocalSsdVolume, the example of the issue', () => {
     expect(find(manifests, 'PersistentVolume', 'local-storage-raspberrypi-1-mnt-ssd')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolume',
-      metadata: { name: 'local-storage-raspberrypi-1-mnt-ssd' },
+      metadata: { name: 'local-storage-raspberrypi-1-mnt-ssd', annotations: PRUNE_PROTECTED },
       spec: {
         accessModes: ['ReadWriteOnce'],
         capacity: { storage: '400Gi' },
@@ -79,7 +79,7 @@ describe('LocalSsdVolume, the example of the issue', () => {
     expect(find(manifests, 'PersistentVolumeClaim')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: 'test-pvc', namespace: 'apps' },
+      metadata: { name: 'test-pvc', namespace: 'apps', annotations: PRUNE_PROTECTED },
       spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-storage', volumeMode: 'Filesystem', resources: { requests: { storage: '400Gi' } } },
     });
     expect(claim.accessMode).toBe('ReadWriteOnce');

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import {
   NfsAccessMode, NfsCsiAccessMode, NfsCsiStorageClass, NfsCsiStorageClassProps, NfsOnDelete, NfsShare, NfsShareProps, ReclaimPolicy, StatefulStore,
 } from '../src';
-import { find, newChart, synthAppValid, synthValid } from './helpers/manifests';
+import { find, newChart, synthAppValid, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 function issueExample(namespace?: string) {
   const chart = newChart(namespace);
@@ -31,7 +31,7 @@ describe('NfsShare, the example of the issue', () => {
     expect(find(manifests, 'PersistentVolume')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolume',
-      metadata: { name: 'home', labels: { 'nfs.cdk8s-storage.io/volume': 'home' } },
+      metadata: { name: 'home', labels: { 'nfs.cdk8s-storage.io/volume': 'home' }, annotations: PRUNE_PROTECTED },
       spec: {
         capacity: { storage: '1Gi' },
         accessModes: ['ReadWriteMany'],
@@ -48,7 +48,7 @@ describe('NfsShare, the example of the issue', () => {
     expect(find(manifests, 'PersistentVolumeClaim')).toEqual({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: 'test-pvc', namespace: 'web' },
+      metadata: { name: 'test-pvc', namespace: 'web', annotations: PRUNE_PROTECTED },
       spec: {
         storageClassName: '',
         volumeName: 'home',
@@ -181,7 +181,7 @@ describe('NfsCsiStorageClass', () => {
     expect(find(manifests, 'StorageClass')).toEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'nfs-csi' },
+      metadata: { name: 'nfs-csi', annotations: PRUNE_PROTECTED },
       provisioner: 'nfs.csi.k8s.io',
       parameters: { server: 'nfs-server.default.svc.cluster.local', share: '/' },
       reclaimPolicy: 'Retain',

@@ -4,7 +4,7 @@ import {
   ReclaimPolicy, SpdkAccessMode, SpdkCredentials, SpdkCsiDriver, SpdkCsiDriverProps, SpdkExistingVolume, SpdkFsType,
   SpdkNvmfTransport, SpdkTargetType, SpdkVolumeTarget, SpdkXpuTargetType, StatefulStore, VolumeBindingMode,
 } from '../src';
-import { Manifest, find, newChart, synthValid } from './helpers/manifests';
+import { Manifest, find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 const target = { name: 'spdk-1', rpcUrl: 'http://192.168.10.118:9009', targetType: SpdkTargetType.NVME_TCP, targetAddress: '192.168.10.118' };
 
@@ -165,7 +165,7 @@ describe('SpdkCsiDriver, the example of the issue', () => {
     expect(find(manifests, 'StorageClass')).toEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
-      metadata: { name: 'spdkcsi-sc' },
+      metadata: { name: 'spdkcsi-sc', annotations: PRUNE_PROTECTED },
       provisioner: 'csi.spdk.io',
       parameters: {
         'csi.storage.k8s.io/fstype': 'ext4',

@@ -2,6 +2,7 @@ export { AccessMode } from './access-mode';
 export { ClaimTemplate } from './claim-template';
 export { StorageErrors } from './errors';
 export { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
+export { PruneProtection, StorageDefaults } from './prune-protection';
 export * from './storage-class';
 export * from './storage-class-ref';
 export * from './volume-claim';

@@ -65,3 +65,27 @@ function wholeQuantity(bytes: bigint): string {
   const [suffix, unit] = BINARY_UNITS.find(([, u]) => bytes % u === 0n)!;
   return `${bytes / unit}${suffix}`;
 }
+
+const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+const DECIMAL_SUFFIXES: { [suffix: string]: number } = { m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+/**
+ * A Kubernetes quantity string (apimachinery resource/quantity.go grammar:
+ * binary `Ki`..`Ei`, decimal `m`..`E`, or an exponent `e<n>`) as an exact
+ * number of thousandths, for comparing sizes written in any unit.
+ * Returns undefined for anything else (`10GB`, `10 Gi`).
+ */
+export function parseQuantity(text: string): bigint | undefined {
+  const match = QUANTITY.exec(String(text).trim());
+  if (!match) return undefined;
+  const [, sign, number, suffix = ''] = match;
+  const [whole, fraction = ''] = number.split('.');
+  const digits = BigInt((whole || '0') + fraction);
+  const binary = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'].indexOf(suffix);
+  const exponent = binary >= 0 ? 0 : /^[eE]/.test(suffix) ? Number(suffix.slice(1)) : DECIMAL_SUFFIXES[suffix];
+  const multiplier = binary >= 0 ? 1024n ** BigInt(binary + 1) : 1n;
+  // thousandths = digits × multiplier × 10^(exponent + 3 - fraction digits)
+  const scale = exponent + 3 - fraction.length;
+  const value = scale >= 0 ? digits * multiplier * 10n ** BigInt(scale) : (digits * multiplier) / 10n ** BigInt(-scale);
+  return sign === '-' ? -value : value;
+}

@@ -5,6 +5,7 @@ import { renderAccessModes } from './access-mode';
 import { makeClusterScoped } from './cluster-scoped';
 import { claimObjectName } from './name-registry';
 import { ReclaimPolicy, VolumeMode } from './policies';
+import { protectFromPruning } from './prune-protection';
 import { renderSize } from './quantity';
 
 /** A PersistentVolume for a volume that already exists (an NFS export, an EFS file system). */
@@ -39,6 +40,7 @@ export class StaticVolume {
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
     makeClusterScoped(pv);
+    protectFromPruning(pv);
   }
 
   public get name(): string {

@@ -4,6 +4,7 @@ import { makeClusterScoped } from './cluster-scoped';
 import { describeConstruct, invalid } from './errors';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
+import { protectFromPruning } from './prune-protection';
 import { ReclaimPolicy, VolumeBindingMode } from './policies';
 
 /**
@@ -134,6 +135,7 @@ export class StorageClass extends Construct {
       allowedTopologies: renderAllowedTopologies(props.allowedTopologies, where),
     });
     makeClusterScoped(this.apiObject);
+    protectFromPruning(this.apiObject);
   }
 }
 

@@ -8,6 +8,7 @@ import { describeConstruct, invalid } from './errors';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
 import { VolumeMode } from './policies';
+import { protectFromPruning } from './prune-protection';
 
 /**
  * What a storage backend decided about a claim, for the constructor of
@@ -105,6 +106,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
     const spec = renderClaimSpec({ ...props, volumeMode: this.volumeMode, where });
     claimObjectName(this, 'PersistentVolumeClaim', Chart.of(this).namespace, this.name);
     this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', { metadata: { name: this.name }, spec });
+    protectFromPruning(this.apiObject);
   }
 
   /** @internal Backends whose volumes are known (local disks) check at synthesis that the claim can bind. */

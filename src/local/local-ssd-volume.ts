@@ -11,6 +11,7 @@ import { describeChild, describeConstruct, invalid } from '../core/errors';
 import { claimObjectName, reserveUnique } from '../core/name-registry';
 import { nameFromId } from '../core/names';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
+import { protectFromPruning } from '../core/prune-protection';
 import { sizeInBytes } from '../core/quantity';
 import { StorageClass } from '../core/storage-class';
 import { VolumeClaim } from '../core/volume-claim';
@@ -157,7 +158,9 @@ export class LocalSsdVolume extends Construct {
     reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, `the disk ${checked.node}:${checked.path}`,
       'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims');
     claimObjectName(this, 'PersistentVolume', undefined, checked.name);
-    makeClusterScoped(new k8s.KubePersistentVolume(this, checked.name, renderDiskPv(checked, this.settings)));
+    const pv = new k8s.KubePersistentVolume(this, checked.name, renderDiskPv(checked, this.settings));
+    makeClusterScoped(pv);
+    protectFromPruning(pv);
     this.disks.push(checked);
     const largest = this.largest.get(checked.accessMode);
     if (!largest || checked.bytes > largest.bytes) this.largest.set(checked.accessMode, checked);

@@ -94,3 +94,9 @@ export function find(manifests: readonly Manifest[], kind: string, name?: string
 export function newChart(namespace?: string): Chart {
   return new Chart(Testing.app(), 'test', { namespace });
 }
+
+/** The annotations every claim, PV and StorageClass carries by default (PruneProtection.GITOPS). */
+export const PRUNE_PROTECTED = {
+  'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
+  'kustomize.toolkit.fluxcd.io/prune': 'disabled',
+};

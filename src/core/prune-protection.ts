@@ -1,0 +1,58 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+
+const CONTEXT_KEY = 'cdk8s-storage/prune-protection';
+
+/**
+ * Which annotations keep GitOps tools from deleting storage objects (claims,
+ * PVs, StorageClasses) when they leave the manifests or the application is
+ * deleted. Replace=true, Force=true and Flux's force are never emitted.
+ */
+export enum PruneProtection {
+  /**
+   * Argo CD (`argocd.argoproj.io/sync-options: Prune=false,Delete=false`) and
+   * Flux (`kustomize.toolkit.fluxcd.io/prune: disabled`). The default.
+   */
+  GITOPS = 'gitops',
+  /** The GitOps annotations, and Helm's `helm.sh/resource-policy: keep` for charts rendered from the output. */
+  GITOPS_AND_HELM = 'gitops-and-helm',
+  /** No annotations: pruning deletes storage objects like anything else. */
+  NONE = 'none',
+}
+
+/**
+ * App-wide defaults of this library.
+ */
+export class StorageDefaults {
+  /**
+   * Sets the prune protection of every claim, PV and StorageClass this library
+   * creates below `scope` (an App or a Chart). Call it before creating them:
+   * construct context cannot change once children exist.
+   */
+  public static setPruneProtection(scope: IConstruct, protection: PruneProtection): void {
+    scope.node.setContext(CONTEXT_KEY, protection);
+  }
+
+  private constructor() {}
+}
+
+const ANNOTATIONS: { [protection: string]: { [key: string]: string } } = {
+  [PruneProtection.GITOPS]: {
+    'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
+    'kustomize.toolkit.fluxcd.io/prune': 'disabled',
+  },
+  [PruneProtection.GITOPS_AND_HELM]: {
+    'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
+    'kustomize.toolkit.fluxcd.io/prune': 'disabled',
+    'helm.sh/resource-policy': 'keep',
+  },
+  [PruneProtection.NONE]: {},
+};
+
+/** Annotates a storage object against pruning, as the context of its tree says (GITOPS by default). */
+export function protectFromPruning(apiObject: ApiObject): void {
+  const protection: string = apiObject.node.tryGetContext(CONTEXT_KEY) ?? PruneProtection.GITOPS;
+  for (const [key, value] of Object.entries(ANNOTATIONS[protection] ?? ANNOTATIONS[PruneProtection.GITOPS])) {
+    apiObject.metadata.addAnnotation(key, value);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './guard-types';
+export { StorageGuard } from './storage-guard';
