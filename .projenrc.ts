@@ -16,12 +16,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.3.0',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  // The guard CLI parses YAML; jsii libraries bundle their non-jsii runtime dependencies.
+  bundledDeps: ['yaml@^2'],
+  bin: { 'cdk8s-storage': 'bin/cdk8s-storage.js' },
   devDeps: [
     'typescript@~6.0.3',
     '@types/node@^20',
     'kubernetes-models@^4',
     'tsconfig-paths@^4',
-    'yaml@^2',
     'ajv@^8',
   ],
 
@@ -90,5 +92,6 @@ project.tryFindObjectFile('.eslintrc.json')?.addOverride(
 );
 
 project.npmignore?.exclude('/examples/', '/bench/', '/.ci/');
+project.npmignore?.include('/bin/');
 
 project.synth();

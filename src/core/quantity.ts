@@ -67,7 +67,7 @@ function wholeQuantity(bytes: bigint): string {
 }
 
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
-const DECIMAL_SUFFIXES: { [suffix: string]: number } = { m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DECIMAL_SUFFIXES: { [suffix: string]: number } = { 'm': -3, '': 0, 'k': 3, 'M': 6, 'G': 9, 'T': 12, 'P': 15, 'E': 18 };
 
 /**
  * A Kubernetes quantity string (apimachinery resource/quantity.go grammar:

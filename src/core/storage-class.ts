@@ -4,8 +4,8 @@ import { makeClusterScoped } from './cluster-scoped';
 import { describeConstruct, invalid } from './errors';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
-import { protectFromPruning } from './prune-protection';
 import { ReclaimPolicy, VolumeBindingMode } from './policies';
+import { protectFromPruning } from './prune-protection';
 
 /**
  * One requirement of a topology term: the node label `key` must have one of `values`.

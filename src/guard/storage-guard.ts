@@ -1,7 +1,7 @@
-import { parseQuantity } from '../core/quantity';
 import { GuardAllowEntry, GuardFinding, GuardOptions, GuardSeverity } from './guard-types';
 import { Manifest, objectKey, stableJson } from './manifest';
 import { FIELD_RULES, templatesByName } from './rules';
+import { parseQuantity } from '../core/quantity';
 
 /** The kinds whose disappearance or rename loses data (trap 5). */
 const DATA_KINDS = ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'];
@@ -119,7 +119,7 @@ function disappeared(before: Map<string, Manifest>, after: Map<string, Manifest>
     }
     const kept = isRetained(old, before) && isPruneProtected(old);
     findings.push(finding(old, '(object)', old.metadata?.name, undefined, kept ? GuardSeverity.WARNING : GuardSeverity.DATA_LOSS,
-      kept ? `removed from the manifests; it is Retain and protected from pruning, so it stays in the cluster, orphaned`
+      kept ? 'removed from the manifests; it is Retain and protected from pruning, so it stays in the cluster, orphaned'
         : `removed from the manifests: the GitOps tool prunes it${old.kind === 'StorageClass' ? '' : ', and its data with it unless the volume is Retain'}`,
       kept ? 'delete it by hand once its data is no longer needed'
         : 'keep it in the manifests, or make it Retain and annotate it against pruning before removing it'));
@@ -153,8 +153,15 @@ export function isPruneProtected(m: Manifest): boolean {
 
 function finding(m: Manifest, field: string, a: unknown, b: unknown, severity: GuardSeverity, message: string, remedy: string): GuardFinding {
   return {
-    kind: m.kind!, namespace: m.metadata?.namespace, name: m.metadata?.name!,
-    field, oldValue: stableJson(a), newValue: stableJson(b), severity, message, remedy,
+    kind: m.kind!,
+    namespace: m.metadata?.namespace,
+    name: m.metadata?.name!,
+    field,
+    oldValue: stableJson(a),
+    newValue: stableJson(b),
+    severity,
+    message,
+    remedy,
   };
 }
 

@@ -1,0 +1,95 @@
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runCli } from '../src/guard/cli';
+
+const sts = (size: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web, namespace: prod}
+spec:
+  serviceName: web
+  selector: {matchLabels: {app: web}}
+  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: nginx}]}}
+  volumeClaimTemplates:
+    - metadata: {name: www}
+      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: ${size}}}}
+`;
+
+function dir(files: { [name: string]: string }): string {
+  const d = mkdtempSync(join(tmpdir(), 'guard-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(d, name, '..'), { recursive: true });
+    writeFileSync(join(d, name), text);
+  }
+  return d;
+}
+
+function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = runCli(args, { out: s => out.push(s), err: s => err.push(s) });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('cdk8s-storage guard', () => {
+  const v1 = dir({ 'app.k8s.yaml': sts('1Gi') });
+  const v2 = dir({ 'nested/app.k8s.yaml': sts('2Gi') });
+
+  test('a refused change: a human-readable report and exit status 1', () => {
+    const { status, out } = run('guard', '--previous', v1, '--current', v2);
+    expect(status).toBe(1);
+    expect(out).toContain('REFUSED  StatefulSet prod/web  spec.volumeClaimTemplates[www]');
+    expect(out).toContain('remedy: kubectl delete statefulset web -n prod --cascade=orphan, then re-sync');
+    expect(out).toMatch(/compared 1 previous and 1 current objects: 1 refused, 0 data-loss, 0 warning$/);
+  });
+
+  test('no change: exit status 0', () => {
+    expect(run('guard', '--previous', v1, '--current', join(v1, 'app.k8s.yaml')).status).toBe(0);
+  });
+
+  test('a JSON report', () => {
+    const { status, out } = run('guard', '--previous', v1, '--current', v2, '--json');
+    expect(status).toBe(1);
+    expect(JSON.parse(out)).toEqual([expect.objectContaining({ kind: 'StatefulSet', name: 'web', severity: 'refused', field: 'spec.volumeClaimTemplates[www]' })]);
+  });
+
+  test('an allow-list for a change handled deliberately', () => {
+    const allow = join(dir({ 'allow.yaml': '- {kind: StatefulSet, name: web, field: "spec.volumeClaimTemplates[www]"}\n' }), 'allow.yaml');
+    expect(run('guard', '--previous', v1, '--current', v2, '--allow', allow).status).toBe(0);
+  });
+
+  test('--git-ref compares with the output directory as committed', () => {
+    const repo = dir({ 'dist/app.k8s.yaml': sts('1Gi') });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'v1');
+    writeFileSync(join(repo, 'dist/app.k8s.yaml'), sts('5Gi'));
+    const { status, out } = run('guard', '--git-ref', 'HEAD', '--current', join(repo, 'dist'));
+    expect(status).toBe(1);
+    expect(out).toContain('"1Gi"');
+    expect(run('guard', '--git-ref', 'no-such-rev', '--current', join(repo, 'dist'))).toMatchObject({ status: 2, err: expect.stringMatching(/^cdk8s-storage guard: git ls-tree/) });
+  });
+
+  test.each<[string, () => string[], RegExp]>([
+    ['a YAML syntax error', () => ['--previous', dir({ 'a.yaml': 'kind: [unclosed\n' }), '--current', v2], /a.yaml: document 1 is not valid YAML/],
+    ['a document without kind', () => ['--previous', dir({ 'a.yaml': 'metadata: {name: x}\n' }), '--current', v2], /a.yaml: document 1 is not a Kubernetes object \(it needs kind and metadata.name\)/],
+    ['a document without metadata.name', () => ['--previous', v1, '--current', dir({ 'b.yaml': `${sts('1Gi')}---\nkind: ConfigMap\nmetadata: {}\n` })], /b.yaml: document 2 is not a Kubernetes object/],
+    ['an empty directory', () => ['--previous', dir({}), '--current', v2], /: no .yaml, .yml or .json files in this directory$/],
+    ['a path that does not exist', () => ['--previous', '/no/such/dir', '--current', v2], /^cdk8s-storage guard: \/no\/such\/dir: no such file or directory$/],
+    ['a bad allow-list', () => ['--previous', v1, '--current', v2, '--allow', join(dir({ 'allow.yaml': '- {kind: StatefulSet}\n' }), 'allow.yaml')], /the allow-list must be a list of \{kind, name, namespace\?, field\?\}/],
+    ['no --previous', () => ['--current', v2], /give --current and one of --previous or --git-ref\nusage:/],
+    ['an unknown option', () => ['--previous', v1, '--current', v2, '--force'], /unknown or incomplete option "--force"/],
+  ])('%s: a clear error and exit status 2', (_, args, message) => {
+    const { status, err, out } = run('guard', ...args());
+    expect(status).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(out).toBe('');
+  });
+
+  test('an unknown command', () => {
+    expect(run('synth')).toMatchObject({ status: 2, err: expect.stringContaining('unknown command "synth"') });
+  });
+});
