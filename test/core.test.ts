@@ -1,7 +1,8 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  AccessMode, PruneProtection, ReclaimPolicy, StatefulStore, StorageClass, StorageClassRef, StorageDefaults, StorageErrors, VolumeBindingMode, VolumeMode,
+  AccessMode, PruneProtection, ReclaimPolicy, StatefulStore, StorageClass, StorageClassRef, StorageDefaults, StorageErrors,
+  VolumeBindingMode, VolumeMode,
 } from '../src';
 import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 import { renderAccessModes } from '../src/core/access-mode';

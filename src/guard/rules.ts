@@ -31,9 +31,14 @@ export function templatesByName(m: Manifest): { [name: string]: unknown } {
   }));
 }
 
+const NOT_SOURCE = [
+  'capacity', 'accessModes', 'claimRef', 'persistentVolumeReclaimPolicy', 'storageClassName', 'mountOptions', 'volumeMode', 'nodeAffinity', 'volumeAttributesClassName',
+];
+
 /** The volume source of a PV: its spec without the fields that are not the source (storage-facts.md 5.3). */
 export function pvSource(m: Manifest): unknown {
-  const { capacity, accessModes, claimRef, persistentVolumeReclaimPolicy, storageClassName, mountOptions, volumeMode, nodeAffinity, volumeAttributesClassName, ...source } = m.spec ?? {};
+  const source = { ...m.spec };
+  for (const field of NOT_SOURCE) delete source[field];
   return source;
 }
 
