@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
+import { StorageGuard } from '../src';
 import { Manifest, expectValidManifests, find } from './helpers/manifests';
 
 const examplesDir = join(__dirname, '..', 'examples');
@@ -26,7 +27,7 @@ function manifestsOf(files: Map<string, string>): Manifest[] {
 }
 
 test('there are example apps, each with a README and a cdk8s.yaml', () => {
-  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s', 'oci-block-nginx', 'statefulstore-tiered', 'nfs-httpd', 'nfs-static-binding', 'efs-shared-writers', 'spdk-nvme-tcp']));
+  expect(exampleNames).toEqual(expect.arrayContaining(['statefulstore-web', 'statefulstore-postgres', 'local-ssd-k3s', 'oci-block-nginx', 'statefulstore-tiered', 'nfs-httpd', 'nfs-static-binding', 'efs-shared-writers', 'spdk-nvme-tcp', 'upgrade-guard']));
   for (const name of exampleNames) {
     expect(existsSync(join(examplesDir, name, 'README.md'))).toBe(true);
     expect(readFileSync(join(examplesDir, name, 'cdk8s.yaml'), 'utf-8')).toMatch(/^app: .*main\.ts$/m);
@@ -146,6 +147,19 @@ test('spdk-nvme-tcp: the driver in spdk-csi, a 256Mi claim for the test pod, SPD
   expect(find(manifests, 'StorageClass', 'spdkcsi-sc').parameters['csi.storage.k8s.io/provisioner-secret-namespace']).toBe('spdk-csi');
   expect(find(manifests, 'StatefulSet', 'db').spec.volumeClaimTemplates[0].spec.storageClassName).toBe('spdkcsi-sc');
   expect(find(manifests, 'DaemonSet', 'spdkcsi-node').metadata.namespace).toBe('spdk-csi');
+});
+
+test('upgrade-guard: growing a claim template is refused, and passes once the remedy is recorded in allow.yaml', () => {
+  const { buildApp } = require(join(examplesDir, 'upgrade-guard', 'main.ts')); // eslint-disable-line @typescript-eslint/no-require-imports
+  const versions = (['v1', 'v2'] as const).map(v => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), `guard-${v}-`)) });
+    buildApp(app, v).synth();
+    return app.charts.flatMap(c => c.toJson()) as Manifest[];
+  });
+  const findings = StorageGuard.compare(versions[0], versions[1]);
+  expect(findings.map(f => [f.severity, f.kind, f.namespace, f.name, f.field])).toEqual([['refused', 'StatefulSet', 'shop', 'orders-db', 'spec.volumeClaimTemplates[data]']]);
+  const allow = parseAllDocuments(readFileSync(join(examplesDir, 'upgrade-guard', 'allow.yaml'), 'utf-8'))[0].toJS();
+  expect(StorageGuard.compare(versions[0], versions[1], { allow })).toEqual([]);
 });
 
 test('every TypeScript block of the README is an excerpt of the example app it names', () => {
