@@ -162,6 +162,13 @@ test('upgrade-guard: growing a claim template is refused, and passes once the re
   expect(StorageGuard.compare(versions[0], versions[1], { allow })).toEqual([]);
 });
 
+test('readme-snippets: the guard snippet really refuses the reclaim policy change', () => {
+  const { buildApp } = require(join(examplesDir, 'readme-snippets', 'main.ts')); // eslint-disable-line @typescript-eslint/no-require-imports
+  const app: App = buildApp(new App({ outdir: mkdtempSync(join(tmpdir(), 'snippets-')) }));
+  const guard = app.charts.find(c => c.node.id === 'guard')!;
+  expect(guard.node.metadata.map(m => m.data)).toEqual(['StorageClass/gp3 reclaimPolicy: give the class a new name (claims cannot change class: move them to new claims), or delete the class and apply it again (existing volumes are kept)']);
+});
+
 test('every TypeScript block of the README is an excerpt of the example app it names', () => {
   const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf-8');
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, block]) => /^\/\/ (examples\/[\w-]+\/main\.ts)\n([\s\S]*)$/.exec(block) ?? [block, '(no example named)', '']);

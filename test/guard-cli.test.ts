@@ -73,7 +73,7 @@ describe('cdk8s-storage guard', () => {
   });
 
   test.each<[string, () => string[], RegExp]>([
-    ['a YAML syntax error', () => ['--previous', dir({ 'a.yaml': 'kind: [unclosed\n' }), '--current', v2], /a.yaml: document 1 is not valid YAML/],
+    ['a YAML syntax error', () => ['--previous', dir({ 'a.yaml': 'kind: [unclosed\n' }), '--current', v2], /a.yaml: not valid YAML: /],
     ['a document without kind', () => ['--previous', dir({ 'a.yaml': 'metadata: {name: x}\n' }), '--current', v2], /a.yaml: document 1 is not a Kubernetes object \(it needs kind and metadata.name\)/],
     ['a document without metadata.name', () => ['--previous', v1, '--current', dir({ 'b.yaml': `${sts('1Gi')}---\nkind: ConfigMap\nmetadata: {}\n` })], /b.yaml: document 2 is not a Kubernetes object/],
     ['an empty directory', () => ['--previous', dir({}), '--current', v2], /: no .yaml, .yml or .json files in this directory$/],

@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
   AccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, NfsCsiAccessMode, NfsCsiStorageClass, StatefulStore, StorageClass,
-  StorageClassRef,
+  StorageClassRef, StorageGuard,
 } from 'cdk8s-storage';
 
 /** The short examples of the top-level README, as one app, so that they are compiled and synthesized by the tests. */
@@ -12,6 +12,7 @@ export function buildApp(app = new App()): App {
   escapeHatches(new Chart(app, 'escape-hatches', { namespace: 'escape-hatches' }));
   blockClasses(new Chart(app, 'block-classes', { namespace: 'block-classes' }));
   nfsCsiClass(new Chart(app, 'nfs-csi-class', { namespace: 'nfs-csi-class' }));
+  guardInCode(new Chart(app, 'guard', { namespace: 'guard' }));
   return app;
 }
 
@@ -54,6 +55,19 @@ function blockClasses(chart: Chart) {
 function nfsCsiClass(chart: Chart) {
   const nfs = new NfsCsiStorageClass(chart, 'nfs-csi', { server: 'nfs-server.default.svc.cluster.local', share: '/', mountOptions: ['nfsvers=4.1'] });
   nfs.claim(chart, 'shared', { storage: Size.gibibytes(10), accessMode: NfsCsiAccessMode.READ_WRITE_MANY });
+}
+
+/** The guard as a library call: here on two small versions of a StorageClass, whose reclaim policy may not change. */
+function guardInCode(chart: Chart) {
+  const previous = [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gp3' }, provisioner: 'ebs.csi.aws.com', reclaimPolicy: 'Retain' }];
+  const current = [{ ...previous[0], reclaimPolicy: 'Delete' }];
+  try {
+    const findings = StorageGuard.compare(previous, current, { allow: [] });
+    if (StorageGuard.isBlocking(findings)) throw new Error(findings.map(f => `${f.kind}/${f.name} ${f.field}: ${f.remedy}`).join('\n'));
+  } catch (e) {
+    // Expected here: the example shows the refusal. In CI, let it fail the build.
+    chart.node.addMetadata('guard', (e as Error).message);
+  }
 }
 
 if (require.main === module) buildApp().synth();

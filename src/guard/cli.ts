@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { GuardAllowEntry, GuardFinding, GuardSeverity } from './guard-types';
 import { ManifestInputError, readManifests, readManifestsAtRevision } from './manifest-files';
 import { StorageGuard } from './storage-guard';
@@ -67,7 +67,7 @@ function readAllowList(path: string): GuardAllowEntry[] {
   }
   let entries: unknown;
   try {
-    entries = parse(text);
+    entries = load(text, { schema: CORE_SCHEMA });
   } catch (e) {
     throw new ManifestInputError(`${path}: the allow-list is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

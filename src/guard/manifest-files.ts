@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
 import { join, relative } from 'path';
-import { parseAllDocuments } from 'yaml';
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { Manifest } from './manifest';
 
 /** Input the guard cannot read: a clear message, and exit status 2. */
@@ -37,15 +37,21 @@ export function readManifestsAtRevision(path: string, rev: string): Manifest[] {
 
 /** Parses every document of a YAML (or JSON) text; each must be an object with a kind and a metadata.name. */
 export function parseManifests(text: string, source: string): Manifest[] {
+  let documents: unknown[];
+  try {
+    // The YAML 1.2 core schema: no timestamps turned into dates, no yes/no booleans.
+    documents = loadAll(text, undefined, { schema: CORE_SCHEMA });
+  } catch (e) {
+    throw new ManifestInputError(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
   const manifests: Manifest[] = [];
-  for (const [i, doc] of parseAllDocuments(text).entries()) {
-    if (doc.errors.length > 0) throw new ManifestInputError(`${source}: document ${i + 1} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-    const value = doc.toJS();
+  for (const [i, value] of documents.entries()) {
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value) || !value.kind || !value.metadata?.name) {
+    const m = value as Manifest;
+    if (typeof m !== 'object' || Array.isArray(m) || !m.kind || !m.metadata?.name) {
       throw new ManifestInputError(`${source}: document ${i + 1} is not a Kubernetes object (it needs kind and metadata.name)`);
     }
-    manifests.push(value);
+    manifests.push(m);
   }
   return manifests;
 }
