@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { checkMountOptions } from './addresses';
 import { makeClusterScoped } from './cluster-scoped';
 import { describeConstruct, invalid } from './errors';
 import { claimObjectName } from './name-registry';
@@ -131,7 +132,7 @@ export class StorageClass extends Construct {
       reclaimPolicy: this.reclaimPolicy,
       volumeBindingMode: this.volumeBindingMode,
       allowVolumeExpansion: this.allowVolumeExpansion,
-      mountOptions: validateMountOptions(props.mountOptions, where),
+      mountOptions: checkMountOptions(props.mountOptions, where),
       allowedTopologies: renderAllowedTopologies(props.allowedTopologies, where),
     });
     makeClusterScoped(this.apiObject);
@@ -168,14 +169,6 @@ function validateParameters(parameters: { [key: string]: string } | undefined, w
     });
   }
   return entries.length > 0 ? parameters : undefined;
-}
-
-function validateMountOptions(options: string[] | undefined, where: string) {
-  if (!options) return undefined;
-  if (options.some(o => o.trim().length === 0)) {
-    throw invalid({ where, prop: 'mountOptions', value: options, allowed: 'non-empty options', fix: 'remove the empty entries' });
-  }
-  return options.length > 0 ? options : undefined;
 }
 
 function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: string): k8s.TopologySelectorTerm[] | undefined {

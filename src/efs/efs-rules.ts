@@ -1,11 +1,11 @@
 import { EfsDynamicProps, EfsMountOptions, EfsStaticProps } from './efs-props';
+import { isIpv4 } from '../core/addresses';
 import { invalid } from '../core/errors';
 import { definedParameters } from '../core/parameters';
 
 // ID formats the driver checks since v3.0.0 (hexSuffixRegex); v2 only checked the prefix.
 const FILE_SYSTEM_ID = /^fs-[0-9a-f]{8,40}$/;
 const ACCESS_POINT_ID = /^fsap-[0-9a-f]{8,40}$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 // The variables subPathPattern may use, and the shortest each can expand to (a PV name is pvc-<uuid>).
 const PATTERN_VARIABLES: { [variable: string]: number } = { '${.PVC.name}': 1, '${.PVC.namespace}': 1, '${.PV.name}': 40 };
 const UNIQUE_SUFFIX_LENGTH = 37; // "-" and a UUID, with ensureUniqueDirectory
@@ -114,7 +114,7 @@ export function staticCsiSource(props: EfsStaticProps, where: string) {
   if (subPath !== undefined && (!subPath.startsWith('/') || subPath.includes(':'))) {
     throw invalid({ where, prop: 'subPath', value: subPath, allowed: 'an absolute path without ":"', fix: `write "/${subPath.replace(/^\/+/, '')}"` });
   }
-  if (props.mountTargetIp !== undefined && !IPV4.test(props.mountTargetIp)) {
+  if (props.mountTargetIp !== undefined && !isIpv4(props.mountTargetIp)) {
     throw invalid({ where, prop: 'mountTargetIp', value: props.mountTargetIp, allowed: 'an IPv4 address', fix: 'give the mount target\'s IP address' });
   }
   const volumeHandle = ap ? `${fs}:${subPath ?? ''}:${ap}` : subPath ? `${fs}:${subPath}` : fs;

@@ -1,8 +1,5 @@
+import { isHost } from '../core/addresses';
 import { invalid } from '../core/errors';
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:.]+$/;
-const HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/i;
 
 /**
  * An NFS server as the mount expects it: a host name, an IPv4 address or an
@@ -11,9 +8,7 @@ const HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?
  */
 export function checkNfsServer(server: string, where: string, prop = 'server'): string {
   const colons = (server ?? '').split(':').length - 1;
-  const valid = colons === 0 ? IPV4.test(server) || (HOSTNAME.test(server) && server.length <= 253)
-    : colons >= 2 && IPV6.test(server);
-  if (!valid) {
+  if (!isHost(server)) {
     throw invalid({
       where,
       prop,

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { NfsAccessMode } from './nfs-access-mode';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
+import { checkMountOptions } from '../core/addresses';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeChild, describeConstruct, invalid } from '../core/errors';
 import { NameRule, nameFromId, validateName } from '../core/names';
@@ -137,10 +138,7 @@ export class NfsShare extends Construct {
     this.readOnly = props.readOnly ?? false;
     const pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
     this.binding = new StaticBinding(this, this.where, pvName, 'nfs.cdk8s-storage.io');
-    if (props.mountOptions?.some(o => o.trim() === '')) {
-      throw invalid({ where: this.where, prop: 'mountOptions', value: props.mountOptions, allowed: 'non-empty options', fix: 'remove the empty entries' });
-    }
-    this.mountOptions = props.mountOptions;
+    this.mountOptions = checkMountOptions(props.mountOptions, this.where);
   }
 
   /**

@@ -1,8 +1,8 @@
 import { SpdkRpcToken, SpdkTarget, SpdkXpu } from './spdk-types';
+import { isHost } from '../core/addresses';
 import { invalid } from '../core/errors';
 import { NameRule, isValidName } from '../core/names';
 
-const HOST = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
 const HOST_PORT = /^(.+):(\d{1,5})$/;
 
 /** Checks the targets and renders `config.json` (`{"nodes":[...]}`, spdk-csi pkg/util/config.go). */
@@ -21,7 +21,7 @@ export function renderXpuConfig(xpus: SpdkXpu[], where: string): string {
   uniqueNames(xpus.map(x => x.name), where, 'xpus[].name');
   for (const xpu of xpus) {
     const match = HOST_PORT.exec(xpu.targetAddress ?? '');
-    if (!match || !HOST.test(match[1]) || Number(match[2]) > 65535) {
+    if (!match || !isHost(match[1].replace(/^\[(.*)\]$/, '$1')) || Number(match[2]) > 65535) {
       throw invalid({ where, prop: `xpus["${xpu.name}"].targetAddress`, value: xpu.targetAddress, allowed: 'IP:PORT', fix: 'for example "127.0.0.1:5114"' });
     }
   }
@@ -82,7 +82,7 @@ function checkTarget(target: SpdkTarget, where: string): void {
       fix: 'for example "http://192.168.10.118:9009"',
     });
   }
-  if (!HOST.test(target.targetAddress ?? '')) {
+  if (!isHost(target.targetAddress)) {
     throw invalid({
       where,
       prop: `${prop}.targetAddress`,

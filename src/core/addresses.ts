@@ -1,0 +1,27 @@
+import { invalid } from './errors';
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const IPV6 = /^[0-9a-f]*:[0-9a-f:.]*$/i;
+const HOST_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/i;
+
+/** A dotted IPv4 address. */
+export function isIpv4(address: string): boolean {
+  return IPV4.test(address ?? '');
+}
+
+/** A host name (DNS labels joined by dots, at most 253 characters), an IPv4 address, or a bare IPv6 address. */
+export function isHost(address: string): boolean {
+  const a = address ?? '';
+  return isIpv4(a) || (a.length <= 253 && HOST_NAME.test(a)) || (a.split(':').length > 2 && IPV6.test(a));
+}
+
+/**
+ * Mount options are not validated by Kubernetes (a bad one fails at mount);
+ * an empty one is certainly wrong.
+ */
+export function checkMountOptions(options: string[] | undefined, where: string): string[] | undefined {
+  if (options?.some(o => o.trim().length === 0)) {
+    throw invalid({ where, prop: 'mountOptions', value: options, allowed: 'non-empty options', fix: 'remove the empty entries' });
+  }
+  return options && options.length > 0 ? options : undefined;
+}
