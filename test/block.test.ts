@@ -130,8 +130,9 @@ describe('BlockStorageClass', () => {
       mountOptions: ['noatime'],
       allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.gke.io/zone', values: ['europe-west1-b', 'europe-west1-c'] }] }],
     });
-    const ebs = new BlockStorageClass(newChart(), 'ebs', { provider: BlockProvider.ebs(), zones: ['eu-west-1a'] });
-    expect(ebs.storageClass.apiObject.toJson().allowedTopologies[0].matchLabelExpressions[0].key).toBe('topology.kubernetes.io/zone');
+    const ebsChart = newChart();
+    new BlockStorageClass(ebsChart, 'ebs', { provider: BlockProvider.ebs(), zones: ['eu-west-1a'] });
+    expect(find(synthValid(ebsChart), 'StorageClass').allowedTopologies).toEqual([{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['eu-west-1a'] }] }]);
   });
 
   test('a single node\'s raw device, per replica, in a StatefulStore', () => {
