@@ -70,6 +70,9 @@ describe('cdk8s-storage guard', () => {
     expect(status).toBe(1);
     expect(out).toContain('"1Gi"');
     expect(run('guard', '--git-ref', 'no-such-rev', '--current', join(repo, 'dist'))).toMatchObject({ status: 2, err: expect.stringMatching(/^cdk8s-storage guard: git ls-tree/) });
+    mkdirSync(join(repo, 'new'));
+    writeFileSync(join(repo, 'new/app.yaml'), sts('1Gi'));
+    expect(run('guard', '--git-ref', 'HEAD', '--current', join(repo, 'new'))).toMatchObject({ status: 2, err: expect.stringMatching(/new: no .yaml, .yml or .json files at revision HEAD$/) });
   });
 
   test.each<[string, () => string[], RegExp]>([
@@ -80,6 +83,10 @@ describe('cdk8s-storage guard', () => {
     ['a path that does not exist', () => ['--previous', '/no/such/dir', '--current', v2], /^cdk8s-storage guard: \/no\/such\/dir: no such file or directory$/],
     ['a bad allow-list', () => ['--previous', v1, '--current', v2, '--allow', join(dir({ 'allow.yaml': '- {kind: StatefulSet}\n' }), 'allow.yaml')], /the allow-list must be a list of \{kind, name, namespace\?, field\?\}/],
     ['no --previous', () => ['--current', v2], /give --current and one of --previous or --git-ref\nusage:/],
+    ['a missing allow-list', () => ['--previous', v1, '--current', v2, '--allow', '/no/allow.yaml'], /\/no\/allow.yaml: cannot read the allow-list$/],
+    ['an allow-list that is not YAML', () => ['--previous', v1, '--current', v2, '--allow', join(dir({ 'allow.yaml': '- [unclosed\n' }), 'allow.yaml')], /the allow-list is not valid YAML: /],
+    ['--git-ref outside a git repository', () => ['--git-ref', 'HEAD', '--current', v1], /^cdk8s-storage guard: git rev-parse --show-toplevel: .*not a git repository/],
+    ['--git-ref on a path that does not exist', () => ['--git-ref', 'HEAD', '--current', '/no/such/dir'], /\/no\/such\/dir: no such file or directory$/],
     ['an unknown option', () => ['--previous', v1, '--current', v2, '--force'], /unknown or incomplete option "--force"/],
   ])('%s: a clear error and exit status 2', (_, args, message) => {
     const { status, err, out } = run('guard', ...args());
