@@ -14,6 +14,8 @@ const disks = (n: number) => Array.from({ length: n * DISKS_PER_NODE }, (_, i) =
   name: `local-node-${Math.floor(i / DISKS_PER_NODE)}-mnt-disk${i % DISKS_PER_NODE}`,
 }));
 
+// What LocalSsdVolume writes by default (PruneProtection.GITOPS), written by hand in the other variants.
+const annotations = { 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false', 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
 const classSpec = {
   provisioner: 'kubernetes.io/no-provisioner', reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: false,
 };
@@ -34,29 +36,29 @@ function localSsdVolume(chart: Chart, n: number): void {
 }
 
 function rawApiObjects(chart: Chart, n: number): void {
-  new ApiObject(chart, 'class', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local' }, ...classSpec });
+  new ApiObject(chart, 'class', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local', annotations }, ...classSpec });
   for (const d of disks(n)) {
     new ApiObject(chart, d.name, {
-      apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: d.name }, spec: { capacity: { storage: '900Gi' }, ...pvSpec(d.node, d.path) },
+      apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: d.name, annotations }, spec: { capacity: { storage: '900Gi' }, ...pvSpec(d.node, d.path) },
     });
   }
   for (let i = 0; i < n; i++) {
     new ApiObject(chart, `claim-${i}`, {
-      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: `claim-${i}` }, spec: { ...claimSpec, resources: { requests: { storage: '100Gi' } } },
+      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: `claim-${i}`, annotations }, spec: { ...claimSpec, resources: { requests: { storage: '100Gi' } } },
     });
   }
 }
 
 function typedKubeObjects(chart: Chart, n: number): void {
-  new k8s.KubeStorageClass(chart, 'class', { metadata: { name: 'local' }, ...classSpec });
+  new k8s.KubeStorageClass(chart, 'class', { metadata: { name: 'local', annotations }, ...classSpec });
   for (const d of disks(n)) {
     new k8s.KubePersistentVolume(chart, d.name, {
-      metadata: { name: d.name }, spec: { capacity: { storage: k8s.Quantity.fromString('900Gi') }, ...pvSpec(d.node, d.path) },
+      metadata: { name: d.name, annotations }, spec: { capacity: { storage: k8s.Quantity.fromString('900Gi') }, ...pvSpec(d.node, d.path) },
     });
   }
   for (let i = 0; i < n; i++) {
     new k8s.KubePersistentVolumeClaim(chart, `claim-${i}`, {
-      metadata: { name: `claim-${i}` }, spec: { ...claimSpec, resources: { requests: { storage: k8s.Quantity.fromString('100Gi') } } },
+      metadata: { name: `claim-${i}`, annotations }, spec: { ...claimSpec, resources: { requests: { storage: k8s.Quantity.fromString('100Gi') } } },
     });
   }
 }

@@ -81,7 +81,7 @@ function checkPath(path: string, where: string): string {
       fix: 'give the mount point of the disk, for example "/mnt/ssd"',
     });
   }
-  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return path.replace(/\/+$/, '');
 }
 
 function defaultPvName(storageClassName: string, node: string, path: string): string {
