@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import { renderAccessModes } from '../core/access-mode';
+import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
 import { ReclaimPolicy, VolumeMode } from '../core/policies';
@@ -51,7 +52,7 @@ export function checkDisk(disk: LocalDisk, settings: VolumeSetSettings, where: s
 /** The PersistentVolume of one disk: bound to exactly its node, kept when released. */
 export function renderDiskPv(disk: CheckedDisk, settings: VolumeSetSettings): k8s.KubePersistentVolumeProps {
   return {
-    metadata: { name: disk.name, labels: Object.keys(disk.labels).length > 0 ? disk.labels : undefined },
+    metadata: assignDefined<k8s.ObjectMeta>({ name: disk.name }, { labels: Object.keys(disk.labels).length > 0 ? disk.labels : undefined }),
     spec: {
       capacity: { storage: k8s.Quantity.fromString(disk.capacity) },
       volumeMode: settings.volumeMode,
@@ -59,7 +60,7 @@ export function renderDiskPv(disk: CheckedDisk, settings: VolumeSetSettings): k8
       // A static local PV has no deleter: Delete would leave it Failed, and Recycle does not exist.
       persistentVolumeReclaimPolicy: ReclaimPolicy.RETAIN,
       storageClassName: settings.storageClassName,
-      local: { path: disk.path, fsType: settings.fsType },
+      local: assignDefined<k8s.LocalVolumeSource>({ path: disk.path }, { fsType: settings.fsType }),
       // The API rejects a local PV without node affinity; one PV names exactly one node.
       nodeAffinity: {
         required: {

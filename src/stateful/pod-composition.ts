@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { PodVolume } from './pod-volume';
 import { StoreContainerOptions, StorePort, StoreVolumeMount } from './store-container';
 import { ClaimTemplate } from '../core/claim-template';
+import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
@@ -146,16 +147,14 @@ function renderContainer(c: ContainerEntry): k8s.Container {
   const o = c.options;
   const isDevice = (m: StoreVolumeMount) => m.claim?.volumeMode === VolumeMode.BLOCK || m.volume?._isDevice === true;
   const nameOf = (m: StoreVolumeMount) => (m.claim ?? m.volume)!.name;
-  const mounts = c.mounts.filter(m => !isDevice(m)).map(m => ({ name: nameOf(m), mountPath: m.mountPath, readOnly: m.readOnly, subPath: m.subPath }));
+  const mounts = c.mounts.filter(m => !isDevice(m)).map(m => assignDefined<k8s.VolumeMount>({ name: nameOf(m), mountPath: m.mountPath }, { readOnly: m.readOnly, subPath: m.subPath }));
   const devices = c.mounts.filter(isDevice).map(m => ({ name: nameOf(m), devicePath: m.mountPath }));
-  return {
-    name: c.name,
-    image: o.image,
+  return assignDefined<k8s.Container>({ name: c.name, image: o.image }, {
     imagePullPolicy: o.imagePullPolicy,
     command: o.command,
     args: o.args,
     workingDir: o.workingDir,
-    env: o.env && Object.entries(o.env).map(([name, v]) => ({ name, value: v.value, valueFrom: v.valueFrom })),
+    env: o.env && Object.entries(o.env).map(([name, v]) => assignDefined<k8s.EnvVar>({ name }, { value: v.value, valueFrom: v.valueFrom })),
     ports: c.ports.length > 0 ? c.ports.map(p => ({ name: p.name, containerPort: p.number, protocol: p.protocol })) : undefined,
     resources: o.resources,
     readinessProbe: o.readinessProbe,
@@ -164,5 +163,5 @@ function renderContainer(c: ContainerEntry): k8s.Container {
     securityContext: o.securityContext,
     volumeMounts: mounts.length > 0 ? mounts : undefined,
     volumeDevices: devices.length > 0 ? devices : undefined,
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { PodComposition } from './pod-composition';
 import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
 import { StoreUpdateStrategy } from './update-strategy';
 import { ClaimTemplate } from '../core/claim-template';
+import { assignDefined } from '../core/defined';
 import { describeConstruct, invalid } from '../core/errors';
 import { claimObjectName } from '../core/name-registry';
 import { NameRule, nameFromId, validateName } from '../core/names';
@@ -206,9 +207,7 @@ export class StatefulStore extends Construct {
     this.service = new k8s.KubeService(this, 'Service', {
       metadata: { name: this.serviceName },
       spec: Lazy.any({
-        produce: (): k8s.ServiceSpec => ({
-          clusterIp: 'None',
-          selector: this.selectorLabels,
+        produce: (): k8s.ServiceSpec => assignDefined<k8s.ServiceSpec>({ clusterIp: 'None', selector: this.selectorLabels }, {
           ports: this.pod.renderServicePorts(),
           publishNotReadyAddresses: props.publishNotReadyAddresses,
         }),
@@ -262,10 +261,9 @@ export class StatefulStore extends Construct {
     if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
       throw invalid({ where, prop: 'terminationGracePeriod', value: `${grace}s`, allowed: 'a whole number of seconds, 0 or more', fix: 'use Duration.seconds(n)' });
     }
-    return {
+    return assignDefined<Omit<k8s.StatefulSetSpec, 'template'> & { template: { metadata: k8s.ObjectMeta; spec: Partial<k8s.PodSpec> } }>({
       serviceName: this.serviceName,
       replicas: this.replicas,
-      ordinals: this.ordinalsStart === 0 ? undefined : { start: this.ordinalsStart },
       selector: { matchLabels: this.selectorLabels },
       podManagementPolicy: props.podManagementPolicy ?? PodManagementPolicy.ORDERED_READY,
       updateStrategy: (props.updateStrategy ?? StoreUpdateStrategy.rollingUpdate())._toKube(),
@@ -273,29 +271,28 @@ export class StatefulStore extends Construct {
         whenDeleted: props.claimRetentionWhenDeleted ?? ClaimRetention.RETAIN,
         whenScaled: props.claimRetentionWhenScaled ?? ClaimRetention.RETAIN,
       },
-      minReadySeconds: props.minReadySeconds === undefined ? undefined
-        : wholeNumber(props.minReadySeconds, 0, where, 'minReadySeconds', 'use 0 or more seconds'),
       template: {
-        metadata: { labels: podLabels, annotations: props.podAnnotations },
-        spec: {
+        metadata: assignDefined<k8s.ObjectMeta>({ labels: podLabels }, { annotations: props.podAnnotations }),
+        spec: assignDefined<Partial<k8s.PodSpec>>({}, {
           terminationGracePeriodSeconds: grace,
           serviceAccountName: props.serviceAccountName,
           securityContext: props.podSecurityContext,
-        },
+        }),
       },
-    };
+    }, {
+      ordinals: this.ordinalsStart === 0 ? undefined : { start: this.ordinalsStart },
+      minReadySeconds: props.minReadySeconds === undefined ? undefined
+        : wholeNumber(props.minReadySeconds, 0, where, 'minReadySeconds', 'use 0 or more seconds'),
+    });
   }
 
   /** The parts that later `addVolume`/`addSidecar` calls still change, rendered at synthesis. */
   private renderPod(template: { metadata: k8s.ObjectMeta; spec: Partial<k8s.PodSpec> }): Partial<k8s.StatefulSetSpec> {
     const templates = this.pod.claimTemplates.map(t => t._toKube());
-    return {
-      template: {
-        metadata: template.metadata,
-        spec: { ...template.spec, containers: this.pod.renderContainers(), volumes: this.pod.renderVolumes() },
-      },
+    const spec = assignDefined<Partial<k8s.PodSpec>>({ ...template.spec, containers: this.pod.renderContainers() }, { volumes: this.pod.renderVolumes() });
+    return assignDefined<Partial<k8s.StatefulSetSpec>>({ template: { metadata: template.metadata, spec } as k8s.PodTemplateSpec }, {
       volumeClaimTemplates: templates.length > 0 ? templates : undefined,
-    };
+    });
   }
 }
 
