@@ -147,7 +147,8 @@ function renderContainer(c: ContainerEntry): k8s.Container {
   const o = c.options;
   const isDevice = (m: StoreVolumeMount) => m.claim?.volumeMode === VolumeMode.BLOCK || m.volume?._isDevice === true;
   const nameOf = (m: StoreVolumeMount) => (m.claim ?? m.volume)!.name;
-  const mounts = c.mounts.filter(m => !isDevice(m)).map(m => assignDefined<k8s.VolumeMount>({ name: nameOf(m), mountPath: m.mountPath }, { readOnly: m.readOnly, subPath: m.subPath }));
+  const mounts = c.mounts.filter(m => !isDevice(m))
+    .map(m => assignDefined<k8s.VolumeMount>({ name: nameOf(m), mountPath: m.mountPath }, { readOnly: m.readOnly, subPath: m.subPath }));
   const devices = c.mounts.filter(isDevice).map(m => ({ name: nameOf(m), devicePath: m.mountPath }));
   return assignDefined<k8s.Container>({ name: c.name, image: o.image }, {
     imagePullPolicy: o.imagePullPolicy,

@@ -289,7 +289,8 @@ export class StatefulStore extends Construct {
   /** The parts that later `addVolume`/`addSidecar` calls still change, rendered at synthesis. */
   private renderPod(template: { metadata: k8s.ObjectMeta; spec: Partial<k8s.PodSpec> }): Partial<k8s.StatefulSetSpec> {
     const templates = this.pod.claimTemplates.map(t => t._toKube());
-    const spec = assignDefined<Partial<k8s.PodSpec>>({ ...template.spec, containers: this.pod.renderContainers() }, { volumes: this.pod.renderVolumes() });
+    const spec = assignDefined<Partial<k8s.PodSpec>>({ ...template.spec, containers: this.pod.renderContainers() },
+      { volumes: this.pod.renderVolumes() });
     return assignDefined<Partial<k8s.StatefulSetSpec>>({ template: { metadata: template.metadata, spec } as k8s.PodTemplateSpec }, {
       volumeClaimTemplates: templates.length > 0 ? templates : undefined,
     });
