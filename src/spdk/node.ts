@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { SPDK_DRIVER } from './driver-name';
 
 export interface NodeSpec {
   readonly namespace: string;
@@ -11,7 +12,7 @@ export interface NodeSpec {
 }
 
 const NAME = 'spdkcsi-node';
-const PLUGIN_DIR = '/var/lib/kubelet/plugins/csi.spdk.io';
+const PLUGIN_DIR = `/var/lib/kubelet/plugins/${SPDK_DRIVER}`;
 const REGISTRATION_PATH = `${PLUGIN_DIR}/csi.sock`;
 
 /**

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { isLoopbackUrl, renderTargetConfig, renderTokens, renderXpuConfig } from './config';
 import { renderController } from './controller';
+import { SPDK_DRIVER } from './driver-name';
 import { renderNode } from './node';
 import { controllerClusterRules, secretRule } from './rbac';
 import { SpdkCredentials } from './spdk-credentials';
@@ -12,12 +13,11 @@ import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
 import { claimObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
+import { FS_TYPE_KEY } from '../core/parameters';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
 import { StorageClass } from '../core/storage-class';
 import { VolumeClaim } from '../core/volume-claim';
 
-/** The driver name (the default of spdk-csi's --drivername flag). */
-const SPDK_DRIVER = 'csi.spdk.io';
 
 /**
  * Props of an `SpdkCsiDriver`.
@@ -213,7 +213,7 @@ export class SpdkCsiDriver extends Construct {
       provisioner: SPDK_DRIVER,
       parameters: {
         // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
-        'csi.storage.k8s.io/fstype': props.fsType ?? SpdkFsType.EXT4,
+        [FS_TYPE_KEY]: props.fsType ?? SpdkFsType.EXT4,
         'csi.storage.k8s.io/provisioner-secret-name': this.secretName,
         'csi.storage.k8s.io/provisioner-secret-namespace': this.namespace,
       },

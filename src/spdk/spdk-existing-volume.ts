@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SPDK_DRIVER } from './driver-name';
 import { SpdkAccessMode, SpdkFsType } from './spdk-types';
 import { describeChild, describeConstruct, invalid } from '../core/errors';
 import { NameRule, nameFromId, validateName } from '../core/names';
@@ -158,7 +159,7 @@ export class SpdkExistingVolume extends Construct {
       accessMode: request.accessMode,
       source: {
         csi: {
-          driver: 'csi.spdk.io',
+          driver: SPDK_DRIVER,
           volumeHandle: this.props.lvolUuid,
           fsType: this.props.fsType ?? SpdkFsType.EXT4,
           volumeAttributes: this.props.target._attributes,

@@ -1,6 +1,6 @@
-import { definedParameters } from '../../core/parameters';
+import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { AzureDiskOptions, AzureDiskSku } from '../azure-disk-options';
-import { FS_TYPE_KEY, ProviderRules } from './provider-rules';
+import { ProviderRules } from './provider-rules';
 
 /** Azure Disk CSI (`disk.csi.azure.com`). */
 export function azureDiskRules(options: AzureDiskOptions): ProviderRules {

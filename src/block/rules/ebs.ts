@@ -1,6 +1,6 @@
-import { FS_TYPE_KEY, ProviderRules, requireInteger } from './provider-rules';
+import { ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
-import { definedParameters } from '../../core/parameters';
+import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { EbsOptions, EbsVolumeType } from '../ebs-options';
 
 const PROVISIONED_IOPS_TYPES = [EbsVolumeType.GP3, EbsVolumeType.IO1, EbsVolumeType.IO2];

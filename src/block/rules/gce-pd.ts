@@ -1,6 +1,6 @@
-import { FS_TYPE_KEY, ProviderRules } from './provider-rules';
+import { ProviderRules } from './provider-rules';
 import { invalid } from '../../core/errors';
-import { definedParameters } from '../../core/parameters';
+import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { GcePdOptions, GcePdReplication, GcePdType } from '../gce-pd-options';
 
 /** GCE PD CSI (README parameters; pkg/gce-pd-csi-driver/utils.go access modes). */

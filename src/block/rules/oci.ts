@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
-import { definedParameters } from '../../core/parameters';
+import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { OciBlockVolumeOptions } from '../oci-options';
-import { FS_TYPE_KEY, ProviderRules, requireInteger } from './provider-rules';
+import { ProviderRules, requireInteger } from './provider-rules';
 
 /** From this many VPUs per GB a volume is Ultra High Performance, which raw-block multi-attach rejects. */
 const ULTRA_HIGH_PERFORMANCE_VPUS = 30;

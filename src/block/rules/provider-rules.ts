@@ -25,6 +25,3 @@ export function requireInteger(value: number | undefined, min: number, max: numb
     throw invalid({ where, prop, value, allowed: `a whole number from ${min} to ${max}`, fix: `set ${prop} within that range` });
   }
 }
-
-/** The CSI external-provisioner's fsType key, understood by every CSI driver. */
-export const FS_TYPE_KEY = 'csi.storage.k8s.io/fstype';
