@@ -49,3 +49,26 @@ const compare = median(Array.from({ length: REPEAT }, () => time(() => StorageGu
 console.log(`\nguard: node ${process.version}, ${previous.length} objects before and after, ${findings.length} findings, median of ${REPEAT}`);
 console.log(`  read one output (YAML parse): ${read.toFixed(0)} ms`);
 console.log(`  compare the two outputs:      ${compare.toFixed(0)} ms`);
+
+/**
+ * Rename detection: N claims of distinct specs, of which R are renamed (same
+ * spec, new name) and the rest unchanged. Each removed claim is matched by a
+ * hash of its spec, so the time grows with N, not with R x R.
+ */
+function claims(n: number, renamed: number, release: number): object[] {
+  return Array.from({ length: n }, (_, i) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: release === 2 && i < renamed ? `renamed-${i}` : `claim-${i}`, namespace: 'bench' },
+    spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'standard', resources: { requests: { storage: `${i + 1}Gi` } } },
+  }));
+}
+
+console.log('\nrename detection (objects before and after, renamed among them; median of compare)');
+for (const [n, renamed] of [[2000, 1000], [6000, 3000], [10000, 5000], [20000, 10000]]) {
+  const [a, b] = [claims(n, renamed, 1), claims(n, renamed, 2)];
+  const found = StorageGuard.compare(a, b);
+  if (found.length !== renamed || found.some(f => !f.message.startsWith('renamed to'))) throw new Error(`expected ${renamed} renames, got ${found.length} findings`);
+  const ms = median(Array.from({ length: REPEAT }, () => time(() => StorageGuard.compare(a, b))));
+  console.log(`  ${String(n).padStart(6)} objects, ${String(renamed).padStart(5)} renamed: ${ms.toFixed(0).padStart(5)} ms`);
+}

@@ -77,13 +77,13 @@ describe('cdk8s-storage guard', () => {
 
   test.each<[string, () => string[], RegExp]>([
     ['a YAML syntax error', () => ['--previous', dir({ 'a.yaml': 'kind: [unclosed\n' }), '--current', v2], /a.yaml: not valid YAML: /],
-    ['a document without kind', () => ['--previous', dir({ 'a.yaml': 'metadata: {name: x}\n' }), '--current', v2], /a.yaml: document 1 is not a Kubernetes object \(it needs kind and metadata.name\)/],
-    ['a document without metadata.name', () => ['--previous', v1, '--current', dir({ 'b.yaml': `${sts('1Gi')}---\nkind: ConfigMap\nmetadata: {}\n` })], /b.yaml: document 2 is not a Kubernetes object/],
+    ['a document without kind', () => ['--previous', dir({ 'a.yaml': 'metadata: {name: x}\n' }), '--current', v2], /a.yaml: document 1: is not a Kubernetes object \(it needs a kind and a metadata.name, both strings\)\. Fix: remove it or complete it$/],
+    ['a document without metadata.name', () => ['--previous', v1, '--current', dir({ 'b.yaml': `${sts('1Gi')}---\nkind: ConfigMap\nmetadata: {}\n` })], /b.yaml: document 2: is not a Kubernetes object/],
     ['an empty directory', () => ['--previous', dir({}), '--current', v2], /: no .yaml, .yml or .json files in this directory$/],
     ['a path that does not exist', () => ['--previous', '/no/such/dir', '--current', v2], /^cdk8s-storage guard: \/no\/such\/dir: no such file or directory$/],
-    ['a bad allow-list', () => ['--previous', v1, '--current', v2, '--allow', join(dir({ 'allow.yaml': '- {kind: StatefulSet}\n' }), 'allow.yaml')], /the allow-list must be a list of \{kind, name, namespace\?, field\?\}/],
+    ['a bad allow-list', () => ['--previous', v1, '--current', v2, '--allow', join(dir({ 'allow.yaml': '- {kind: StatefulSet}\n' }), 'allow.yaml')], /allow.yaml: allow-list entry 1: name is \(not set\), expected a non-empty string\. Fix: set name$/],
     ['no --previous', () => ['--current', v2], /give --current and one of --previous or --git-ref\nusage:/],
-    ['a missing allow-list', () => ['--previous', v1, '--current', v2, '--allow', '/no/allow.yaml'], /\/no\/allow.yaml: cannot read the allow-list$/],
+    ['a missing allow-list', () => ['--previous', v1, '--current', v2, '--allow', '/no/allow.yaml'], /^cdk8s-storage guard: \/no\/allow.yaml: no such file or directory$/],
     ['an allow-list that is not YAML', () => ['--previous', v1, '--current', v2, '--allow', join(dir({ 'allow.yaml': '- [unclosed\n' }), 'allow.yaml')], /the allow-list is not valid YAML: /],
     ['--git-ref outside a git repository', () => ['--git-ref', 'HEAD', '--current', v1], /^cdk8s-storage guard: git rev-parse --show-toplevel: .*not a git repository/],
     ['--git-ref on a path that does not exist', () => ['--git-ref', 'HEAD', '--current', '/no/such/dir'], /\/no\/such\/dir: no such file or directory$/],

@@ -1,8 +1,9 @@
-import { readFileSync } from 'fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { checkAllowList } from './allow-list';
 import { GuardAllowEntry, GuardFinding, GuardSeverity } from './guard-types';
-import { ManifestInputError, readManifests, readManifestsAtRevision } from './manifest-files';
+import { ManifestInputError, readManifests, readManifestsAtRevision, readText } from './manifest-files';
 import { StorageGuard } from './storage-guard';
+import { StorageErrors } from '../core/errors';
 
 /** Where the command writes. */
 export interface CliIo {
@@ -18,7 +19,9 @@ API server will refuse (refused) or that risk data (data-loss), and warnings.
   --git-ref <revision>   instead of --previous: --current as it was at this git revision
   --allow <file>         YAML or JSON list of {kind, name, namespace?, field?} changes handled deliberately
   --json                 print the findings as JSON
-Exit status: 0 no refused or data-loss finding, 1 at least one, 2 bad input.`;
+Exit status: 0 no refused or data-loss finding, 1 at least one, 2 bad input: a path that
+cannot be read, YAML that does not parse or expands past a million values, two objects
+with one kind/namespace/name, a field in the wrong shape, an unknown allow-list key.`;
 
 /** Runs `cdk8s-storage <args>` and returns the exit status. */
 export function runCli(args: string[], io: CliIo): number {
@@ -32,8 +35,9 @@ export function runCli(args: string[], io: CliIo): number {
     else report(findings, previous.length, current.length, io);
     return StorageGuard.isBlocking(findings) ? 1 : 0;
   } catch (e) {
-    if (e instanceof ManifestInputError) {
-      io.err(`cdk8s-storage guard: ${e.message}`);
+    // Input that cannot be judged is exit 2, never a verdict.
+    if (e instanceof ManifestInputError || StorageErrors.isStorageValidationError(e)) {
+      io.err(`cdk8s-storage guard: ${(e as Error).message}`);
       return 2;
     }
     throw e;
@@ -59,22 +63,14 @@ function parseArgs(args: string[]): Options {
 }
 
 function readAllowList(path: string): GuardAllowEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf-8');
-  } catch {
-    throw new ManifestInputError(`${path}: cannot read the allow-list`);
-  }
+  const text = readText(path);
   let entries: unknown;
   try {
     entries = load(text, { schema: CORE_SCHEMA });
   } catch (e) {
     throw new ManifestInputError(`${path}: the allow-list is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (!Array.isArray(entries) || entries.some(e => !e || typeof e.kind !== 'string' || typeof e.name !== 'string')) {
-    throw new ManifestInputError(`${path}: the allow-list must be a list of {kind, name, namespace?, field?}`);
-  }
-  return entries as GuardAllowEntry[];
+  return checkAllowList(entries, path);
 }
 
 function report(findings: GuardFinding[], before: number, after: number, io: CliIo): void {

@@ -1,20 +1,68 @@
 import { execFileSync } from 'child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
+import { Dirent, Stats, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { Manifest } from './manifest';
+import { recordSource } from './manifest-shape';
 
 /** Input the guard cannot read: a clear message, and exit status 2. */
 export class ManifestInputError extends Error {}
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
 
-/** Every manifest in a file, or in the YAML/JSON files below a directory (sorted, so reports are stable). */
+/** A manifest file larger than this is refused rather than read (GitOps outputs are a few MiB). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Every manifest in a file, or in the YAML/JSON files below a directory
+ * (sorted, so reports are stable). Symbolic links are followed; anything that
+ * cannot be read is a ManifestInputError naming the path, never a skip.
+ */
 export function readManifests(path: string): Manifest[] {
-  if (!existsSync(path)) throw new ManifestInputError(`${path}: no such file or directory`);
-  const files = statSync(path).isDirectory() ? manifestFiles(path) : [path];
+  const files = statOf(path).isDirectory() ? manifestFiles(path, new Set()) : [path];
   if (files.length === 0) throw new ManifestInputError(`${path}: no .yaml, .yml or .json files in this directory`);
-  return files.flatMap(file => parseManifests(readFileSync(file, 'utf-8'), file));
+  return files.flatMap(file => parseManifests(readText(file), file));
+}
+
+/** stat (following links), with every failure as one line naming the path. */
+function statOf(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+}
+
+/** The text of one input file (a manifest or the allow-list), with every failure as a ManifestInputError. */
+export function readText(file: string): string {
+  const stats = statOf(file);
+  if (stats.isDirectory()) throw new ManifestInputError(`${file}: is a directory, not a manifest file`);
+  if (stats.size > MAX_FILE_BYTES) throw new ManifestInputError(`${file}: ${stats.size} bytes, larger than the ${MAX_FILE_BYTES}-byte limit for one manifest file`);
+  try {
+    return readFileSync(file, 'utf-8');
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+}
+
+/** The reason a path cannot be read, in words. */
+function unreadable(path: string, e: unknown): ManifestInputError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reason = code === 'ENOENT' ? (isDanglingLink(path) ? 'a symbolic link to nothing (dangling)' : 'no such file or directory')
+    : code === 'ELOOP' ? 'a loop of symbolic links'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+        : code === 'EISDIR' ? 'is a directory, not a manifest file'
+          : code === 'ENOTDIR' ? 'a part of the path is not a directory'
+            : `cannot be read (${code ?? (e as Error)?.message})`;
+  return new ManifestInputError(`${path}: ${reason}`);
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The manifests under `path` as they were at git revision `rev` (for comparing with a committed output directory). */
@@ -26,8 +74,7 @@ export function readManifestsAtRevision(path: string, rev: string): Manifest[] {
       throw new ManifestInputError(`git ${args.join(' ')}: ${String(e.stderr || e.message).trim()}`);
     }
   };
-  if (!existsSync(path)) throw new ManifestInputError(`${path}: no such file or directory`);
-  const dir = statSync(path).isDirectory() ? path : join(path, '..');
+  const dir = statOf(path).isDirectory() ? path : join(path, '..');
   const top = git(['rev-parse', '--show-toplevel'], dir).trim();
   const prefix = relative(top, path).split('\\').join('/');
   const files = git(['ls-tree', '-r', '--name-only', rev, '--', prefix || '.'], top).split('\n').filter(f => MANIFEST_FILE.test(f)).sort();
@@ -46,20 +93,41 @@ export function parseManifests(text: string, source: string): Manifest[] {
   }
   const manifests: Manifest[] = [];
   for (const [i, value] of documents.entries()) {
+    // An empty document (a trailing "---") holds nothing; anything else is checked by StorageGuard.compare.
     if (value === null || value === undefined) continue;
-    const m = value as Manifest;
-    if (typeof m !== 'object' || Array.isArray(m) || !m.kind || !m.metadata?.name) {
+    if (typeof value !== 'object' || Array.isArray(value)) {
       throw new ManifestInputError(`${source}: document ${i + 1} is not a Kubernetes object (it needs kind and metadata.name)`);
     }
-    manifests.push(m);
+    recordSource(value, `${source}: document ${i + 1}`);
+    manifests.push(value as Manifest);
   }
   return manifests;
 }
 
-function manifestFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap(entry => {
+/** The manifest files below `dir`; `visited` holds the real paths of the directories already walked, so a link loop ends in an error. */
+function manifestFiles(dir: string, visited: Set<string>): string[] {
+  const real = realPath(dir);
+  if (visited.has(real)) throw new ManifestInputError(`${dir}: a loop of symbolic links (it leads back to ${real})`);
+  visited.add(real);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (e) {
+    throw unreadable(dir, e);
+  }
+  return entries.flatMap(entry => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return manifestFiles(path);
+    if (entry.isFile()) return MANIFEST_FILE.test(entry.name) ? [path] : [];
+    // A directory, or a link that may lead to one: a link that leads nowhere fails (it may have held manifests).
+    if (entry.isDirectory() || statOf(path).isDirectory()) return manifestFiles(path, visited);
     return MANIFEST_FILE.test(entry.name) ? [path] : [];
   });
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
 }

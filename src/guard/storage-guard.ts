@@ -1,5 +1,7 @@
+import { checkAllowList } from './allow-list';
 import { GuardAllowEntry, GuardFinding, GuardOptions, GuardSeverity } from './guard-types';
 import { Manifest, objectKey, stableJson } from './manifest';
+import { checkExpandedSize, checkManifestShape, guardInputError, sourceOf } from './manifest-shape';
 import { FIELD_RULES, templatesByName } from './rules';
 import { parseQuantity } from '../core/quantity';
 
@@ -12,6 +14,12 @@ const DATA_KINDS = ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass']
  * that risk data (storage-facts.md 5.3, trap 5). Mutable changes (replicas,
  * pod templates, images, a claim growing on an expandable class, mount
  * options) give no finding. Works on any manifests, not only this library's.
+ *
+ * It fails closed: input it cannot judge (not a list, an element that is not a
+ * Kubernetes object, a field a rule reads in the wrong shape, two objects of
+ * one kind, namespace and name, a document that expands past a million values,
+ * an allow-list entry with an unknown key) throws a `StorageValidationError`
+ * naming where, instead of answering with fewer findings.
  */
 export class StorageGuard {
   /**
@@ -19,17 +27,19 @@ export class StorageGuard {
    *
    * @param previous the manifests now in the cluster (or in the GitOps repository)
    * @param current the manifests about to replace them
+   * @param options an allow-list of changes handled deliberately
    */
   public static compare(previous: any[], current: any[], options: GuardOptions = {}): GuardFinding[] {
-    const before = index(previous);
-    const after = index(current);
+    const before = index(previous, 'previous');
+    const after = index(current, 'current');
+    const allow = checkAllowList((options ?? {}).allow ?? [], 'StorageGuard.compare options.allow');
     const findings: GuardFinding[] = [];
     for (const [key, old] of before) {
       const next = after.get(key);
       if (next) findings.push(...compareObject(old, next, after));
     }
     findings.push(...disappeared(before, after));
-    return findings.filter(f => !(options.allow ?? []).some(entry => allows(entry, f)));
+    return findings.filter(f => !allow.some(entry => allows(entry, f)));
   }
 
   /** Whether any finding is `refused` or `data-loss` (what a CI gate should fail on). */
@@ -40,8 +50,25 @@ export class StorageGuard {
   private constructor() {}
 }
 
-function index(manifests: any[]): Map<string, Manifest> {
-  return new Map(manifests.filter(m => m && typeof m === 'object').map(m => [objectKey(m), m as Manifest]));
+/** The objects by kind/namespace/name, each checked; a repeated identity is an error naming both places (last-wins would hide one). */
+function index(manifests: unknown, side: string): Map<string, Manifest> {
+  if (!Array.isArray(manifests)) {
+    throw guardInputError(`StorageGuard.compare ${side}`, `expected a list of manifests, got ${manifests === null ? 'null' : typeof manifests}. Fix: pass the parsed documents as an array`);
+  }
+  const byKey = new Map<string, Manifest>();
+  manifests.forEach((value, i) => {
+    const where = sourceOf(value, `${side}[${i}]`);
+    const m = checkManifestShape(value, where);
+    checkExpandedSize(m, where);
+    const key = objectKey(m);
+    const first = byKey.get(key);
+    if (first) {
+      throw guardInputError(where, `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name} is also defined in ${sourceOf(first, `${side}[${manifests.indexOf(first)}]`)}; `
+        + 'only one can be applied, so the comparison cannot be trusted. Fix: remove one of them');
+    }
+    byKey.set(key, m);
+  });
+  return byKey;
 }
 
 function compareObject(old: Manifest, next: Manifest, after: Map<string, Manifest>): GuardFinding[] {
@@ -106,11 +133,12 @@ function clusterIpChange(old: Manifest, next: Manifest): GuardFinding[] {
 
 /** Claims, PVs and classes that are gone: renamed (same spec under another name) or simply removed. */
 function disappeared(before: Map<string, Manifest>, after: Map<string, Manifest>): GuardFinding[] {
-  const added = [...after.entries()].filter(([k]) => !before.has(k)).map(([, m]) => m);
+  const added = addedByIdentity(before, after);
   const findings: GuardFinding[] = [];
   for (const [key, old] of before) {
     if (after.has(key) || !DATA_KINDS.includes(old.kind!)) continue;
-    const renamed = added.find(m => m.kind === old.kind && m.metadata?.namespace === old.metadata?.namespace && identity(m) === identity(old));
+    // Each added object explains at most one removed one.
+    const renamed = added.get(renameKey(old))?.shift();
     if (renamed) {
       findings.push(finding(old, '(object)', old.metadata?.name, renamed.metadata?.name, GuardSeverity.DATA_LOSS,
         `renamed to ${renamed.metadata?.name}: the new name is a new, empty ${old.kind}, and the old one is orphaned or pruned with its data`,
@@ -125,6 +153,28 @@ function disappeared(before: Map<string, Manifest>, after: Map<string, Manifest>
         : 'keep it in the manifests, or make it Retain and annotate it against pruning before removing it'));
   }
   return findings;
+}
+
+/**
+ * The added objects of the data kinds, by rename key: one hash lookup per
+ * removed object, so renames are found in O(n) map operations, not by
+ * comparing every removed object with every added one.
+ */
+function addedByIdentity(before: Map<string, Manifest>, after: Map<string, Manifest>): Map<string, Manifest[]> {
+  const added = new Map<string, Manifest[]>();
+  for (const [key, m] of after) {
+    if (before.has(key) || !DATA_KINDS.includes(m.kind!)) continue;
+    const k = renameKey(m);
+    const same = added.get(k);
+    if (same) same.push(m);
+    else added.set(k, [m]);
+  }
+  return added;
+}
+
+/** Two objects with the same rename key are the same object under two names. */
+function renameKey(m: Manifest): string {
+  return `${m.kind}/${m.metadata?.namespace ?? ''}/${identity(m)}`;
 }
 
 /** What makes two objects "the same" apart from their names. */

@@ -1,0 +1,151 @@
+import { Manifest } from './manifest';
+import { StorageValidationError } from '../core/errors';
+import { parseQuantity } from '../core/quantity';
+
+/**
+ * Input checks of the guard. The rules read fields of arbitrary manifests;
+ * a field of the wrong shape would otherwise crash a rule (a TypeError) or,
+ * worse, compare as "no change". Every check here fails closed: input that
+ * cannot be judged is an error naming where it came from, never "0 refused".
+ */
+
+/**
+ * A document may expand to at most this many values (objects, arrays and
+ * scalars, with YAML aliases expanded). A 1.5 KB alias bomb expands to
+ * billions; the largest CRDs in common use hold under 100,000.
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+/** Where each parsed manifest came from ("dir/app.yaml, document 3"), for messages. */
+const SOURCES = new WeakMap<object, string>();
+
+/** Records where `manifest` was read from. */
+export function recordSource(manifest: object, source: string): void {
+  SOURCES.set(manifest, source);
+}
+
+/** Where `manifest` was read from, or `fallback` for objects passed in by a program. */
+export function sourceOf(manifest: unknown, fallback: string): string {
+  const source = manifest !== null && typeof manifest === 'object' ? SOURCES.get(manifest) : undefined;
+  return source ?? fallback;
+}
+
+/** An input the guard cannot judge: exit status 2 in the CLI, a StorageValidationError in the API. */
+export function guardInputError(where: string, problem: string): StorageValidationError {
+  return new StorageValidationError(`${where}: ${problem}`);
+}
+
+/**
+ * Throws unless `value`, with aliases expanded, holds at most MAX_EXPANDED_VALUES
+ * values and no cycle (js-yaml keeps an alias as a shared reference, so parsing
+ * is cheap; the blow-up, or an endless loop, would come when a rule serializes it).
+ */
+export function checkExpandedSize(value: unknown, where: string): void {
+  let count = 0;
+  const onPath = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (++count > MAX_EXPANDED_VALUES) {
+      throw guardInputError(where, `expands to more than ${MAX_EXPANDED_VALUES} values (YAML aliases?); refusing to compare it. Fix: write the document without alias chains`);
+    }
+    if (!v || typeof v !== 'object') return;
+    if (onPath.has(v)) throw guardInputError(where, 'refers to itself (a YAML alias inside its own anchor); refusing to compare it. Fix: remove the recursive alias');
+    onPath.add(v);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) visit(child);
+    onPath.delete(v);
+  };
+  visit(value);
+}
+
+type ShapeCheck = (v: unknown) => boolean;
+const isString: ShapeCheck = v => typeof v === 'string';
+const isBoolean: ShapeCheck = v => typeof v === 'boolean';
+const isInteger: ShapeCheck = v => Number.isInteger(v);
+const isObject: ShapeCheck = v => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isStringList: ShapeCheck = v => Array.isArray(v) && v.every(isString);
+const isStringMap: ShapeCheck = v => isObject(v) && Object.values(v as object).every(isString);
+const isQuantity: ShapeCheck = v => (typeof v === 'string' || typeof v === 'number') && parseQuantity(String(v)) !== undefined;
+
+/** The fields a rule reads, per kind, and the shape each must have when present. */
+interface FieldShape { readonly path: string; readonly check: ShapeCheck; readonly expected: string; readonly required?: boolean }
+
+const COMMON: FieldShape[] = [
+  { path: 'metadata.namespace', check: isString, expected: 'a string' },
+  { path: 'metadata.annotations', check: isStringMap, expected: 'a map of strings' },
+  { path: 'spec', check: isObject, expected: 'an object' },
+];
+
+const SHAPES: { [kind: string]: FieldShape[] } = {
+  StatefulSet: [
+    { path: 'spec.serviceName', check: isString, expected: 'a string' },
+    { path: 'spec.podManagementPolicy', check: isString, expected: 'a string' },
+    { path: 'spec.revisionHistoryLimit', check: isInteger, expected: 'an integer' },
+    { path: 'spec.persistentVolumeClaimRetentionPolicy', check: isObject, expected: 'an object' },
+    { path: 'spec.persistentVolumeClaimRetentionPolicy.whenDeleted', check: isString, expected: 'a string' },
+    { path: 'spec.persistentVolumeClaimRetentionPolicy.whenScaled', check: isString, expected: 'a string' },
+    { path: 'spec.volumeClaimTemplates', check: Array.isArray, expected: 'a list of claim templates' },
+  ],
+  PersistentVolumeClaim: [
+    { path: 'spec', check: isObject, expected: 'an object', required: true },
+    { path: 'spec.storageClassName', check: isString, expected: 'a string' },
+    { path: 'spec.volumeName', check: isString, expected: 'a string' },
+    { path: 'spec.volumeMode', check: isString, expected: 'a string' },
+    { path: 'spec.accessModes', check: isStringList, expected: 'a list of strings' },
+    { path: 'spec.resources.requests.storage', check: isQuantity, expected: 'a quantity such as "10Gi"', required: true },
+  ],
+  PersistentVolume: [
+    { path: 'spec', check: isObject, expected: 'an object', required: true },
+    { path: 'spec.capacity.storage', check: isQuantity, expected: 'a quantity such as "10Gi"', required: true },
+    { path: 'spec.persistentVolumeReclaimPolicy', check: isString, expected: 'a string' },
+    { path: 'spec.volumeMode', check: isString, expected: 'a string' },
+  ],
+  StorageClass: [
+    { path: 'provisioner', check: isString, expected: 'a string', required: true },
+    { path: 'parameters', check: isStringMap, expected: 'a map of strings' },
+    { path: 'reclaimPolicy', check: isString, expected: 'a string' },
+    { path: 'volumeBindingMode', check: isString, expected: 'a string' },
+    { path: 'allowVolumeExpansion', check: isBoolean, expected: 'true or false' },
+  ],
+  Service: [{ path: 'spec.clusterIP', check: isString, expected: 'a string' }],
+  CSIDriver: [
+    { path: 'spec.attachRequired', check: isBoolean, expected: 'true or false' },
+    { path: 'spec.volumeLifecycleModes', check: isStringList, expected: 'a list of strings' },
+  ],
+};
+
+/** The value at a dotted path, or undefined when a parent is missing. */
+function at(value: unknown, path: string): unknown {
+  return path.split('.').reduce<any>((v, key) => (isObject(v) ? v[key] : undefined), value);
+}
+
+/**
+ * Throws unless `value` is a Kubernetes object whose fields read by the
+ * guard's rules have the shapes the rules expect.
+ */
+export function checkManifestShape(value: unknown, where: string): Manifest {
+  if (!isObject(value) || typeof (value as any).kind !== 'string' || !(value as any).kind
+    || !isObject((value as any).metadata) || typeof (value as any).metadata.name !== 'string' || !(value as any).metadata.name) {
+    throw guardInputError(where, 'is not a Kubernetes object (it needs a kind and a metadata.name, both strings). Fix: remove it or complete it');
+  }
+  const m = value as Manifest;
+  for (const shape of [...COMMON, ...SHAPES[m.kind!] ?? []]) {
+    const v = at(m, shape.path);
+    if (v === undefined ? shape.required : !shape.check(v)) {
+      throw guardInputError(where, `${m.kind} ${m.metadata!.name}: ${shape.path} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected ${shape.expected}. Fix: correct the manifest`);
+    }
+  }
+  if (m.kind === 'StatefulSet') checkTemplates(m, where);
+  return m;
+}
+
+/** Every template is an object with a unique name (a duplicate would hide one template from the comparison). */
+function checkTemplates(m: Manifest, where: string): void {
+  const seen = new Set<string>();
+  for (const [i, t] of ((m.spec?.volumeClaimTemplates ?? []) as unknown[]).entries()) {
+    const name = at(t, 'metadata.name');
+    const problem = !isObject(t) || typeof name !== 'string' || !name ? 'is not a claim template with a metadata.name'
+      : seen.has(name) ? `repeats the template name ${name}`
+        : at(t, 'spec') !== undefined && !isObject(at(t, 'spec')) ? 'has a spec that is not an object' : undefined;
+    if (problem) throw guardInputError(where, `StatefulSet ${m.metadata!.name}: spec.volumeClaimTemplates[${i}] ${problem}. Fix: correct the manifest`);
+    seen.add(name as string);
+  }
+}
