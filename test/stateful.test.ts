@@ -284,7 +284,8 @@ describe('StatefulStore rejects what the cluster would refuse or never run', () 
     ['two templates with one name', {
       volumes: [{ mountPath: '/a', claim: www() }, { mountPath: '/b', claim: www() }],
     }, /invalid volumes of container "web" "www". Allowed: one claim template per name. Fix: give the templates distinct names/],
-    ['a relative mount path', { volumes: [{ mountPath: 'data', claim: www() }] }, /invalid volumes of container "web" "data". Allowed: an absolute mountPath. Fix: write "\/data"/],
+    ['a relative mount path', { volumes: [{ mountPath: 'data', claim: www() }] }, /invalid volumes of container "web" "data". Allowed: an absolute mountPath. Fix: write an absolute path such as "\/data"$/],
+    ['a mount path that climbs out', { volumes: [{ mountPath: '../x', claim: www() }] }, /invalid volumes of container "web" "..\/x". Allowed: an absolute mountPath. Fix: write an absolute path such as "\/x"$/],
     ['a mount with both a claim and a volume', {
       volumes: [{ mountPath: '/a', claim: www(), volume: PodVolume.emptyDir('tmp') }],
     }, /Allowed: exactly one of claim \(per-replica storage\) or volume \(a pod volume\)/],

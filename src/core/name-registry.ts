@@ -27,11 +27,9 @@ export function reserveUnique(construct: IConstruct, key: string, what: string, 
  * Records that `construct` synthesizes the object `kind/namespace/name`:
  * two objects with one name would silently overwrite each other when applied.
  */
-export function claimObjectName(construct: IConstruct, kind: string, namespace: string | undefined, name: string): void {
-  reserveUnique(
-    construct,
-    `${kind}/${namespace ?? ''}/${name}`,
-    `the ${kind} name "${name}"${namespace ? ` in namespace "${namespace}"` : ''}`,
-    'pass a distinct `name` prop (names default to the construct id); one object per kind, namespace and name.',
-  );
+export function claimObjectName(
+  construct: IConstruct, kind: string, namespace: string | undefined, name: string,
+  fix = 'pass a distinct `name` prop (names default to the construct id); one object per kind, namespace and name.',
+): void {
+  reserveUnique(construct, `${kind}/${namespace ?? ''}/${name}`, `the ${kind} name "${name}"${namespace ? ` in namespace "${namespace}"` : ''}`, fix);
 }

@@ -1,5 +1,7 @@
 import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { checkArg, enumOf } from './checks';
+import { invalid } from './errors';
 
 const CONTEXT_KEY = 'cdk8s-storage/prune-protection';
 
@@ -30,7 +32,12 @@ export class StorageDefaults {
    * construct context cannot change once children exist.
    */
   public static setPruneProtection(scope: IConstruct, protection: PruneProtection): void {
-    scope.node.setContext(CONTEXT_KEY, protection);
+    const where = 'StorageDefaults.setPruneProtection';
+    if (!Construct.isConstruct(scope)) {
+      throw invalid({ where, prop: 'scope', value: scope, allowed: 'an App or a Chart', fix: 'pass the app or the chart whose storage objects to protect' });
+    }
+    // An unknown value would leave every volume without protection, silently.
+    scope.node.setContext(CONTEXT_KEY, checkArg(`${where} on ${scope.node.path || '(app)'}`, 'protection', protection, enumOf(PruneProtection, 'PruneProtection')));
   }
 
   private constructor() {}

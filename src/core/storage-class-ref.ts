@@ -1,10 +1,12 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AccessMode, knownAccessModes } from './access-mode';
+import { checkArg, checkProps, checkScope, str } from './checks';
 import { ClaimTemplate } from './claim-template';
 import { describeChild, invalid } from './errors';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';
+import { EXISTING_CLASS_CLAIM_OPTIONS, EXISTING_CLASS_CLAIM_PROPS, EXISTING_STORAGE_CLASS_OPTIONS } from './schemas';
 import { VolumeClaim } from './volume-claim';
 
 /**
@@ -73,7 +75,9 @@ export class StorageClassRef {
    * Refers to the StorageClass `storageClassName`, which must exist in the cluster.
    */
   public static existing(storageClassName: string, options: ExistingStorageClassOptions): StorageClassRef {
-    return new StorageClassRef(storageClassName, options);
+    checkArg('StorageClassRef.existing', 'storageClassName', storageClassName, str('the name of a StorageClass in the cluster'));
+    const where = `StorageClassRef.existing(${JSON.stringify(storageClassName)})`;
+    return new StorageClassRef(storageClassName, checkProps(where, options, EXISTING_STORAGE_CLASS_OPTIONS, 'ExistingStorageClassOptions'));
   }
 
   /** The StorageClass name. */
@@ -105,7 +109,8 @@ export class StorageClassRef {
    * A PersistentVolumeClaim on this class, mountable in any cdk8s-plus workload.
    */
   public claim(scope: Construct, id: string, props: ExistingClassClaimProps): VolumeClaim {
-    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
+    const where = `${describeChild(checkScope(scope, id, 'VolumeClaim'), id, 'VolumeClaim')} on ${this.where}`;
+    props = checkProps(where, props, EXISTING_CLASS_CLAIM_PROPS, 'ExistingClassClaimProps');
     return VolumeClaim._mint(scope, id, props.name, this.request(props, where));
   }
 
@@ -113,7 +118,8 @@ export class StorageClassRef {
    * A per-replica claim template for a `StatefulStore`.
    */
   public claimTemplate(name: string, options: ExistingClassClaimOptions): ClaimTemplate {
-    const where = `claim template "${name}" on ${this.where}`;
+    const where = `claim template ${JSON.stringify(checkArg(this.where, 'name', name, str('a template name such as "data"')))} on ${this.where}`;
+    options = checkProps(where, options, EXISTING_CLASS_CLAIM_OPTIONS, 'ExistingClassClaimOptions');
     return ClaimTemplate._mint(name, { ...this.request(options, where), where });
   }
 

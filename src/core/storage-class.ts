@@ -1,12 +1,14 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { checkMountOptions } from './addresses';
+import { checkProps, checkScope } from './checks';
 import { makeClusterScoped } from './cluster-scoped';
 import { describeConstruct, invalid } from './errors';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
 import { ReclaimPolicy, VolumeBindingMode } from './policies';
 import { protectFromPruning } from './prune-protection';
+import { STORAGE_CLASS_PROPS } from './schemas';
 
 /**
  * One requirement of a topology term: the node label `key` must have one of `values`.
@@ -116,8 +118,9 @@ export class StorageClass extends Construct {
    * @param props see `StorageClassProps`
    */
   public constructor(scope: Construct, id: string, props: StorageClassProps) {
-    super(scope, id);
+    super(checkScope(scope, id, 'StorageClass'), id);
     const where = describeConstruct(this, 'StorageClass');
+    props = checkProps(where, props, STORAGE_CLASS_PROPS, 'StorageClassProps');
     this.name = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, where, 'name');
     this.provisioner = validateProvisioner(props.provisioner, where);
     this.reclaimPolicy = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;

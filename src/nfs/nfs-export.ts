@@ -7,17 +7,19 @@ import { invalid } from '../core/errors';
  * ports go in mount options).
  */
 export function checkNfsServer(server: string, where: string, prop = 'server'): string {
-  const colons = (server ?? '').split(':').length - 1;
   if (!isHost(server)) {
-    throw invalid({
-      where,
-      prop,
-      value: server,
-      allowed: 'a host name or an IP address, without a scheme ("nfs://") or a port (":2049")',
-      fix: colons === 1 ? 'drop the port (set it with a "port=" mount option if it is not 2049)' : 'give the server\'s host name or IP address, for example "10.0.2.5"',
-    });
+    throw invalid({ where, prop, value: server, allowed: 'a host name or an IP address, without a scheme ("nfs://") or a port (":2049")', fix: serverFix(server) });
   }
   return server;
+}
+
+/** A fix that works for the usual mistakes: a URL, a host with a port, anything else. */
+function serverFix(server: string): string {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/:]*)/i.exec(server);
+  if (url) return `drop the scheme${url[1] ? `: write "${url[1]}"` : ' and give the host name'}${server.slice(url[0].length).startsWith(':') ? ' (and set a port other than 2049 with a "port=" mount option)' : ''}`;
+  const hostPort = /^([^:]+):(\d+)$/.exec(server);
+  if (hostPort) return `drop the port: write "${hostPort[1]}" (set a port other than 2049 with a "port=" mount option)`;
+  return 'give the server\'s host name or IP address, for example "10.0.2.5"';
 }
 
 /** An exported path: absolute, as the API requires of `nfs.path`. */

@@ -313,7 +313,9 @@ export class SpdkCsiDriver extends Construct {
 
   /** A cluster-scoped object: one per app, never in the chart's namespace. */
   private clusterScoped(apiObject: ApiObject, kind: string): void {
-    claimObjectName(this, kind, undefined, apiObject.name);
+    claimObjectName(this, kind, undefined, apiObject.name,
+      'a cluster runs one SPDK CSI driver: its CSIDriver "csi.spdk.io", ClusterRoles and snapshot class have fixed cluster-wide names. '
+      + 'Create one SpdkCsiDriver (list every target in its targets) and make every claim from it with claim() or claimTemplate()');
     makeClusterScoped(apiObject);
   }
 }

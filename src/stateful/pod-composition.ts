@@ -1,3 +1,4 @@
+import { posix } from 'path';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { PodVolume } from './pod-volume';
@@ -56,8 +57,9 @@ export class PodComposition {
   public addMount(containerName: string, mount: StoreVolumeMount): void {
     const container = this.containers.find(c => c.name === containerName)!;
     const prop = `volumes of container "${containerName}"`;
-    if (!mount.mountPath?.startsWith('/')) {
-      this.fail(prop, mount.mountPath, 'an absolute mountPath', `write "/${mount.mountPath}"`);
+    if (!mount.mountPath.startsWith('/')) {
+      // posix.resolve gives a suggestion that is itself valid ("../x" becomes "/x", not "/../x").
+      this.fail(prop, mount.mountPath, 'an absolute mountPath', `write an absolute path such as "${posix.resolve('/', mount.mountPath)}"`);
     }
     if (container.mounts.some(m => m.mountPath === mount.mountPath)) {
       this.fail(prop, mount.mountPath, 'each mountPath once per container', 'mount the second volume at another path');

@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { AccessMode } from '../core/access-mode';
+import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, size, str } from '../core/checks';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
@@ -71,6 +72,11 @@ export interface ClaimVolumeOptions {
   readonly readOnly?: boolean;
 }
 
+const VOLUME_NAME = str('a volume name such as "config"');
+const EMPTY_DIR_OPTIONS: Schema<EmptyDirVolumeOptions> = { medium: optional(enumOf(EmptyDirMedium, 'EmptyDirMedium')), sizeLimit: optional(size()) };
+const PROJECTED_KEYS_OPTIONS: Schema<ProjectedKeysOptions> = { items: optional(mapOf(str())), defaultMode: optional(num()), optional: optional(bool()) };
+const CLAIM_VOLUME_OPTIONS: Schema<ClaimVolumeOptions> = { name: optional(str()), readOnly: optional(bool()) };
+
 /**
  * A pod volume shared by the containers of each replica (not per-replica
  * storage: that is a `ClaimTemplate`): an emptyDir, a ConfigMap, a Secret, or
@@ -81,7 +87,8 @@ export interface ClaimVolumeOptions {
 export class PodVolume {
   /** A scratch directory that lives as long as the pod. */
   public static emptyDir(name: string, options: EmptyDirVolumeOptions = {}): PodVolume {
-    const where = `PodVolume.emptyDir(${JSON.stringify(name)})`;
+    const where = `PodVolume.emptyDir(${JSON.stringify(checkArg('PodVolume.emptyDir', 'name', name, VOLUME_NAME))})`;
+    options = checkProps(where, options, EMPTY_DIR_OPTIONS, 'EmptyDirVolumeOptions');
     return new PodVolume(name, where, {
       emptyDir: {
         medium: options.medium || undefined,
@@ -92,14 +99,18 @@ export class PodVolume {
 
   /** The keys of a ConfigMap, as files. */
   public static configMap(name: string, configMapName: string, options: ProjectedKeysOptions = {}): PodVolume {
-    const where = `PodVolume.configMap(${JSON.stringify(name)})`;
+    const where = `PodVolume.configMap(${JSON.stringify(checkArg('PodVolume.configMap', 'name', name, VOLUME_NAME))})`;
+    checkArg(where, 'configMapName', configMapName, str('a ConfigMap name'));
+    options = checkProps(where, options, PROJECTED_KEYS_OPTIONS, 'ProjectedKeysOptions');
     validateName(configMapName, NameRule.DNS_SUBDOMAIN, where, 'configMapName');
     return new PodVolume(name, where, { configMap: { name: configMapName, ...projectedKeys(options, where) } });
   }
 
   /** The keys of a Secret, as files. The Secret itself is not synthesized: no secret data goes to Git. */
   public static secret(name: string, secretName: string, options: ProjectedKeysOptions = {}): PodVolume {
-    const where = `PodVolume.secret(${JSON.stringify(name)})`;
+    const where = `PodVolume.secret(${JSON.stringify(checkArg('PodVolume.secret', 'name', name, VOLUME_NAME))})`;
+    checkArg(where, 'secretName', secretName, str('a Secret name'));
+    options = checkProps(where, options, PROJECTED_KEYS_OPTIONS, 'ProjectedKeysOptions');
     validateName(secretName, NameRule.DNS_SUBDOMAIN, where, 'secretName');
     return new PodVolume(name, where, { secret: { secretName, ...projectedKeys(options, where) } });
   }
@@ -111,6 +122,8 @@ export class PodVolume {
    * is exposed as a device.
    */
   public static fromClaim(claim: VolumeClaim, options: ClaimVolumeOptions = {}): PodVolume {
+    checkArg('PodVolume.fromClaim', 'claim', claim, instanceOf(VolumeClaim, 'VolumeClaim', 'pass a claim from a backend, for example storage.claim(chart, "data", { storage })'));
+    options = checkProps(`PodVolume.fromClaim(${JSON.stringify(claim.name)})`, options, CLAIM_VOLUME_OPTIONS, 'ClaimVolumeOptions');
     const volume = new PodVolume(options.name ?? claim.name, `PodVolume.fromClaim(${JSON.stringify(claim.name)})`, {
       persistentVolumeClaim: { claimName: claim.name, readOnly: options.readOnly },
     });
@@ -120,6 +133,7 @@ export class PodVolume {
 
   /** Any volume source Kubernetes has, as the typed Kubernetes object: the escape hatch. */
   public static fromKube(volume: k8s.Volume): PodVolume {
+    checkArg('PodVolume.fromKube', 'volume', volume, kubeStruct('k8s.Volume'));
     const { name, ...source } = volume;
     return new PodVolume(name, `PodVolume.fromKube(${JSON.stringify(name)})`, source);
   }

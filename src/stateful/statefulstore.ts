@@ -2,8 +2,10 @@ import { Chart, Duration, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { PodComposition } from './pod-composition';
+import { STORE_CONTAINER, STORE_VOLUME_MOUNT, statefulStoreProps } from './schemas';
 import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
 import { StoreUpdateStrategy } from './update-strategy';
+import { checkArg, checkProps, checkScope, instanceOf, integer, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
 import { describeConstruct, invalid } from '../core/errors';
@@ -183,8 +185,9 @@ export class StatefulStore extends Construct {
    * @param props see `StatefulStoreProps`
    */
   public constructor(scope: Construct, id: string, props: StatefulStoreProps) {
-    super(scope, id);
+    super(checkScope(scope, id, 'StatefulStore'), id);
     const where = describeConstruct(this, 'StatefulStore');
+    props = checkProps(where, props, statefulStoreProps(PodManagementPolicy, ClaimRetention), 'StatefulStoreProps');
     this.name = validateName(props.name ?? nameFromId(id), NameRule.STATEFULSET, where, 'name',
       'pass a `name` of at most 52 lower-case letters, digits and "-"');
     this.serviceName = validateName(props.serviceName ?? this.name, NameRule.DNS_1035_LABEL, where, 'serviceName',
@@ -195,7 +198,7 @@ export class StatefulStore extends Construct {
     this.selectorLabels = props.selectorLabels ?? { 'app.kubernetes.io/name': this.name };
     const namespace = Chart.of(this).namespace;
     claimObjectName(this, 'StatefulSet', namespace, this.name);
-    claimObjectName(this, 'Service', namespace, this.serviceName);
+    claimObjectName(this, 'Service', namespace, this.serviceName, 'give one of them another serviceName (it defaults to the StatefulSet name)');
 
     this.pod = new PodComposition(where, this.replicas, template => this.checkBindingAtSynth(template, where));
     this.pod.addContainer(this.containerName, props);
@@ -223,13 +226,14 @@ export class StatefulStore extends Construct {
    * Mounts per-replica storage or a pod volume in the main container.
    */
   public addVolume(mount: StoreVolumeMount): void {
-    this.pod.addMount(this.containerName, mount);
+    this.pod.addMount(this.containerName, checkArg(describeConstruct(this, 'StatefulStore'), 'addVolume(mount)', mount, struct(STORE_VOLUME_MOUNT, 'StoreVolumeMount')));
   }
 
   /**
    * Adds a container to each pod.
    */
   public addSidecar(container: StoreContainer): void {
+    checkArg(describeConstruct(this, 'StatefulStore'), 'addSidecar(container)', container, struct(STORE_CONTAINER, 'StoreContainer'));
     this.pod.addContainer(container.name, container);
   }
 
@@ -243,6 +247,9 @@ export class StatefulStore extends Construct {
    * the replica with `ordinal`: `<template>-<statefulset>-<ordinal>`.
    */
   public claimName(template: ClaimTemplate, ordinal: number): string {
+    const where = describeConstruct(this, 'StatefulStore');
+    checkArg(where, 'claimName(template)', template, instanceOf(ClaimTemplate, 'ClaimTemplate', 'pass a template this store mounts'));
+    checkArg(where, 'claimName(ordinal)', ordinal, integer(0));
     return `${template.name}-${this.name}-${ordinal}`;
   }
 

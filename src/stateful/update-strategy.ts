@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
+import { Schema, checkProps, num, optional } from '../core/checks';
 import { invalid } from '../core/errors';
 
 /** Options of a rolling update. */
@@ -11,6 +12,8 @@ export interface RollingUpdateOptions {
   readonly partition?: number;
 }
 
+const ROLLING_UPDATE_OPTIONS: Schema<RollingUpdateOptions> = { partition: optional(num()) };
+
 /**
  * How a StatefulStore's pods are replaced when the pod template changes.
  *
@@ -19,7 +22,7 @@ export interface RollingUpdateOptions {
 export class StoreUpdateStrategy {
   /** Replace pods one at a time, from the highest ordinal down. */
   public static rollingUpdate(options: RollingUpdateOptions = {}): StoreUpdateStrategy {
-    const partition = options.partition;
+    const partition = checkProps('StoreUpdateStrategy.rollingUpdate()', options, ROLLING_UPDATE_OPTIONS, 'RollingUpdateOptions').partition;
     if (partition !== undefined && (!Number.isInteger(partition) || partition < 0)) {
       throw invalid({
         where: 'StoreUpdateStrategy.rollingUpdate()',

@@ -1,0 +1,42 @@
+import { AccessMode } from './access-mode';
+import { Schema, bool, enumOf, listOf, mapOf, optional, size, str, struct } from './checks';
+import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
+import type { AllowedTopology, StorageClassProps, TopologyRequirement } from './storage-class';
+import type { ExistingClassClaimOptions, ExistingClassClaimProps, ExistingStorageClassOptions } from './storage-class-ref';
+
+/** Runtime schemas of the core props (see checks.ts); not part of the public API. */
+
+export const NAME = optional(str('a Kubernetes name such as "data"'));
+export const STRING_MAP = mapOf(str());
+export const STRING_LIST = listOf(str());
+export const RECLAIM_POLICY = optional(enumOf(ReclaimPolicy, 'ReclaimPolicy'));
+export const BINDING_MODE = optional(enumOf(VolumeBindingMode, 'VolumeBindingMode'));
+export const VOLUME_MODE = optional(enumOf(VolumeMode, 'VolumeMode'));
+
+const TOPOLOGY_REQUIREMENT: Schema<TopologyRequirement> = { key: str(), values: STRING_LIST };
+const ALLOWED_TOPOLOGY: Schema<AllowedTopology> = { matchLabelExpressions: listOf(struct(TOPOLOGY_REQUIREMENT, 'TopologyRequirement')) };
+
+export const STORAGE_CLASS_PROPS: Schema<StorageClassProps> = {
+  name: NAME,
+  provisioner: str('a provisioner name such as "ebs.csi.aws.com"'),
+  parameters: optional(STRING_MAP),
+  reclaimPolicy: RECLAIM_POLICY,
+  volumeBindingMode: BINDING_MODE,
+  allowVolumeExpansion: optional(bool()),
+  mountOptions: optional(STRING_LIST),
+  allowedTopologies: optional(listOf(struct(ALLOWED_TOPOLOGY, 'AllowedTopology'))),
+};
+
+// Emptiness is left to StorageClassRef, whose messages say what an empty list means there.
+export const EXISTING_STORAGE_CLASS_OPTIONS: Schema<ExistingStorageClassOptions> = {
+  accessModes: listOf(enumOf(AccessMode, 'AccessMode')),
+  volumeModes: optional(listOf(enumOf(VolumeMode, 'VolumeMode'))),
+};
+
+export const EXISTING_CLASS_CLAIM_OPTIONS: Schema<ExistingClassClaimOptions> = {
+  storage: size(),
+  accessMode: optional(enumOf(AccessMode, 'AccessMode')),
+  volumeMode: VOLUME_MODE,
+};
+
+export const EXISTING_CLASS_CLAIM_PROPS: Schema<ExistingClassClaimProps> = { ...EXISTING_CLASS_CLAIM_OPTIONS, name: NAME };
