@@ -226,7 +226,9 @@ describe('every field a rule reads is checked for its shape', () => {
 
 describe('renames are found by hash, each added object explaining one removed', () => {
   const claim = (name: string, size = '1Gi') => ({
-    apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'a' },
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name, namespace: 'a' },
     spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'standard', resources: { requests: { storage: size } } },
   });
 

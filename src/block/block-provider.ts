@@ -2,11 +2,13 @@ import { AzureDiskOptions } from './azure-disk-options';
 import { EbsOptions } from './ebs-options';
 import { GcePdOptions } from './gce-pd-options';
 import { OciBlockVolumeOptions } from './oci-options';
+import { AZURE_DISK_OPTIONS, EBS_OPTIONS, GCE_PD_OPTIONS, OCI_OPTIONS } from './provider-schemas';
 import { azureDiskRules } from './rules/azure-disk';
 import { ebsRules } from './rules/ebs';
 import { gcePdRules } from './rules/gce-pd';
 import { ociRules } from './rules/oci';
 import { ProviderRules } from './rules/provider-rules';
+import { checkProps } from '../core/checks';
 
 /**
  * A topology-bound block-storage driver and its typed parameters. Each
@@ -16,22 +18,22 @@ import { ProviderRules } from './rules/provider-rules';
 export class BlockProvider {
   /** AWS EBS (`ebs.csi.aws.com`). */
   public static ebs(options: EbsOptions = {}): BlockProvider {
-    return new BlockProvider(ebsRules(options));
+    return new BlockProvider(ebsRules(checkProps('BlockProvider.ebs', options, EBS_OPTIONS, 'EbsOptions')));
   }
 
   /** OCI Block Volume (`blockvolume.csi.oraclecloud.com`); volumes are 50Gi to 32Ti. */
   public static oci(options: OciBlockVolumeOptions = {}): BlockProvider {
-    return new BlockProvider(ociRules(options));
+    return new BlockProvider(ociRules(checkProps('BlockProvider.oci', options, OCI_OPTIONS, 'OciBlockVolumeOptions')));
   }
 
   /** Google Compute Engine persistent disk (`pd.csi.storage.gke.io`). */
   public static gcePd(options: GcePdOptions = {}): BlockProvider {
-    return new BlockProvider(gcePdRules(options));
+    return new BlockProvider(gcePdRules(checkProps('BlockProvider.gcePd', options, GCE_PD_OPTIONS, 'GcePdOptions')));
   }
 
   /** Azure managed disk (`disk.csi.azure.com`). */
   public static azureDisk(options: AzureDiskOptions = {}): BlockProvider {
-    return new BlockProvider(azureDiskRules(options));
+    return new BlockProvider(azureDiskRules(checkProps('BlockProvider.azureDisk', options, AZURE_DISK_OPTIONS, 'AzureDiskOptions')));
   }
 
   /** The CSI driver name. */

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { BlockProvider } from './block-provider';
 import { BlockClaimOptions, BlockClaimProps, BlockStorage, IBlockStorage, MultiAttachClaimProps } from './block-storage';
+import { BLOCK_STORAGE_CLASS_PROPS } from './schemas';
+import { checkProps, checkScope } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeConstruct, invalid } from '../core/errors';
 import { nameFromId } from '../core/names';
@@ -71,7 +73,8 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
    * @param props see `BlockStorageClassProps`
    */
   public constructor(scope: Construct, id: string, props: BlockStorageClassProps) {
-    super(scope, id);
+    super(checkScope(scope, id, 'BlockStorageClass'), id);
+    props = checkProps(describeConstruct(this, 'BlockStorageClass'), props, BLOCK_STORAGE_CLASS_PROPS, 'BlockStorageClassProps');
     this.provider = props.provider;
     this.storageClass = new StorageClass(this, 'Resource', {
       name: props.name ?? nameFromId(id),

@@ -2,10 +2,13 @@ import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BlockAccessMode } from './block-access-mode';
 import { BlockProvider } from './block-provider';
+import { BLOCK_CLAIM_OPTIONS, BLOCK_CLAIM_PROPS, MULTI_ATTACH_CLAIM_PROPS, PROVIDER } from './schemas';
 import { AccessMode } from '../core/access-mode';
+import { checkArg, str } from '../core/checks';
+import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
-import { describeChild, invalid } from '../core/errors';
+import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
@@ -117,7 +120,8 @@ export class BlockStorage implements IBlockStorage {
    * parameters that `provider` describes (claims are checked against them).
    */
   public static existing(storageClassName: string, provider: BlockProvider): BlockStorage {
-    return new BlockStorage(storageClassName, provider);
+    checkArg('BlockStorage.existing', 'storageClassName', storageClassName, str('the name of a StorageClass in the cluster'));
+    return new BlockStorage(storageClassName, checkArg(`BlockStorage.existing(${JSON.stringify(storageClassName)})`, 'provider', provider, PROVIDER));
   }
 
   public readonly storageClassName: string;
@@ -131,17 +135,17 @@ export class BlockStorage implements IBlockStorage {
   }
 
   public claim(scope: Construct, id: string, props: BlockClaimProps): VolumeClaim {
-    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
-    return VolumeClaim._mint(scope, id, props.name, this.request(props, where));
+    const checked = claimArgs(this.where, scope, id, props, BLOCK_CLAIM_PROPS, 'BlockClaimProps');
+    return VolumeClaim._mint(scope, id, checked.props.name, this.request(checked.props, checked.where));
   }
 
   public claimTemplate(name: string, options: BlockClaimOptions): ClaimTemplate {
-    const where = `claim template "${name}" on ${this.where}`;
-    return ClaimTemplate._mint(name, { ...this.request(options, where), where });
+    const { where, options: checked } = templateArgs(this.where, name, options, BLOCK_CLAIM_OPTIONS, 'BlockClaimOptions');
+    return ClaimTemplate._mint(name, { ...this.request(checked, where), where });
   }
 
   public multiAttachClaim(scope: Construct, id: string, props: MultiAttachClaimProps): VolumeClaim {
-    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
+    const { where } = claimArgs(this.where, scope, id, props, MULTI_ATTACH_CLAIM_PROPS, 'MultiAttachClaimProps');
     const problem = this.provider._rules.multiAttachProblem;
     if (problem) {
       throw invalid({

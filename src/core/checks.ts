@@ -74,8 +74,11 @@ export const size = (): RequiredCheck => predicate('a cdk8s Size', 'pass a Size 
 
 /** A member of a TypeScript string enum; `name` is how users write it ("BlockAccessMode"). */
 export function enumOf(enumObject: { [key: string]: string }, name: string): RequiredCheck {
-  const values = Object.values(enumObject);
-  const members = Object.entries(enumObject).map(([k, v]) => `${name}.${k} ("${v}")`).join(', ');
+  // Members initialised from another enum (BlockAccessMode.READ_WRITE_ONCE = AccessMode.READ_WRITE_ONCE)
+  // make tsc add reverse entries ("ReadWriteOnce" -> "READ_WRITE_ONCE"); jsii member names are UPPER_SNAKE, so only those count.
+  const entries = Object.entries(enumObject).filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k));
+  const values = entries.map(([, v]) => v);
+  const members = entries.map(([k, v]) => `${name}.${k} ("${v}")`).join(', ');
   return predicate(`one of ${members}`, `use a member of ${name}; a value it does not list is not served here`, v => values.includes(v as string));
 }
 
@@ -125,14 +128,14 @@ export function struct<T>(schema: Schema<T>, typeName: string): RequiredCheck {
 /** An instance of a class of this library, built by its factories (`StoreUpdateStrategy.onDelete()`). */
 export function instanceOf(type: { readonly prototype: object }, typeName: string, fix: string): RequiredCheck {
   // Classes with private constructors (made by factories) are not `new`-able types, hence the cast.
-  return predicate(`a ${typeName}`, fix, v => v instanceof (type as any));
+  return predicate(an(typeName), fix, v => v instanceof (type as any));
 }
 
 /** A Kubernetes struct passed through as written (k8s.Probe, k8s.ResourceRequirements): an object; the API server checks its fields. */
-export const kubeStruct = (typeName: string): RequiredCheck => predicate(`a ${typeName} object`, `pass a ${typeName} object literal`, isPlainObject);
+export const kubeStruct = (typeName: string): RequiredCheck => predicate(`${an(typeName)} object`, `pass ${an(typeName)} object literal`, isPlainObject);
 
 function structMisfit(value: unknown, schema: { [key: string]: Check }, typeName: string, prop: string): Misfit | undefined {
-  if (!isPlainObject(value)) return { prop, value, allowed: `a ${typeName} object`, fix: `pass a ${typeName} object literal, not ${typeOf(value)}` };
+  if (!isPlainObject(value)) return { prop, value, allowed: `${an(typeName)} object`, fix: `pass ${an(typeName)} object literal, not ${typeOf(value)}` };
   const unknown = Object.keys(value).find(k => !(k in schema) && value[k] !== undefined);
   if (unknown !== undefined) {
     return { prop: join(prop, unknown), value: value[unknown], allowed: `the props of ${typeName}: ${Object.keys(schema).join(', ')}`, fix: `remove ${unknown} or correct its spelling` };
@@ -159,7 +162,7 @@ export function checkProps<T>(where: string, props: unknown, schema: Schema<T>, 
   if (props === undefined || props === null) {
     const required = Object.entries(schema as { [key: string]: Check }).filter(([, c]) => !c.optional).map(([k]) => k);
     if (required.length === 0) return {} as T;
-    throw invalid({ where, prop: 'props', value: props, allowed: `a ${typeName} object with ${required.join(', ')}`, fix: `pass props: { ${required.map(k => `${k}: ...`).join(', ')} }` });
+    throw invalid({ where, prop: 'props', value: props, allowed: `${an(typeName)} object with ${required.join(', ')}`, fix: `pass props: { ${required.map(k => `${k}: ...`).join(', ')} }` });
   }
   throwMisfit(where, structMisfit(props, schema as { [key: string]: Check }, typeName, ''));
   return props as T;
@@ -175,7 +178,7 @@ export function checkArg<T>(where: string, argName: string, value: unknown, chec
 export function checkScope(scope: unknown, id: unknown, typeName: string): Construct {
   const where = `${typeName} "${String(id)}"`;
   if (!Construct.isConstruct(scope)) {
-    throw invalid({ where, prop: 'scope', value: typeOf(scope), allowed: 'a construct (a Chart or a construct in one)', fix: 'pass the chart, or a construct inside it, as the first argument' });
+    throw invalid({ where, prop: 'scope', value: scope === undefined || scope === null ? scope : typeOf(scope), allowed: 'a construct (a Chart or a construct in one)', fix: 'pass the chart, or a construct inside it, as the first argument' });
   }
   if (typeof id !== 'string' || id.length === 0) {
     throw invalid({ where: describeChild(scope as IConstruct, String(id), typeName), prop: 'id', value: id, allowed: 'a non-empty string', fix: 'pass a construct id such as "data"' });
@@ -191,6 +194,11 @@ function join(prop: string, key: string): string {
   return prop ? `${prop}.${key}` : key;
 }
 
+/** "an EnvValue", "a Size": the article for a type name. */
+function an(typeName: string): string {
+  return `${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}`;
+}
+
 function isPlainObjectOrInstance(v: unknown): boolean {
   return v !== null && typeof v === 'object';
 }
@@ -198,6 +206,7 @@ function isPlainObjectOrInstance(v: unknown): boolean {
 /** "a number (10)", "a string", "null": what the caller passed, in words. */
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;

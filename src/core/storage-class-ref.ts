@@ -1,9 +1,10 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AccessMode, knownAccessModes } from './access-mode';
-import { checkArg, checkProps, checkScope, str } from './checks';
+import { checkArg, checkProps, str } from './checks';
+import { claimArgs, templateArgs } from './claim-entry';
 import { ClaimTemplate } from './claim-template';
-import { describeChild, invalid } from './errors';
+import { invalid } from './errors';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';
 import { EXISTING_CLASS_CLAIM_OPTIONS, EXISTING_CLASS_CLAIM_PROPS, EXISTING_STORAGE_CLASS_OPTIONS } from './schemas';
@@ -109,18 +110,16 @@ export class StorageClassRef {
    * A PersistentVolumeClaim on this class, mountable in any cdk8s-plus workload.
    */
   public claim(scope: Construct, id: string, props: ExistingClassClaimProps): VolumeClaim {
-    const where = `${describeChild(checkScope(scope, id, 'VolumeClaim'), id, 'VolumeClaim')} on ${this.where}`;
-    props = checkProps(where, props, EXISTING_CLASS_CLAIM_PROPS, 'ExistingClassClaimProps');
-    return VolumeClaim._mint(scope, id, props.name, this.request(props, where));
+    const checked = claimArgs(this.where, scope, id, props, EXISTING_CLASS_CLAIM_PROPS, 'ExistingClassClaimProps');
+    return VolumeClaim._mint(scope, id, checked.props.name, this.request(checked.props, checked.where));
   }
 
   /**
    * A per-replica claim template for a `StatefulStore`.
    */
   public claimTemplate(name: string, options: ExistingClassClaimOptions): ClaimTemplate {
-    const where = `claim template ${JSON.stringify(checkArg(this.where, 'name', name, str('a template name such as "data"')))} on ${this.where}`;
-    options = checkProps(where, options, EXISTING_CLASS_CLAIM_OPTIONS, 'ExistingClassClaimOptions');
-    return ClaimTemplate._mint(name, { ...this.request(options, where), where });
+    const { where, options: checked } = templateArgs(this.where, name, options, EXISTING_CLASS_CLAIM_OPTIONS, 'ExistingClassClaimOptions');
+    return ClaimTemplate._mint(name, { ...this.request(checked, where), where });
   }
 
   private request(options: ExistingClassClaimOptions, where: string) {

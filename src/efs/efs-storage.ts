@@ -4,6 +4,9 @@ import { EfsAccessMode } from './efs-access-mode';
 import { EfsClaim } from './efs-claim';
 import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsDynamicProps, EfsStaticProps } from './efs-props';
 import { checkFileSystemId, dynamicParameters, efsMountOptions, staticCsiSource } from './efs-rules';
+import { EFS_CLAIM_PROPS, EFS_CLAIM_TEMPLATE_OPTIONS, EFS_DYNAMIC_PROPS, EFS_STATIC_PROPS } from './schemas';
+import { checkProps, checkScope } from '../core/checks';
+import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeChild, describeConstruct, invalid } from '../core/errors';
@@ -30,7 +33,8 @@ export class EfsStorage extends Construct {
    * A StorageClass that gives each claim its own access point (`provisioningMode: efs-ap`).
    */
   public static dynamic(scope: Construct, id: string, props: EfsDynamicProps): EfsStorage {
-    return new EfsStorage(scope, id, { dynamic: props });
+    const where = describeChild(checkScope(scope, id, 'EfsStorage'), id, 'EfsStorage');
+    return new EfsStorage(scope, id, { dynamic: checkProps(where, props, EFS_DYNAMIC_PROPS, 'EfsDynamicProps') });
   }
 
   /**
@@ -38,7 +42,8 @@ export class EfsStorage extends Construct {
    * `Retain` PV that exactly one claim binds.
    */
   public static static(scope: Construct, id: string, props: EfsStaticProps): EfsStorage {
-    return new EfsStorage(scope, id, { static: props });
+    const where = describeChild(checkScope(scope, id, 'EfsStorage'), id, 'EfsStorage');
+    return new EfsStorage(scope, id, { static: checkProps(where, props, EFS_STATIC_PROPS, 'EfsStaticProps') });
   }
 
   /** The EFS file system. */
@@ -82,9 +87,9 @@ export class EfsStorage extends Construct {
 
   /** A claim on this storage, mountable in any cdk8s-plus workload. */
   public claim(scope: Construct, id: string, props: EfsClaimProps = {}): EfsClaim {
-    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
-    const request = this.request(props);
-    const mint = (claim: Omit<ClaimRequest, 'where'>) => EfsClaim._mintEfs(scope, id, props.name, claim, this.fileSystemId);
+    const { where, props: checked } = claimArgs(this.where, scope, id, props, EFS_CLAIM_PROPS, 'EfsClaimProps');
+    const request = this.request(checked);
+    const mint = (claim: Omit<ClaimRequest, 'where'>) => EfsClaim._mintEfs(scope, id, checked.name, claim, this.fileSystemId);
     if (this.binding) {
       return this.binding.bindClaim(where, id, { ...this.staticVolume!, accessMode: request.accessMode }, request, mint);
     }
@@ -97,10 +102,10 @@ export class EfsStorage extends Construct {
    * system, so every replica mounts the same files.
    */
   public claimTemplate(name: string, options: EfsClaimTemplateOptions = {}): ClaimTemplate {
-    const where = `claim template "${name}" on ${this.where}`;
-    const request = this.request(options);
+    const { where, options: checked } = templateArgs(this.where, name, options, EFS_CLAIM_TEMPLATE_OPTIONS, 'EfsClaimTemplateOptions');
+    const request = this.request(checked);
     if (!this.binding) return ClaimTemplate._mint(name, { ...this.dynamicRequest(request), where });
-    if (options.replicas === undefined) {
+    if (checked.replicas === undefined) {
       throw invalid({
         where,
         prop: 'replicas',
@@ -109,7 +114,7 @@ export class EfsStorage extends Construct {
         fix: 'pass replicas',
       });
     }
-    return this.binding.bindTemplate(name, options.replicas, { ...this.staticVolume!, accessMode: request.accessMode }, request, where);
+    return this.binding.bindTemplate(name, checked.replicas, { ...this.staticVolume!, accessMode: request.accessMode }, request, where);
   }
 
   private request(options: EfsClaimOptions) {

@@ -4,10 +4,13 @@ import { Construct } from 'constructs';
 import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
 import { LocalDisk } from './local-disk';
+import { LOCAL_CLAIM_OPTIONS, LOCAL_CLAIM_PROPS, LOCAL_DISK, LOCAL_SSD_VOLUME_PROPS } from './schemas';
+import { checkArg, checkProps, checkScope, struct } from '../core/checks';
+import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
-import { describeChild, describeConstruct, invalid } from '../core/errors';
+import { describeConstruct, invalid } from '../core/errors';
 import { claimObjectName, reserveUnique } from '../core/name-registry';
 import { nameFromId } from '../core/names';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
@@ -121,8 +124,9 @@ export class LocalSsdVolume extends Construct {
    * @param props see `LocalSsdVolumeProps`
    */
   public constructor(scope: Construct, id: string, props: LocalSsdVolumeProps = {}) {
-    super(scope, id);
+    super(checkScope(scope, id, 'LocalSsdVolume'), id);
     this.where = describeConstruct(this, 'LocalSsdVolume');
+    props = checkProps(this.where, props, LOCAL_SSD_VOLUME_PROPS, 'LocalSsdVolumeProps');
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
     if (props.fsType && this.volumeMode === VolumeMode.BLOCK) {
       throw invalid({
@@ -154,7 +158,7 @@ export class LocalSsdVolume extends Construct {
    * Adds a disk, and its PersistentVolume. Claims made earlier may bind to it.
    */
   public addDisk(disk: LocalDisk): void {
-    const checked = checkDisk(disk, this.settings, this.where);
+    const checked = checkDisk(checkArg(this.where, 'disk', disk, struct(LOCAL_DISK, 'LocalDisk')), this.settings, this.where);
     reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, `the disk ${checked.node}:${checked.path}`,
       'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims');
     claimObjectName(this, 'PersistentVolume', undefined, checked.name);
@@ -175,15 +179,16 @@ export class LocalSsdVolume extends Construct {
    * A claim on one of these disks, mountable in any cdk8s-plus workload.
    */
   public claim(scope: Construct, id: string, props: LocalClaimProps): VolumeClaim {
-    return VolumeClaim._mint(scope, id, props.name, this.request(props, `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`));
+    const checked = claimArgs(this.where, scope, id, props, LOCAL_CLAIM_PROPS, 'LocalClaimProps');
+    return VolumeClaim._mint(scope, id, checked.props.name, this.request(checked.props, checked.where));
   }
 
   /**
    * A per-replica claim template for a `StatefulStore`: each replica binds its own disk.
    */
   public claimTemplate(name: string, options: LocalClaimOptions): ClaimTemplate {
-    const where = `claim template "${name}" on ${this.where}`;
-    return ClaimTemplate._mint(name, { ...this.request(options, where), where });
+    const { where, options: checked } = templateArgs(this.where, name, options, LOCAL_CLAIM_OPTIONS, 'LocalClaimOptions');
+    return ClaimTemplate._mint(name, { ...this.request(checked, where), where });
   }
 
   private request(options: LocalClaimOptions, where: string): Omit<ClaimRequest, 'where'> {

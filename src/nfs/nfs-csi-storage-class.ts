@@ -2,6 +2,9 @@ import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
+import { NFS_CSI_CLAIM_OPTIONS, NFS_CSI_CLAIM_PROPS, NFS_CSI_STORAGE_CLASS_PROPS } from './schemas';
+import { checkProps, checkScope } from '../core/checks';
+import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeConstruct, invalid } from '../core/errors';
 import { nameFromId } from '../core/names';
@@ -110,8 +113,9 @@ export class NfsCsiStorageClass extends Construct {
    * @param props see `NfsCsiStorageClassProps`
    */
   public constructor(scope: Construct, id: string, props: NfsCsiStorageClassProps) {
-    super(scope, id);
+    super(checkScope(scope, id, 'NfsCsiStorageClass'), id);
     this.where = describeConstruct(this, 'NfsCsiStorageClass');
+    props = checkProps(this.where, props, NFS_CSI_STORAGE_CLASS_PROPS, 'NfsCsiStorageClassProps');
     const reclaimPolicy = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;
     if (props.onDelete && reclaimPolicy !== ReclaimPolicy.DELETE) {
       throw invalid({
@@ -142,12 +146,14 @@ export class NfsCsiStorageClass extends Construct {
 
   /** A claim on this class, mountable in any cdk8s-plus workload. */
   public claim(scope: Construct, id: string, props: NfsCsiClaimProps): VolumeClaim {
-    return VolumeClaim._mint(scope, id, props.name, this.request(props));
+    const checked = claimArgs(this.where, scope, id, props, NFS_CSI_CLAIM_PROPS, 'NfsCsiClaimProps').props;
+    return VolumeClaim._mint(scope, id, checked.name, this.request(checked));
   }
 
   /** A per-replica claim template for a `StatefulStore`: each replica gets its own subdirectory. */
   public claimTemplate(name: string, options: NfsCsiClaimOptions): ClaimTemplate {
-    return ClaimTemplate._mint(name, { ...this.request(options), where: `claim template "${name}" on ${this.where}` });
+    const { where, options: checked } = templateArgs(this.where, name, options, NFS_CSI_CLAIM_OPTIONS, 'NfsCsiClaimOptions');
+    return ClaimTemplate._mint(name, { ...this.request(checked), where });
   }
 
   private request(options: NfsCsiClaimOptions) {

@@ -3,7 +3,10 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { NfsAccessMode } from './nfs-access-mode';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
+import { NFS_CLAIM_PROPS, NFS_CLAIM_TEMPLATE_OPTIONS, NFS_INLINE_VOLUME_OPTIONS, NFS_SHARE_PROPS } from './schemas';
 import { checkMountOptions } from '../core/addresses';
+import { checkProps, checkScope } from '../core/checks';
+import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeChild, describeConstruct, invalid } from '../core/errors';
 import { NameRule, nameFromId, validateName } from '../core/names';
@@ -129,8 +132,9 @@ export class NfsShare extends Construct {
    * @param props see `NfsShareProps`
    */
   public constructor(scope: Construct, id: string, props: NfsShareProps) {
-    super(scope, id);
+    super(checkScope(scope, id, 'NfsShare'), id);
     this.where = describeConstruct(this, 'NfsShare');
+    props = checkProps(this.where, props, NFS_SHARE_PROPS, 'NfsShareProps');
     this.server = checkNfsServer(props.server, this.where);
     this.path = checkNfsPath(props.path, this.where);
     this.capacity = props.capacity;
@@ -145,10 +149,10 @@ export class NfsShare extends Construct {
    * The one claim bound to this export's PV, mountable in any cdk8s-plus workload.
    */
   public claim(scope: Construct, id: string, props: NfsClaimProps = {}): VolumeClaim {
-    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
-    const request = this.request(props, where);
+    const { where, props: checked } = claimArgs(this.where, scope, id, props, NFS_CLAIM_PROPS, 'NfsClaimProps');
+    const request = this.request(checked, where);
     return this.binding.bindClaim(where, id, this.volume(request.accessMode), request,
-      claim => VolumeClaim._mint(scope, id, props.name, claim));
+      claim => VolumeClaim._mint(scope, id, checked.name, claim));
   }
 
   /**
@@ -157,9 +161,9 @@ export class NfsShare extends Construct {
    * same export, labelled for this template, and the template selects them.
    */
   public claimTemplate(name: string, options: NfsClaimTemplateOptions): ClaimTemplate {
-    const where = `claim template "${name}" on ${this.where}`;
-    const request = this.request(options, where);
-    return this.binding.bindTemplate(name, options.replicas, this.volume(request.accessMode), request, where);
+    const { where, options: checked } = templateArgs(this.where, name, options, NFS_CLAIM_TEMPLATE_OPTIONS, 'NfsClaimTemplateOptions');
+    const request = this.request(checked, where);
+    return this.binding.bindTemplate(name, checked.replicas, this.volume(request.accessMode), request, where);
   }
 
   /**
@@ -168,7 +172,9 @@ export class NfsShare extends Construct {
    * carry mount options.
    */
   public inlineVolume(scope: Construct, id: string, options: NfsInlineVolumeOptions = {}): kplus.Volume {
-    const name = validateName(options.name ?? nameFromId(id), NameRule.DNS_LABEL, describeChild(scope, id, 'Volume'), 'name');
+    const where = describeChild(checkScope(scope, id, 'Volume'), id, 'Volume');
+    options = checkProps(where, options, NFS_INLINE_VOLUME_OPTIONS, 'NfsInlineVolumeOptions');
+    const name = validateName(options.name ?? nameFromId(id), NameRule.DNS_LABEL, where, 'name');
     return kplus.Volume.fromNfs(scope, id, name, { server: this.server, path: this.path, readOnly: options.readOnly ?? this.readOnly });
   }
 

@@ -1,4 +1,8 @@
+import { SPDK_RPC_TOKEN } from './schemas';
 import { SpdkRpcToken } from './spdk-types';
+import { checkArg, listOf, str, struct } from '../core/checks';
+
+const SECRET_NAME = str('a Secret name such as "spdkcsi-secret"');
 
 /**
  * Where the controller gets the RPC credentials of the SPDK targets: a Secret
@@ -10,7 +14,7 @@ export class SpdkCredentials {
    * secrets manager, sealed-secrets, external-secrets...). Nothing secret is synthesized.
    */
   public static fromExistingSecret(secretName: string): SpdkCredentials {
-    return new SpdkCredentials(secretName, undefined);
+    return new SpdkCredentials(checkArg('SpdkCredentials.fromExistingSecret', 'secretName', secretName, SECRET_NAME), undefined);
   }
 
   /**
@@ -21,7 +25,8 @@ export class SpdkCredentials {
    * must have a token.
    */
   public static unsafeLiteralTokens(secretName: string, tokens: SpdkRpcToken[]): SpdkCredentials {
-    return new SpdkCredentials(secretName, tokens);
+    const where = 'SpdkCredentials.unsafeLiteralTokens';
+    return new SpdkCredentials(checkArg(where, 'secretName', secretName, SECRET_NAME), checkArg(where, 'tokens', tokens, listOf(struct(SPDK_RPC_TOKEN, 'SpdkRpcToken'))));
   }
 
   private constructor(

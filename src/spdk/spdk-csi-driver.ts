@@ -6,8 +6,11 @@ import { renderController } from './controller';
 import { SPDK_DRIVER } from './driver-name';
 import { renderNode } from './node';
 import { controllerClusterRules, secretRule } from './rbac';
+import { SPDK_CLAIM_OPTIONS, SPDK_CLAIM_PROPS, SPDK_FS_TYPE, SPDK_IMAGES, SPDK_TARGET, SPDK_XPU } from './schemas';
 import { SpdkCredentials } from './spdk-credentials';
 import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkTarget, SpdkXpu } from './spdk-types';
+import { Schema, bool, checkProps, checkScope, instanceOf, listOf, optional, struct } from '../core/checks';
+import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
@@ -15,9 +18,27 @@ import { claimObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
 import { FS_TYPE_KEY } from '../core/parameters';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
+import { BINDING_MODE, NAME, RECLAIM_POLICY } from '../core/schemas';
 import { StorageClass } from '../core/storage-class';
 import { VolumeClaim } from '../core/volume-claim';
 
+
+/** Runtime schema of the props (see core/checks.ts); here, as it needs SpdkCredentials. */
+const SPDK_CSI_DRIVER_PROPS: Schema<SpdkCsiDriverProps> = {
+  namespace: NAME,
+  createNamespace: optional(bool()),
+  targets: listOf(struct(SPDK_TARGET, 'SpdkTarget')),
+  credentials: optional(instanceOf(SpdkCredentials, 'SpdkCredentials', 'use SpdkCredentials.fromExistingSecret("name")')),
+  xpus: optional(listOf(struct(SPDK_XPU, 'SpdkXpu'))),
+  images: optional(struct(SPDK_IMAGES, 'SpdkImages')),
+  storageClassName: NAME,
+  reclaimPolicy: RECLAIM_POLICY,
+  volumeBindingMode: BINDING_MODE,
+  fsType: SPDK_FS_TYPE,
+  snapshots: optional(bool()),
+  snapshotDeletionPolicy: RECLAIM_POLICY,
+  controllerHostNetwork: optional(bool()),
+};
 
 /**
  * Props of an `SpdkCsiDriver`.
@@ -157,8 +178,9 @@ export class SpdkCsiDriver extends Construct {
    * @param props see `SpdkCsiDriverProps`
    */
   public constructor(scope: Construct, id: string, props: SpdkCsiDriverProps) {
-    super(scope, id);
+    super(checkScope(scope, id, 'SpdkCsiDriver'), id);
     this.where = describeConstruct(this, 'SpdkCsiDriver');
+    props = checkProps(this.where, props, SPDK_CSI_DRIVER_PROPS, 'SpdkCsiDriverProps');
     this.namespace = validateName(props.namespace ?? 'spdk-csi', NameRule.DNS_LABEL, this.where, 'namespace');
     const credentials = props.credentials ?? SpdkCredentials.fromExistingSecret('spdkcsi-secret');
     this.secretName = validateName(credentials.secretName, NameRule.DNS_SUBDOMAIN, this.where, 'credentials secretName');
@@ -232,12 +254,14 @@ export class SpdkCsiDriver extends Construct {
 
   /** A claim on SPDK, mountable in any cdk8s-plus workload. */
   public claim(scope: Construct, id: string, props: SpdkClaimProps): VolumeClaim {
-    return VolumeClaim._mint(scope, id, props.name, this.request(props));
+    const checked = claimArgs(this.where, scope, id, props, SPDK_CLAIM_PROPS, 'SpdkClaimProps').props;
+    return VolumeClaim._mint(scope, id, checked.name, this.request(checked));
   }
 
   /** A per-replica claim template for a `StatefulStore`. */
   public claimTemplate(name: string, options: SpdkClaimOptions): ClaimTemplate {
-    return ClaimTemplate._mint(name, { ...this.request(options), where: `claim template "${name}" on ${this.where}` });
+    const { where, options: checked } = templateArgs(this.where, name, options, SPDK_CLAIM_OPTIONS, 'SpdkClaimOptions');
+    return ClaimTemplate._mint(name, { ...this.request(checked), where });
   }
 
   private request(options: SpdkClaimOptions) {

@@ -1,10 +1,14 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SPDK_DRIVER } from './driver-name';
+import { SPDK_EXISTING_CLAIM_PROPS, SPDK_FS_TYPE } from './schemas';
 import { SpdkAccessMode, SpdkFsType } from './spdk-types';
-import { describeChild, describeConstruct, invalid } from '../core/errors';
+import { Schema, checkProps, checkScope, enumOf, instanceOf, num, optional, size, str } from '../core/checks';
+import { claimArgs } from '../core/claim-entry';
+import { describeConstruct, invalid } from '../core/errors';
 import { NameRule, nameFromId, validateName } from '../core/names';
 import { sizeInBytes } from '../core/quantity';
+import { NAME } from '../core/schemas';
 import { StaticBinding } from '../core/static-binding';
 import { VolumeClaim } from '../core/volume-claim';
 
@@ -59,6 +63,7 @@ export interface SpdkIscsiTargetOptions {
 export class SpdkVolumeTarget {
   /** Exported over NVMe-oF. */
   public static nvmf(options: SpdkNvmfTargetOptions): SpdkVolumeTarget {
+    options = checkProps('SpdkVolumeTarget.nvmf', options, NVMF_TARGET_OPTIONS, 'SpdkNvmfTargetOptions');
     check(options.nqn?.startsWith('nqn.'), 'nqn', options.nqn, 'an NVMe Qualified Name starting with "nqn."');
     return new SpdkVolumeTarget({
       model: options.model,
@@ -71,6 +76,7 @@ export class SpdkVolumeTarget {
 
   /** Exported over iSCSI. */
   public static iscsi(options: SpdkIscsiTargetOptions): SpdkVolumeTarget {
+    options = checkProps('SpdkVolumeTarget.iscsi', options, ISCSI_TARGET_OPTIONS, 'SpdkIscsiTargetOptions');
     check(options.iqn?.startsWith('iqn.'), 'iqn', options.iqn, 'an iSCSI Qualified Name starting with "iqn."');
     return new SpdkVolumeTarget({ iqn: options.iqn, targetAddr: options.targetAddress, targetPort: port(options.targetPort ?? 3260), targetType: 'iscsi' });
   }
@@ -139,9 +145,12 @@ export class SpdkExistingVolume extends Construct {
    * @param id the construct id; lower-cased, it is the default PV name
    * @param props see `SpdkExistingVolumeProps`
    */
-  public constructor(scope: Construct, id: string, private readonly props: SpdkExistingVolumeProps) {
-    super(scope, id);
+  private readonly props: SpdkExistingVolumeProps;
+
+  public constructor(scope: Construct, id: string, props: SpdkExistingVolumeProps) {
+    super(checkScope(scope, id, 'SpdkExistingVolume'), id);
     this.where = describeConstruct(this, 'SpdkExistingVolume');
+    this.props = props = checkProps(this.where, props, existingVolumeProps(), 'SpdkExistingVolumeProps');
     if (!UUID.test(props.lvolUuid ?? '')) {
       throw invalid({ where: this.where, prop: 'lvolUuid', value: props.lvolUuid, allowed: 'a UUID', fix: 'copy it from `rpc.py bdev_lvol_get_lvols`' });
     }
@@ -152,8 +161,8 @@ export class SpdkExistingVolume extends Construct {
 
   /** The one claim bound to the volume's PV. */
   public claim(scope: Construct, id: string, props: SpdkExistingClaimProps = {}): VolumeClaim {
-    const where = `${describeChild(scope, id, 'VolumeClaim')} on ${this.where}`;
-    const request = { accessMode: props.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE, storage: this.props.capacity };
+    const { where, props: checked } = claimArgs(this.where, scope, id, props, SPDK_EXISTING_CLAIM_PROPS, 'SpdkExistingClaimProps');
+    const request = { accessMode: checked.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE, storage: this.props.capacity };
     const volume = {
       capacity: this.props.capacity,
       accessMode: request.accessMode,
@@ -166,8 +175,31 @@ export class SpdkExistingVolume extends Construct {
         },
       },
     };
-    return this.binding.bindClaim(where, id, volume, request, claim => VolumeClaim._mint(scope, id, props.name, claim));
+    return this.binding.bindClaim(where, id, volume, request, claim => VolumeClaim._mint(scope, id, checked.name, claim));
   }
+}
+
+const TARGET_ADDRESS = str('the target\'s IP address or host name');
+
+const NVMF_TARGET_OPTIONS: Schema<SpdkNvmfTargetOptions> = {
+  nqn: str('an NVMe Qualified Name starting with "nqn."'),
+  model: str('the namespace model number the target reports'),
+  targetAddress: TARGET_ADDRESS,
+  targetPort: optional(num()),
+  transport: optional(enumOf(SpdkNvmfTransport, 'SpdkNvmfTransport')),
+};
+
+const ISCSI_TARGET_OPTIONS: Schema<SpdkIscsiTargetOptions> = { iqn: str('an iSCSI Qualified Name starting with "iqn."'), targetAddress: TARGET_ADDRESS, targetPort: optional(num()) };
+
+/** A function, as SpdkVolumeTarget must be defined before its instanceOf check is built. */
+function existingVolumeProps(): Schema<SpdkExistingVolumeProps> {
+  return {
+    lvolUuid: str('the lvol UUID'),
+    target: instanceOf(SpdkVolumeTarget, 'SpdkVolumeTarget', 'use SpdkVolumeTarget.nvmf({ ... }) or SpdkVolumeTarget.iscsi({ ... })'),
+    capacity: size(),
+    fsType: SPDK_FS_TYPE,
+    name: NAME,
+  };
 }
 
 function port(value: number): string {

@@ -74,7 +74,11 @@ export interface ClaimVolumeOptions {
 
 const VOLUME_NAME = str('a volume name such as "config"');
 const EMPTY_DIR_OPTIONS: Schema<EmptyDirVolumeOptions> = { medium: optional(enumOf(EmptyDirMedium, 'EmptyDirMedium')), sizeLimit: optional(size()) };
-const PROJECTED_KEYS_OPTIONS: Schema<ProjectedKeysOptions> = { items: optional(mapOf(str())), defaultMode: optional(num()), optional: optional(bool()) };
+const PROJECTED_KEYS_OPTIONS: Schema<ProjectedKeysOptions> = {
+  items: optional(mapOf(str())),
+  defaultMode: optional(num()),
+  optional: optional(bool()),
+};
 const CLAIM_VOLUME_OPTIONS: Schema<ClaimVolumeOptions> = { name: optional(str()), readOnly: optional(bool()) };
 
 /**

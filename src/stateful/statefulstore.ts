@@ -226,14 +226,14 @@ export class StatefulStore extends Construct {
    * Mounts per-replica storage or a pod volume in the main container.
    */
   public addVolume(mount: StoreVolumeMount): void {
-    this.pod.addMount(this.containerName, checkArg(describeConstruct(this, 'StatefulStore'), 'addVolume(mount)', mount, struct(STORE_VOLUME_MOUNT, 'StoreVolumeMount')));
+    this.pod.addMount(this.containerName, checkArg(describeConstruct(this, 'StatefulStore'), 'mount', mount, struct(STORE_VOLUME_MOUNT, 'StoreVolumeMount')));
   }
 
   /**
    * Adds a container to each pod.
    */
   public addSidecar(container: StoreContainer): void {
-    checkArg(describeConstruct(this, 'StatefulStore'), 'addSidecar(container)', container, struct(STORE_CONTAINER, 'StoreContainer'));
+    checkArg(describeConstruct(this, 'StatefulStore'), 'container', container, struct(STORE_CONTAINER, 'StoreContainer'));
     this.pod.addContainer(container.name, container);
   }
 
@@ -248,8 +248,8 @@ export class StatefulStore extends Construct {
    */
   public claimName(template: ClaimTemplate, ordinal: number): string {
     const where = describeConstruct(this, 'StatefulStore');
-    checkArg(where, 'claimName(template)', template, instanceOf(ClaimTemplate, 'ClaimTemplate', 'pass a template this store mounts'));
-    checkArg(where, 'claimName(ordinal)', ordinal, integer(0));
+    checkArg(where, 'template', template, instanceOf(ClaimTemplate, 'ClaimTemplate', 'pass a template this store mounts'));
+    checkArg(where, 'ordinal', ordinal, integer(0));
     return `${template.name}-${this.name}-${ordinal}`;
   }
 

@@ -1,0 +1,30 @@
+import { BlockAccessMode } from './block-access-mode';
+import { BlockProvider } from './block-provider';
+import type { BlockClaimOptions, BlockClaimProps, MultiAttachClaimProps } from './block-storage';
+import type { BlockStorageClassProps } from './block-storage-class';
+import { Schema, bool, enumOf, instanceOf, optional, size } from '../core/checks';
+import { NAME, RECLAIM_POLICY, STRING_LIST, VOLUME_MODE } from '../core/schemas';
+
+/** Runtime schemas of the block-storage props (see core/checks.ts); not part of the public API. */
+
+export const PROVIDER = instanceOf(BlockProvider, 'BlockProvider', 'use a factory such as BlockProvider.ebs({ ... })');
+
+export const BLOCK_STORAGE_CLASS_PROPS: Schema<BlockStorageClassProps> = {
+  provider: PROVIDER,
+  name: NAME,
+  reclaimPolicy: RECLAIM_POLICY,
+  allowVolumeExpansion: optional(bool()),
+  zones: optional(STRING_LIST),
+  mountOptions: optional(STRING_LIST),
+};
+
+export const BLOCK_CLAIM_OPTIONS: Schema<BlockClaimOptions> = {
+  storage: size(),
+  accessMode: optional(enumOf(BlockAccessMode, 'BlockAccessMode')),
+  volumeMode: VOLUME_MODE,
+  roundUpToMinimum: optional(bool()),
+};
+
+export const BLOCK_CLAIM_PROPS: Schema<BlockClaimProps> = { ...BLOCK_CLAIM_OPTIONS, name: NAME };
+
+export const MULTI_ATTACH_CLAIM_PROPS: Schema<MultiAttachClaimProps> = { storage: size(), roundUpToMinimum: optional(bool()), name: NAME };

@@ -1,0 +1,41 @@
+import { EfsAccessMode } from './efs-access-mode';
+import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsDynamicProps, EfsGidRange, EfsMountOptions, EfsStaticProps } from './efs-props';
+import { Schema, bool, enumOf, num, optional, size, str, struct } from '../core/checks';
+import { NAME, RECLAIM_POLICY } from '../core/schemas';
+
+/** Runtime schemas of the EFS props (see core/checks.ts); not part of the public API. */
+
+const MOUNT_OPTIONS: Schema<EfsMountOptions> = { encryptInTransit: optional(bool()), iam: optional(bool()) };
+const GID_RANGE: Schema<EfsGidRange> = { start: num(), end: num() };
+const FILE_SYSTEM_ID = str('a file system id such as "fs-0123456789abcdef0"');
+
+export const EFS_DYNAMIC_PROPS: Schema<EfsDynamicProps> = {
+  ...MOUNT_OPTIONS,
+  fileSystemId: FILE_SYSTEM_ID,
+  directoryPerms: optional(str('octal permissions such as "700"')),
+  uid: optional(num()),
+  gid: optional(num()),
+  gidRange: optional(struct(GID_RANGE, 'EfsGidRange')),
+  basePath: optional(str()),
+  subPathPattern: optional(str()),
+  ensureUniqueDirectory: optional(bool()),
+  reuseAccessPoint: optional(bool()),
+  az: optional(str('an availability zone such as "us-east-1a"')),
+  fargate: optional(bool()),
+  storageClassName: NAME,
+  reclaimPolicy: RECLAIM_POLICY,
+};
+
+export const EFS_STATIC_PROPS: Schema<EfsStaticProps> = {
+  ...MOUNT_OPTIONS,
+  fileSystemId: FILE_SYSTEM_ID,
+  accessPointId: optional(str('an access point id such as "fsap-0123456789abcdef0"')),
+  subPath: optional(str()),
+  mountTargetIp: optional(str('an IP address')),
+  name: NAME,
+  capacity: optional(size()),
+};
+
+export const EFS_CLAIM_OPTIONS: Schema<EfsClaimOptions> = { accessMode: optional(enumOf(EfsAccessMode, 'EfsAccessMode')), storage: optional(size()) };
+export const EFS_CLAIM_PROPS: Schema<EfsClaimProps> = { ...EFS_CLAIM_OPTIONS, name: NAME };
+export const EFS_CLAIM_TEMPLATE_OPTIONS: Schema<EfsClaimTemplateOptions> = { ...EFS_CLAIM_OPTIONS, replicas: optional(num()) };

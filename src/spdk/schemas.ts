@@ -1,0 +1,44 @@
+import type { SpdkClaimOptions, SpdkClaimProps } from './spdk-csi-driver';
+import type { SpdkExistingClaimProps } from './spdk-existing-volume';
+import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkPciIds, SpdkRpcToken, SpdkTarget, SpdkTargetType, SpdkXpu, SpdkXpuTargetType } from './spdk-types';
+import { Schema, enumOf, optional, size, str, struct } from '../core/checks';
+import { NAME } from '../core/schemas';
+
+/**
+ * Runtime schemas of the SPDK props (see core/checks.ts); not part of the
+ * public API. Schemas that need a class of this folder (SpdkCredentials,
+ * SpdkVolumeTarget) live beside that class, so no module cycle leaves one undefined.
+ */
+
+export const SPDK_TARGET: Schema<SpdkTarget> = {
+  name: str('a target name'),
+  rpcUrl: str('a URL such as "http://10.0.0.1:9009"'),
+  targetType: enumOf(SpdkTargetType, 'SpdkTargetType'),
+  targetAddress: str('an IP address or host name'),
+};
+
+const SPDK_PCI_IDS: Schema<SpdkPciIds> = { classId: str(), vendorId: str(), deviceId: str() };
+
+export const SPDK_XPU: Schema<SpdkXpu> = {
+  name: str('an xPU name'),
+  targetType: enumOf(SpdkXpuTargetType, 'SpdkXpuTargetType'),
+  targetAddress: str('an IP address or host name'),
+  pciIds: struct(SPDK_PCI_IDS, 'SpdkPciIds'),
+};
+
+export const SPDK_IMAGES: Schema<SpdkImages> = {
+  provisioner: optional(str('an image reference')),
+  snapshotter: optional(str('an image reference')),
+  registrar: optional(str('an image reference')),
+  driver: optional(str('an image reference')),
+};
+
+export const SPDK_RPC_TOKEN: Schema<SpdkRpcToken> = { name: str('the name of a target'), username: str(), password: str() };
+
+export const SPDK_FS_TYPE = optional(enumOf(SpdkFsType, 'SpdkFsType'));
+export const SPDK_ACCESS_MODE = optional(enumOf(SpdkAccessMode, 'SpdkAccessMode'));
+
+export const SPDK_CLAIM_OPTIONS: Schema<SpdkClaimOptions> = { storage: size(), accessMode: SPDK_ACCESS_MODE };
+export const SPDK_CLAIM_PROPS: Schema<SpdkClaimProps> = { ...SPDK_CLAIM_OPTIONS, name: NAME };
+export const SPDK_EXISTING_CLAIM_PROPS: Schema<SpdkExistingClaimProps> = { accessMode: SPDK_ACCESS_MODE, name: NAME };
+

@@ -1,0 +1,246 @@
+/**
+ * Every public entry point answers bad input from JavaScript or jsii callers
+ * (where TypeScript's types do not protect the call) with a
+ * StorageValidationError that names where, the prop, the value and a fix;
+ * never a TypeError, never silently wrong YAML.
+ *
+ * Each entry has one valid call; the bad inputs are generated from it: props
+ * missing, null or not an object, an unknown prop, and every prop set to null
+ * and to a value of the wrong type. Enum strings outside the enum, and the
+ * messages the issue quoted, have cases of their own below.
+ */
+import { App, Chart, Duration, Size } from 'cdk8s';
+import { EnvValue } from 'cdk8s-plus-27';
+import {
+  AccessMode, AzureDiskSku, BlockAccessMode, BlockProvider, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsStorage, EmptyDirMedium,
+  GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy,
+  SpdkCredentials, SpdkCsiDriver, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageClassRef, StorageDefaults,
+  StorageErrors, StoreUpdateStrategy, VolumeMode,
+} from '../src';
+import { synthValid } from './helpers/manifests';
+
+const gi = (n: number) => Size.gibibytes(n);
+const FS = 'fs-0123456789abcdef0';
+const UUID = '8c2b4f3e-2d6a-4b1c-9f0e-1a2b3c4d5e6f';
+const target = { name: 't1', rpcUrl: 'http://10.0.0.1:9009', targetType: SpdkTargetType.NVME_TCP, targetAddress: '10.0.0.1' };
+
+const chart = () => new Chart(new App(), 'test');
+const local = (c: Chart) => new LocalSsdVolume(c, 'ssd', { disks: [{ node: 'n1', path: '/mnt/a', capacity: gi(100), labels: { tier: 'fast' } }] });
+const ebsClass = (c: Chart) => new BlockStorageClass(c, 'ebs', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 3000 }) });
+const nfs = (c: Chart) => new NfsShare(c, 'share', { server: '10.0.0.5', path: '/exports/a', capacity: gi(10) });
+const nfsCsi = (c: Chart) => new NfsCsiStorageClass(c, 'nfs-csi', { server: '10.0.0.5', share: '/exports' });
+const efs = (c: Chart) => EfsStorage.dynamic(c, 'efs', { fileSystemId: FS });
+const spdk = (c: Chart) => new SpdkCsiDriver(c, 'spdk', { targets: [target] });
+const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const existingSpdk = (c: Chart) => new SpdkExistingVolume(c, 'lvol', { lvolUuid: UUID, target: SpdkVolumeTarget.nvmf({ nqn: 'nqn.x', model: 'm', targetAddress: '10.0.0.2' }), capacity: gi(1) });
+
+interface Entry {
+  /** The start of every message: the construct path and type, or the factory. */
+  readonly where: string;
+  /** Whether the props object itself may be left out. */
+  readonly propsOptional?: boolean;
+  /** The argument's name in messages, for methods that take one struct (addDisk(disk)). */
+  readonly arg?: string;
+  readonly valid: { [key: string]: unknown };
+  readonly call: (c: Chart, props: any) => unknown;
+}
+
+const ENTRIES: { [name: string]: Entry } = {
+  'new StorageClass': { where: 'test/sc (StorageClass)', valid: { provisioner: 'example.com/x', reclaimPolicy: ReclaimPolicy.DELETE, mountOptions: ['ro'], parameters: { a: 'b' }, allowVolumeExpansion: true }, call: (c, p) => new StorageClass(c, 'sc', p) },
+  'StorageClassRef.existing': { where: 'StorageClassRef.existing("standard")', valid: { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] }, call: (_, p) => StorageClassRef.existing('standard', p) },
+  'StorageClassRef claim': { where: 'test/data (VolumeClaim) on StorageClassRef', valid: { storage: gi(1), accessMode: AccessMode.READ_WRITE_ONCE, name: 'data' }, call: (c, p) => standard.claim(c, 'data', p) },
+  'StorageClassRef claimTemplate': { where: 'claim template "data" on StorageClassRef', valid: { storage: gi(1), volumeMode: VolumeMode.FILESYSTEM }, call: (_, p) => standard.claimTemplate('data', p) },
+  'new StatefulStore': {
+    where: 'test/db (StatefulStore)',
+    valid: {
+      image: 'postgres:16',
+      replicas: 1,
+      env: { A: EnvValue.fromValue('x') },
+      command: ['run'],
+      selectorLabels: { app: 'db' },
+      terminationGracePeriod: Duration.seconds(5),
+      updateStrategy: StoreUpdateStrategy.onDelete(),
+      podManagementPolicy: PodManagementPolicy.PARALLEL,
+      resources: {},
+      sidecars: [{ name: 'side', image: 'busybox' }],
+      volumes: [{ mountPath: '/tmp', volume: PodVolume.emptyDir('tmp') }],
+      publishNotReadyAddresses: true,
+    },
+    call: (c, p) => new StatefulStore(c, 'db', p),
+  },
+  'StatefulStore addVolume': { where: 'test/db (StatefulStore)', arg: 'mount', valid: { mountPath: '/data', claim: standard.claimTemplate('data', { storage: gi(1) }), readOnly: false }, call: (c, p) => new StatefulStore(c, 'db', { image: 'x' }).addVolume(p) },
+  'StatefulStore addSidecar': { where: 'test/db (StatefulStore)', arg: 'container', valid: { name: 'side', image: 'busybox', args: ['a'] }, call: (c, p) => new StatefulStore(c, 'db', { image: 'x' }).addSidecar(p) },
+  'PodVolume.emptyDir': { where: 'PodVolume.emptyDir("tmp")', propsOptional: true, valid: { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.mebibytes(64) }, call: (_, p) => PodVolume.emptyDir('tmp', p) },
+  'PodVolume.configMap': { where: 'PodVolume.configMap("cfg")', propsOptional: true, valid: { items: { a: 'a.conf' }, defaultMode: 0o440, optional: true }, call: (_, p) => PodVolume.configMap('cfg', 'cfg', p) },
+  'PodVolume.secret': { where: 'PodVolume.secret("s")', propsOptional: true, valid: { items: { a: 'a' }, defaultMode: 0o400 }, call: (_, p) => PodVolume.secret('s', 's', p) },
+  'PodVolume.fromClaim': { where: 'PodVolume.fromClaim("data")', propsOptional: true, valid: { name: 'shared', readOnly: true }, call: (c, p) => PodVolume.fromClaim(standard.claim(c, 'data', { storage: gi(1) }), p) },
+  'StoreUpdateStrategy.rollingUpdate': { where: 'StoreUpdateStrategy.rollingUpdate()', propsOptional: true, valid: { partition: 1 }, call: (_, p) => StoreUpdateStrategy.rollingUpdate(p) },
+  'new LocalSsdVolume': { where: 'test/ssd (LocalSsdVolume)', propsOptional: true, valid: { storageClassName: 'ssd', disks: [{ node: 'n1', path: '/mnt/a', capacity: gi(1) }], accessMode: LocalAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.FILESYSTEM }, call: (c, p) => new LocalSsdVolume(c, 'ssd', p) },
+  'LocalSsdVolume addDisk': { where: 'test/ssd (LocalSsdVolume)', arg: 'disk', valid: { node: 'n2', path: '/mnt/b', capacity: gi(1), labels: { tier: 'fast' } }, call: (c, p) => local(c).addDisk(p) },
+  'LocalSsdVolume claim': { where: 'test/data (VolumeClaim) on test/ssd (LocalSsdVolume)', valid: { storage: gi(1), diskSelector: { tier: 'fast' }, name: 'data' }, call: (c, p) => local(c).claim(c, 'data', p) },
+  'LocalSsdVolume claimTemplate': { where: 'claim template "data" on test/ssd (LocalSsdVolume)', valid: { storage: gi(1), accessMode: LocalAccessMode.READ_WRITE_ONCE }, call: (c, p) => local(c).claimTemplate('data', p) },
+  'BlockProvider.ebs': { where: 'BlockProvider.ebs', propsOptional: true, valid: { type: EbsVolumeType.GP3, iops: 3000, throughput: 125, encrypted: true }, call: (_, p) => BlockProvider.ebs(p) },
+  'BlockProvider.oci': { where: 'BlockProvider.oci', propsOptional: true, valid: { vpusPerGb: 10, kmsKeyId: 'ocid1.key.oc1..x' }, call: (_, p) => BlockProvider.oci(p) },
+  'BlockProvider.gcePd': { where: 'BlockProvider.gcePd', propsOptional: true, valid: { type: GcePdType.PD_SSD, labels: { team: 'a' } }, call: (_, p) => BlockProvider.gcePd(p) },
+  'BlockProvider.azureDisk': { where: 'BlockProvider.azureDisk', propsOptional: true, valid: { skuName: AzureDiskSku.PREMIUM_LRS }, call: (_, p) => BlockProvider.azureDisk(p) },
+  'new BlockStorageClass': { where: 'test/ebs (BlockStorageClass)', valid: { provider: BlockProvider.ebs(), zones: ['us-east-1a'], reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new BlockStorageClass(c, 'ebs', p) },
+  'BlockStorage claim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(1), accessMode: BlockAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK }, call: (c, p) => ebsClass(c).claim(c, 'data', p) },
+  'BlockStorage claimTemplate': { where: 'claim template "data" on BlockStorage "ebs"', valid: { storage: gi(1), roundUpToMinimum: true }, call: (c, p) => ebsClass(c).claimTemplate('data', p) },
+  'BlockStorage multiAttachClaim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(4) }, call: (c, p) => ebsClass(c).multiAttachClaim(c, 'data', p) },
+  'new NfsShare': { where: 'test/share (NfsShare)', valid: { server: '10.0.0.5', path: '/exports/a', capacity: gi(1), mountOptions: ['nfsvers=4.1'], readOnly: false }, call: (c, p) => new NfsShare(c, 'share', p) },
+  'NfsShare claim': { where: 'test/data (VolumeClaim) on test/share (NfsShare)', propsOptional: true, valid: { accessMode: NfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => nfs(c).claim(c, 'data', p) },
+  'NfsShare claimTemplate': { where: 'claim template "data" on test/share (NfsShare)', valid: { replicas: 2, storage: gi(1) }, call: (c, p) => nfs(c).claimTemplate('data', p) },
+  'NfsShare inlineVolume': { where: 'test/vol (Volume)', propsOptional: true, valid: { name: 'vol', readOnly: true }, call: (c, p) => nfs(c).inlineVolume(c, 'vol', p) },
+  'new NfsCsiStorageClass': { where: 'test/nfs-csi (NfsCsiStorageClass)', valid: { server: '10.0.0.5', share: '/exports', subDir: 'x', mountPermissions: 0o770, allowVolumeExpansion: true }, call: (c, p) => new NfsCsiStorageClass(c, 'nfs-csi', p) },
+  'NfsCsiStorageClass claim': { where: 'test/data (VolumeClaim) on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claim(c, 'data', p) },
+  'NfsCsiStorageClass claimTemplate': { where: 'claim template "data" on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claimTemplate('data', p) },
+  'EfsStorage.dynamic': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, gidRange: { start: 50000, end: 60000 }, encryptInTransit: true, reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => EfsStorage.dynamic(c, 'efs', p) },
+  'EfsStorage.static': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, capacity: gi(1), accessPointId: 'fsap-0123456789abcdef0' }, call: (c, p) => EfsStorage.static(c, 'efs', p) },
+  'EfsStorage claim': { where: 'test/data (VolumeClaim) on test/efs (EfsStorage)', propsOptional: true, valid: { accessMode: EfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => efs(c).claim(c, 'data', p) },
+  'EfsStorage claimTemplate': { where: 'claim template "data" on test/efs (EfsStorage)', propsOptional: true, valid: { storage: gi(1), replicas: 2 }, call: (c, p) => efs(c).claimTemplate('data', p) },
+  'new SpdkCsiDriver': { where: 'test/spdk (SpdkCsiDriver)', valid: { targets: [target], images: { driver: 'spdkcsi/spdkcsi:v0.1' }, snapshots: false, credentials: SpdkCredentials.fromExistingSecret('s') }, call: (c, p) => new SpdkCsiDriver(c, 'spdk', p) },
+  'SpdkCsiDriver claim': { where: 'test/data (VolumeClaim) on test/spdk (SpdkCsiDriver)', valid: { storage: gi(1), name: 'data' }, call: (c, p) => spdk(c).claim(c, 'data', p) },
+  'SpdkCsiDriver claimTemplate': { where: 'claim template "data" on test/spdk (SpdkCsiDriver)', valid: { storage: gi(1) }, call: (c, p) => spdk(c).claimTemplate('data', p) },
+  'SpdkVolumeTarget.nvmf': { where: 'SpdkVolumeTarget.nvmf', valid: { nqn: 'nqn.2016-06.io.spdk:cnode1', model: 'm', targetAddress: '10.0.0.2', targetPort: 4420 }, call: (_, p) => SpdkVolumeTarget.nvmf(p) },
+  'SpdkVolumeTarget.iscsi': { where: 'SpdkVolumeTarget.iscsi', valid: { iqn: 'iqn.2016-06.io.spdk:disk1', targetAddress: '10.0.0.2' }, call: (_, p) => SpdkVolumeTarget.iscsi(p) },
+  'new SpdkExistingVolume': { where: 'test/lvol (SpdkExistingVolume)', valid: { lvolUuid: UUID, target: SpdkVolumeTarget.iscsi({ iqn: 'iqn.x', targetAddress: '10.0.0.2' }), capacity: gi(1) }, call: (c, p) => new SpdkExistingVolume(c, 'lvol', p) },
+  'SpdkExistingVolume claim': { where: 'test/data (VolumeClaim) on test/lvol (SpdkExistingVolume)', propsOptional: true, valid: { name: 'data' }, call: (c, p) => existingSpdk(c).claim(c, 'data', p) },
+};
+
+/** A value of another type than `value`: what a JavaScript caller might pass by mistake. */
+function wrongType(value: unknown): unknown {
+  if (typeof value === 'string') return 7;
+  if (typeof value === 'number' || typeof value === 'boolean') return 'true';
+  if (Array.isArray(value)) return 'x';
+  return 10; // a Size, a Duration, an instance or a map
+}
+
+function thrown(f: () => unknown): Error {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected an error, and nothing was thrown');
+}
+
+/** One StorageValidationError: where, "invalid <prop> <value>", what is allowed, a fix. */
+function expectMessage(error: Error, where: string, prop: string, value: string) {
+  expect(StorageErrors.isStorageValidationError(error)).toBe(true);
+  expect(error.message.startsWith(where)).toBe(true);
+  expect(error.message).toContain(`: invalid ${prop} ${value}. Allowed: `);
+  expect(error.message).toMatch(/\. Fix: \S/);
+}
+
+describe.each(Object.entries(ENTRIES))('%s', (_, entry) => {
+  const arg = entry.arg ?? 'props';
+  const prop = (key: string) => (entry.arg ? `${entry.arg}.${key}` : key);
+  test('the valid call synthesizes', () => {
+    const c = chart();
+    entry.call(c, entry.valid);
+    synthValid(c);
+  });
+
+  test('props left out or null', () => {
+    for (const props of [undefined, null]) {
+      if (entry.propsOptional) expect(() => entry.call(chart(), props)).not.toThrow();
+      else expectMessage(thrown(() => entry.call(chart(), props)), entry.where, arg, props === null ? 'null' : '(not set)');
+    }
+  });
+
+  test('props that are not an object', () => {
+    expectMessage(thrown(() => entry.call(chart(), 'x')), entry.where, arg, '"x"');
+  });
+
+  test('an unknown prop (a misspelling would otherwise be ignored)', () => {
+    const error = thrown(() => entry.call(chart(), { ...entry.valid, storageClas: 'x' }));
+    expectMessage(error, entry.where, prop('storageClas'), '"x"');
+    expect(error.message).toMatch(/Fix: remove storageClas or correct its spelling$/);
+  });
+
+  test.each(Object.keys(entry.valid))('%s: null, and a value of the wrong type', key => {
+    expectMessage(thrown(() => entry.call(chart(), { ...entry.valid, [key]: null })), entry.where, prop(key), 'null');
+    const wrong = wrongType(entry.valid[key]);
+    expectMessage(thrown(() => entry.call(chart(), { ...entry.valid, [key]: wrong })), entry.where, prop(key), JSON.stringify(wrong));
+  });
+});
+
+describe('strings outside an enum are refused, not written into YAML', () => {
+  test.each<[string, (c: Chart) => unknown, string, string, RegExp]>([
+    ['ReadWriteMany on an EBS claim', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'ReadWriteMany' as any }), 'test/data (VolumeClaim) on BlockStorage "ebs" (AWS EBS)', 'accessMode "ReadWriteMany"',
+      /Allowed: one of BlockAccessMode\.READ_WRITE_ONCE \("ReadWriteOnce"\), BlockAccessMode\.READ_WRITE_ONCE_POD \("ReadWriteOncePod"\)\. Fix: use a member of BlockAccessMode/],
+    ['another backend\'s mode: NFS ReadWriteMany on a local disk', c => local(c).claim(c, 'data', { storage: gi(1), accessMode: NfsAccessMode.READ_WRITE_MANY as any }), 'test/data (VolumeClaim) on test/ssd (LocalSsdVolume)', 'accessMode "ReadWriteMany"', /Allowed: one of LocalAccessMode\./],
+    ['a member name instead of its value', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'READ_WRITE_ONCE' as any }), 'test/data (VolumeClaim) on BlockStorage "ebs" (AWS EBS)', 'accessMode "READ_WRITE_ONCE"', /Allowed: one of BlockAccessMode/],
+    ['Recycle as a reclaim policy', c => new StorageClass(c, 'sc', { provisioner: 'example.com/x', reclaimPolicy: 'Recycle' as any }), 'test/sc (StorageClass)', 'reclaimPolicy "Recycle"',
+      /Allowed: one of ReclaimPolicy\.RETAIN \("Retain"\), ReclaimPolicy\.DELETE \("Delete"\)\. Fix: use a member of ReclaimPolicy/],
+    ['an unknown EBS type', () => BlockProvider.ebs({ type: 'gp4' as any }), 'BlockProvider.ebs', 'type "gp4"', /Allowed: one of EbsVolumeType\.GP3 \("gp3"\)/],
+    ['an unknown binding mode', c => new SpdkCsiDriver(c, 'spdk', { targets: [target], volumeBindingMode: 'Later' as any }), 'test/spdk (SpdkCsiDriver)', 'volumeBindingMode "Later"', /Allowed: one of VolumeBindingMode\./],
+    ['an unknown target type, in a list', c => new SpdkCsiDriver(c, 'spdk', { targets: [{ ...target, targetType: 'fc' as any }] }), 'test/spdk (SpdkCsiDriver)', 'targets[0].targetType "fc"', /Allowed: one of SpdkTargetType\./],
+    ['an unknown prune protection', c => StorageDefaults.setPruneProtection(c, 'argo' as any), 'StorageDefaults.setPruneProtection on test', 'protection "argo"', /Allowed: one of PruneProtection\.GITOPS \("gitops"\)/],
+  ])('%s', (_, call, where, propAndValue, allowed) => {
+    const error = thrown(() => call(chart()));
+    expect(StorageErrors.isStorageValidationError(error)).toBe(true);
+    expect(error.message.startsWith(`${where}: invalid ${propAndValue}. `)).toBe(true);
+    expect(error.message).toMatch(allowed);
+  });
+});
+
+describe('the cases that went wrong before, with their exact messages', () => {
+  test('env as plain strings no longer vanishes from the output', () => {
+    expect(() => new StatefulStore(chart(), 'db', { image: 'x', env: { A: 'x' } as any })).toThrow(
+      'test/db (StatefulStore): invalid env.A "x". Allowed: an EnvValue. Fix: wrap the value: EnvValue.fromValue("x"), or EnvValue.fromSecretValue(...)');
+  });
+
+  test('an empty selector is refused, not written', () => {
+    expect(() => new StatefulStore(chart(), 'db', { image: 'x', selectorLabels: {} })).toThrow(
+      'test/db (StatefulStore): invalid selectorLabels {}. Allowed: a map with at least one entry. Fix: add an entry, or leave selectorLabels out');
+    expect(() => local(chart()).claim(chart(), 'data', { storage: gi(1), diskSelector: {} })).toThrow('invalid diskSelector {}. Allowed: a map with at least one entry');
+  });
+
+  test('a string where a list belongs is shown as the string, not split into characters', () => {
+    expect(() => new NfsShare(chart(), 'share', { server: 'h', path: '/e', capacity: gi(1), mountOptions: 'nfsvers=4.1' as any })).toThrow(
+      'test/share (NfsShare): invalid mountOptions "nfsvers=4.1". Allowed: a list. Fix: pass a list (a single value goes in [ ]), not a string');
+  });
+
+  test('a Size given as a number or a string', () => {
+    expect(() => ebsClass(chart()).claim(chart(), 'data', { storage: 10 as any })).toThrow(
+      'test/data (VolumeClaim) on BlockStorage "ebs" (AWS EBS): invalid storage 10. Allowed: a cdk8s Size. Fix: pass a Size such as Size.gibibytes(10), not a number or a string');
+    expect(() => nfs(chart()).claim(chart(), 'data', { storage: '10Gi' as any })).toThrow('invalid storage "10Gi". Allowed: a cdk8s Size');
+  });
+
+  test('a nested prop is named by its path', () => {
+    expect(() => new LocalSsdVolume(chart(), 'ssd', { disks: [{ node: 'n1', path: '/mnt/a', capacity: 100 as any }] })).toThrow(
+      'test/ssd (LocalSsdVolume): invalid disks[0].capacity 100. Allowed: a cdk8s Size');
+    expect(() => new StatefulStore(chart(), 'db', { image: 'x', volumes: [null as any] })).toThrow('invalid volumes[0] null. Allowed: a value. Fix: remove the empty entry 0');
+    expect(() => EfsStorage.dynamic(chart(), 'efs', { fileSystemId: FS, gidRange: { start: 1 } as any })).toThrow(
+      'test/efs (EfsStorage): invalid gidRange.end (not set). Allowed: a value: EfsGidRange requires it. Fix: set end');
+  });
+
+  test('a scope that is not a construct, an id that is not a string', () => {
+    expect(() => new StatefulStore(undefined as any, 'db', { image: 'x' })).toThrow(
+      'StatefulStore "db": invalid scope (not set). Allowed: a construct (a Chart or a construct in one). Fix: pass the chart, or a construct inside it, as the first argument');
+    expect(() => standard.claim(chart(), 7 as any, { storage: gi(1) })).toThrow('test/7 (VolumeClaim): invalid id 7. Allowed: a non-empty string');
+  });
+
+  test('a template name that is not a string', () => {
+    expect(() => standard.claimTemplate(undefined as any, { storage: gi(1) })).toThrow(
+      'StorageClassRef.existing("standard"): invalid name (not set). Allowed: a template name such as "data". Fix: pass a template name such as "data"');
+  });
+
+  test('two SPDK drivers: the fix says what to do, and names no prop that does not exist', () => {
+    const c = chart();
+    spdk(c);
+    expect(() => new SpdkCsiDriver(c, 'spdk2', { targets: [target], namespace: 'other' })).toThrow(
+      'test/spdk2: the CSIDriver name "csi.spdk.io" is already used by test/spdk. Fix: a cluster runs one SPDK CSI driver: its CSIDriver "csi.spdk.io", ClusterRoles and snapshot class have fixed cluster-wide names. '
+      + 'Create one SpdkCsiDriver (list every target in its targets) and make every claim from it with claim() or claimTemplate()');
+  });
+
+  test.each([
+    ['nfs://host', 'drop the scheme: write "host"'],
+    ['nfs://10.0.0.5:2049/exports', 'drop the scheme: write "10.0.0.5" (and set a port other than 2049 with a "port=" mount option)'],
+    ['nfs.example.com:2049', 'drop the port: write "nfs.example.com" (set a port other than 2049 with a "port=" mount option)'],
+    ['bad host!', 'give the server\'s host name or IP address, for example "10.0.2.5"'],
+  ])('NFS server %s: the fix works', (server, fix) => {
+    expect(() => new NfsShare(chart(), 'share', { server, path: '/e', capacity: gi(1) })).toThrow(`Fix: ${fix}`);
+  });
+});
