@@ -4,6 +4,7 @@ import { join } from 'path';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { StorageGuard } from '../src';
+import { runCli } from '../src/guard/cli';
 import { Manifest, expectValidManifests, find } from './helpers/manifests';
 
 const examplesDir = join(__dirname, '..', 'examples');
@@ -160,6 +161,21 @@ test('upgrade-guard: growing a claim template is refused, and passes once the re
   expect(findings.map(f => [f.severity, f.kind, f.namespace, f.name, f.field])).toEqual([['refused', 'StatefulSet', 'shop', 'orders-db', 'spec.volumeClaimTemplates[data]']]);
   const allow = parseAllDocuments(readFileSync(join(examplesDir, 'upgrade-guard', 'allow.yaml'), 'utf-8'))[0].toJS();
   expect(StorageGuard.compare(versions[0], versions[1], { allow })).toEqual([]);
+});
+
+test('upgrade-guard: a misspelt allow-list key is exit status 2, not "allow everything"', () => {
+  const { buildApp } = require(join(examplesDir, 'upgrade-guard', 'main.ts')); // eslint-disable-line @typescript-eslint/no-require-imports
+  const [v1, v2] = (['v1', 'v2'] as const).map(v => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), `guard-${v}-`)) });
+    buildApp(app, v).synth();
+    return app.outdir;
+  });
+  const allow = join(examplesDir, 'upgrade-guard', 'allow-misspelt.yaml');
+  const err: string[] = [];
+  const status = runCli(['guard', '--previous', v1, '--current', v2, '--allow', allow], { out: () => undefined, err: s => err.push(s) });
+  expect(status).toBe(2);
+  expect(err).toEqual([`cdk8s-storage guard: ${allow}: allow-list entry 1: has unknown key(s) fields; the keys are kind, name, namespace, field. `
+    + 'Fix: correct the spelling (a misspelt key would allow more than meant)']);
 });
 
 test('readme-snippets: the guard snippet really refuses the reclaim policy change', () => {

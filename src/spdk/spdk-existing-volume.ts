@@ -139,14 +139,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class SpdkExistingVolume extends Construct {
   private readonly binding: StaticBinding;
   private readonly where: string;
+  private readonly props: SpdkExistingVolumeProps;
 
   /**
    * @param scope the parent construct, usually a Chart
    * @param id the construct id; lower-cased, it is the default PV name
    * @param props see `SpdkExistingVolumeProps`
    */
-  private readonly props: SpdkExistingVolumeProps;
-
   public constructor(scope: Construct, id: string, props: SpdkExistingVolumeProps) {
     super(checkScope(scope, id, 'SpdkExistingVolume'), id);
     this.where = describeConstruct(this, 'SpdkExistingVolume');
