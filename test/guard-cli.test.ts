@@ -1,8 +1,7 @@
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { runCli } from '../src/guard/cli';
+import { manifestDir, runCommand } from './helpers/guard-cli';
 
 const sts = (size: string) => `apiVersion: apps/v1
 kind: StatefulSet
@@ -16,21 +15,8 @@ spec:
       spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: ${size}}}}
 `;
 
-function dir(files: { [name: string]: string }): string {
-  const d = mkdtempSync(join(tmpdir(), 'guard-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(d, name, '..'), { recursive: true });
-    writeFileSync(join(d, name), text);
-  }
-  return d;
-}
-
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = runCli(args, { out: s => out.push(s), err: s => err.push(s) });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const dir = manifestDir;
+const run = (...args: string[]) => runCommand(...args);
 
 describe('cdk8s-storage guard', () => {
   const v1 = dir({ 'app.k8s.yaml': sts('1Gi') });

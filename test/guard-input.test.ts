@@ -2,12 +2,11 @@
  * The guard fails closed: input it cannot judge is exit status 2 (CLI) or a
  * StorageValidationError (API) naming where, never "0 refused".
  */
-import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync, symlinkSync, truncateSync } from 'fs';
 import { join } from 'path';
 import { StorageErrors, StorageGuard } from '../src';
-import { runCli } from '../src/guard/cli';
 import { MAX_FILE_BYTES } from '../src/guard/manifest-files';
+import { manifestDir, runCommand } from './helpers/guard-cli';
 
 // Node's own fs exports cannot be spied on; a plain copy can (the guard reads through it too).
 jest.mock('fs', () => ({ ...jest.requireActual('fs') }));
@@ -19,21 +18,8 @@ metadata: {name: ${name}, namespace: prod}
 spec: {accessModes: [ReadWriteOnce], storageClassName: standard, resources: {requests: {storage: ${size}}}}
 `;
 
-function dir(files: { [name: string]: string }): string {
-  const d = mkdtempSync(join(tmpdir(), 'guard-input-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(d, name, '..'), { recursive: true });
-    writeFileSync(join(d, name), text);
-  }
-  return d;
-}
-
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = runCli(['guard', ...args], { out: s => out.push(s), err: s => err.push(s) });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const dir = manifestDir;
+const run = (...args: string[]) => runCommand('guard', ...args);
 
 /** Exit status 2, one line naming the problem, no stack trace, no verdict. */
 function expectInputError(result: ReturnType<typeof run>, message: RegExp) {
@@ -153,7 +139,7 @@ describe('unreadable input is exit 2 with one line naming the path', () => {
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     });
     try {
-      expectInputError(run('--previous', previous, '--current', previous), /guard-input-\w+: permission denied$/);
+      expectInputError(run('--previous', previous, '--current', previous), /guard-\w+: permission denied$/);
     } finally {
       spy.mockRestore();
     }

@@ -70,7 +70,7 @@ export const num = (): RequiredCheck => predicate('a finite number', 'pass a num
  * a second copy of cdk8s in node_modules is accepted.
  */
 export const size = (): RequiredCheck => predicate('a cdk8s Size', 'pass a Size such as Size.gibibytes(10), not a number or a string',
-  v => v instanceof Size || (isPlainObjectOrInstance(v) && typeof (v as any).asString === 'function' && typeof (v as any).toKibibytes === 'function'));
+  v => v instanceof Size || (isObject(v) && typeof (v as any).asString === 'function' && typeof (v as any).toKibibytes === 'function'));
 
 /** A member of a TypeScript string enum; `name` is how users write it ("BlockAccessMode"). */
 export function enumOf(enumObject: { [key: string]: string }, name: string): RequiredCheck {
@@ -199,11 +199,11 @@ function an(typeName: string): string {
   return `${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}`;
 }
 
-function isPlainObjectOrInstance(v: unknown): boolean {
+function isObject(v: unknown): boolean {
   return v !== null && typeof v === 'object';
 }
 
-/** "a number (10)", "a string", "null": what the caller passed, in words. */
+/** "a number", "a list", "null": the kind of value the caller passed, in words. */
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';

@@ -187,7 +187,7 @@ export class StatefulStore extends Construct {
   public constructor(scope: Construct, id: string, props: StatefulStoreProps) {
     super(checkScope(scope, id, 'StatefulStore'), id);
     const where = describeConstruct(this, 'StatefulStore');
-    props = checkProps(where, props, statefulStoreProps(PodManagementPolicy, ClaimRetention), 'StatefulStoreProps');
+    props = checkProps(where, props, storeSchema(), 'StatefulStoreProps');
     this.name = validateName(props.name ?? nameFromId(id), NameRule.STATEFULSET, where, 'name',
       'pass a `name` of at most 52 lower-case letters, digits and "-"');
     this.serviceName = validateName(props.serviceName ?? this.name, NameRule.DNS_1035_LABEL, where, 'serviceName',
@@ -318,6 +318,13 @@ class StatefulSetObject extends k8s.KubeStatefulSet {
     }
     return json;
   }
+}
+
+let schema: ReturnType<typeof statefulStoreProps> | undefined;
+/** Built once, on first use: the schema needs this file's enums, and schemas.ts cannot import them without a cycle. */
+function storeSchema() {
+  schema ??= statefulStoreProps(PodManagementPolicy, ClaimRetention);
+  return schema;
 }
 
 function wholeNumber(value: number, min: number, where: string, prop: string, fix: string): number {
