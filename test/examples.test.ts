@@ -4,8 +4,8 @@ import { join } from 'path';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { StorageGuard } from '../src';
-import { runCli } from '../src/guard/cli';
 import { Manifest, expectValidManifests, find } from './helpers/manifests';
+import { runCli } from '../src/guard/cli';
 
 const examplesDir = join(__dirname, '..', 'examples');
 const exampleNames = readdirSync(examplesDir, { withFileTypes: true })

@@ -5,8 +5,8 @@
 import { mkdirSync, symlinkSync, truncateSync } from 'fs';
 import { join } from 'path';
 import { StorageErrors, StorageGuard } from '../src';
-import { MAX_FILE_BYTES } from '../src/guard/manifest-files';
 import { manifestDir, runCommand } from './helpers/guard-cli';
+import { MAX_FILE_BYTES } from '../src/guard/manifest-files';
 
 // Node's own fs exports cannot be spied on; a plain copy can (the guard reads through it too).
 jest.mock('fs', () => ({ ...jest.requireActual('fs') }));
