@@ -12,7 +12,7 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { EnvValue } from 'cdk8s-plus-27';
 import {
-  AccessMode, AzureDiskSku, BlockAccessMode, BlockProvider, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsStorage, EmptyDirMedium,
+  AccessMode, AzureDiskSku, BlockAccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsStorage, EmptyDirMedium,
   GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy,
   SpdkCredentials, SpdkCsiDriver, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageClassRef, StorageDefaults,
   StorageErrors, StoreUpdateStrategy, VolumeMode,
@@ -182,6 +182,28 @@ describe('strings outside an enum are refused, not written into YAML', () => {
     expect(StorageErrors.isStorageValidationError(error)).toBe(true);
     expect(error.message.startsWith(`${where}: invalid ${propAndValue}. `)).toBe(true);
     expect(error.message).toMatch(allowed);
+  });
+});
+
+describe('positional arguments are checked too', () => {
+  test.each<[string, () => unknown, string]>([
+    ['StorageClassRef.existing name', () => StorageClassRef.existing(7 as any, { accessModes: [AccessMode.READ_WRITE_ONCE] }), 'StorageClassRef.existing: invalid storageClassName 7. Allowed: the name of a StorageClass in the cluster'],
+    ['BlockStorage.existing name', () => BlockStorage.existing(undefined as any, BlockProvider.ebs()), 'BlockStorage.existing: invalid storageClassName (not set). Allowed: the name of a StorageClass in the cluster'],
+    ['BlockStorage.existing provider', () => BlockStorage.existing('gp3', { provisioner: 'ebs.csi.aws.com' } as any), 'BlockStorage.existing("gp3"): invalid provider {"provisioner":"ebs.csi.aws.com"}. Allowed: a BlockProvider. Fix: use a factory such as BlockProvider.ebs({ ... })'],
+    ['PodVolume.emptyDir name', () => PodVolume.emptyDir(3 as any), 'PodVolume.emptyDir: invalid name 3. Allowed: a volume name such as "config"'],
+    ['PodVolume.configMap object name', () => PodVolume.configMap('cfg', null as any), 'PodVolume.configMap("cfg"): invalid configMapName null. Allowed: a ConfigMap name'],
+    ['PodVolume.secret object name', () => PodVolume.secret('s', ['s'] as any), 'PodVolume.secret("s"): invalid secretName ["s"]. Allowed: a Secret name'],
+    ['PodVolume.fromClaim claim', () => PodVolume.fromClaim({ name: 'data' } as any), 'PodVolume.fromClaim: invalid claim {"name":"data"}. Allowed: a VolumeClaim. Fix: pass a claim from a backend'],
+    ['PodVolume.fromKube volume', () => PodVolume.fromKube('data' as any), 'PodVolume.fromKube: invalid volume "data". Allowed: a k8s.Volume object. Fix: pass a k8s.Volume object literal'],
+    ['SpdkCredentials.fromExistingSecret', () => SpdkCredentials.fromExistingSecret(undefined as any), 'SpdkCredentials.fromExistingSecret: invalid secretName (not set). Allowed: a Secret name such as "spdkcsi-secret"'],
+    ['SpdkCredentials.unsafeLiteralTokens', () => SpdkCredentials.unsafeLiteralTokens('s', [{ name: 't1', username: 'u' }] as any), 'SpdkCredentials.unsafeLiteralTokens: invalid tokens[0].password (not set). Allowed: a value: SpdkRpcToken requires it. Fix: set password'],
+    ['setPruneProtection scope', () => StorageDefaults.setPruneProtection(undefined as any, 'gitops' as any), 'StorageDefaults.setPruneProtection: invalid scope (not set). Allowed: an App or a Chart'],
+    ['StatefulStore claimName template', () => new StatefulStore(chart(), 'db', { image: 'x' }).claimName('data' as any, 0), 'test/db (StatefulStore): invalid template "data". Allowed: a ClaimTemplate. Fix: pass a template this store mounts'],
+    ['StatefulStore claimName ordinal', () => new StatefulStore(chart(), 'db', { image: 'x' }).claimName(standard.claimTemplate('data', { storage: gi(1) }), -1), 'test/db (StatefulStore): invalid ordinal -1. Allowed: an integer of at least 0'],
+  ])('%s', (_, call, message) => {
+    const error = thrown(call);
+    expect(StorageErrors.isStorageValidationError(error)).toBe(true);
+    expect(error.message.startsWith(message)).toBe(true);
   });
 });
 

@@ -70,7 +70,7 @@ export const num = (): RequiredCheck => predicate('a finite number', 'pass a num
  * a second copy of cdk8s in node_modules is accepted.
  */
 export const size = (): RequiredCheck => predicate('a cdk8s Size', 'pass a Size such as Size.gibibytes(10), not a number or a string',
-  v => v instanceof Size || (isObject(v) && typeof (v as any).asString === 'function' && typeof (v as any).toKibibytes === 'function'));
+  v => v instanceof Size || (isPlainObject(v) && typeof (v as any).asString === 'function' && typeof (v as any).toKibibytes === 'function'));
 
 /** A member of a TypeScript string enum; `name` is how users write it ("BlockAccessMode"). */
 export function enumOf(enumObject: { [key: string]: string }, name: string): RequiredCheck {
@@ -83,14 +83,11 @@ export function enumOf(enumObject: { [key: string]: string }, name: string): Req
 }
 
 /** A list whose items all pass `item`. */
-export function listOf(item: Check, minLength = 0): RequiredCheck {
+export function listOf(item: Check): RequiredCheck {
   return {
     optional: false,
     test: (value, prop) => {
-      if (!Array.isArray(value) || value.length < minLength) {
-        const allowed = minLength > 0 ? `a list of at least ${minLength}` : 'a list';
-        return { prop, value, allowed, fix: `pass ${allowed} (a single value goes in [ ]), not ${Array.isArray(value) ? 'an empty list' : typeOf(value)}` };
-      }
+      if (!Array.isArray(value)) return { prop, value, allowed: 'a list', fix: `pass a list (a single value goes in [ ]), not ${typeOf(value)}` };
       for (const [i, v] of value.entries()) {
         const misfit = v === undefined || v === null
           ? { prop: `${prop}[${i}]`, value: v, allowed: 'a value', fix: `remove the empty entry ${i}` }
@@ -197,10 +194,6 @@ function join(prop: string, key: string): string {
 /** "an EnvValue", "a Size": the article for a type name. */
 function an(typeName: string): string {
   return `${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}`;
-}
-
-function isObject(v: unknown): boolean {
-  return v !== null && typeof v === 'object';
 }
 
 /** "a number", "a list", "null": the kind of value the caller passed, in words. */

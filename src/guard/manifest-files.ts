@@ -51,9 +51,8 @@ function unreadable(path: string, e: unknown): ManifestInputError {
   const reason = code === 'ENOENT' ? (isDanglingLink(path) ? 'a symbolic link to nothing (dangling)' : 'no such file or directory')
     : code === 'ELOOP' ? 'a loop of symbolic links'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-        : code === 'EISDIR' ? 'is a directory, not a manifest file'
-          : code === 'ENOTDIR' ? 'a part of the path is not a directory'
-            : `cannot be read (${code ?? (e as Error)?.message})`;
+        : code === 'ENOTDIR' ? 'a part of the path is not a directory'
+          : `cannot be read (${code ?? (e as Error)?.message})`;
   return new ManifestInputError(`${path}: ${reason}`);
 }
 

@@ -1,4 +1,5 @@
 import { Manifest } from './manifest';
+import { isPlainObject as isObject } from '../core/checks';
 import { StorageValidationError } from '../core/errors';
 import { parseQuantity } from '../core/quantity';
 
@@ -60,7 +61,6 @@ type ShapeCheck = (v: unknown) => boolean;
 const isString: ShapeCheck = v => typeof v === 'string';
 const isBoolean: ShapeCheck = v => typeof v === 'boolean';
 const isInteger: ShapeCheck = v => Number.isInteger(v);
-const isObject: ShapeCheck = v => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isStringList: ShapeCheck = v => Array.isArray(v) && v.every(isString);
 const isStringMap: ShapeCheck = v => isObject(v) && Object.values(v as object).every(isString);
 const isQuantity: ShapeCheck = v => (typeof v === 'string' || typeof v === 'number') && parseQuantity(String(v)) !== undefined;

@@ -36,7 +36,7 @@ export const SPDK_IMAGES: Schema<SpdkImages> = {
 export const SPDK_RPC_TOKEN: Schema<SpdkRpcToken> = { name: str('the name of a target'), username: str(), password: str() };
 
 export const SPDK_FS_TYPE = optional(enumOf(SpdkFsType, 'SpdkFsType'));
-export const SPDK_ACCESS_MODE = optional(enumOf(SpdkAccessMode, 'SpdkAccessMode'));
+const SPDK_ACCESS_MODE = optional(enumOf(SpdkAccessMode, 'SpdkAccessMode'));
 
 export const SPDK_CLAIM_OPTIONS: Schema<SpdkClaimOptions> = { storage: size(), accessMode: SPDK_ACCESS_MODE };
 export const SPDK_CLAIM_PROPS: Schema<SpdkClaimProps> = { ...SPDK_CLAIM_OPTIONS, name: NAME };
