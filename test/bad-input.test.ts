@@ -84,7 +84,7 @@ const ENTRIES: { [name: string]: Entry } = {
   'BlockProvider.gcePd': { where: 'BlockProvider.gcePd', propsOptional: true, valid: { type: GcePdType.PD_SSD, labels: { team: 'a' } }, call: (_, p) => BlockProvider.gcePd(p) },
   'BlockProvider.azureDisk': { where: 'BlockProvider.azureDisk', propsOptional: true, valid: { skuName: AzureDiskSku.PREMIUM_LRS }, call: (_, p) => BlockProvider.azureDisk(p) },
   'new BlockStorageClass': { where: 'test/ebs (BlockStorageClass)', valid: { provider: BlockProvider.ebs(), zones: ['us-east-1a'], reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new BlockStorageClass(c, 'ebs', p) },
-  'BlockStorage claim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(1), accessMode: BlockAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK }, call: (c, p) => ebsClass(c).claim(c, 'data', p) },
+  'BlockStorage claim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(4), accessMode: BlockAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK }, call: (c, p) => ebsClass(c).claim(c, 'data', p) },
   'BlockStorage claimTemplate': { where: 'claim template "data" on BlockStorage "ebs"', valid: { storage: gi(1), roundUpToMinimum: true }, call: (c, p) => ebsClass(c).claimTemplate('data', p) },
   'BlockStorage multiAttachClaim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(4) }, call: (c, p) => ebsClass(c).multiAttachClaim(c, 'data', p) },
   'new NfsShare': { where: 'test/share (NfsShare)', valid: { server: '10.0.0.5', path: '/exports/a', capacity: gi(1), mountOptions: ['nfsvers=4.1'], readOnly: false }, call: (c, p) => new NfsShare(c, 'share', p) },

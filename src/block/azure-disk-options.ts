@@ -43,9 +43,9 @@ export interface AzureDiskOptions {
    */
   readonly skuName?: AzureDiskSku;
   /**
-   * Host caching.
+   * Host caching. PremiumV2_LRS and UltraSSD_LRS take only `None`.
    *
-   * @default - the driver's default
+   * @default - ReadOnly, the driver's default (None for PremiumV2_LRS and UltraSSD_LRS)
    */
   readonly cachingMode?: AzureDiskCachingMode;
   /**
@@ -54,4 +54,25 @@ export interface AzureDiskOptions {
    * @default BlockFsType.EXT4
    */
   readonly fsType?: BlockFsType;
+  /**
+   * How many nodes may attach each disk at once (a shared disk). With 2 or more
+   * the class serves `multiAttachClaim` (raw block); filesystems are never shared.
+   * Shared disks are Premium SSD, Standard SSD, Premium SSD v2 or Ultra.
+   *
+   * @default - 1, a disk attaches to one node
+   */
+  readonly maxShares?: number;
+  /**
+   * The resource id of a disk encryption set that encrypts the disks with your key:
+   * `/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/diskEncryptionSets/{name}`.
+   *
+   * @default - platform-managed keys
+   */
+  readonly diskEncryptionSetId?: string;
+  /**
+   * Tags of the created disks. Keys may not hold `<>%&?\/`, "=" or ","; values may not hold ",".
+   *
+   * @default - only the driver's own tags
+   */
+  readonly tags?: { [key: string]: string };
 }

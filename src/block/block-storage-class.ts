@@ -105,13 +105,18 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
   private zoneTopology(zones: string[] | undefined): AllowedTopology[] | undefined {
     if (!zones) return undefined;
     const key = this.provider._rules.topologyKey;
-    if (!key || zones.length === 0) {
+    if (zones.length === 0) {
+      throw invalid({ where: describeConstruct(this, 'BlockStorageClass'), prop: 'zones', value: zones, allowed: 'at least one zone', fix: 'list the zones, or omit zones' });
+    }
+    const format = this.provider._rules.zoneFormat;
+    const odd = format && zones.find(zone => !format.pattern.test(zone));
+    if (format && odd !== undefined) {
       throw invalid({
         where: describeConstruct(this, 'BlockStorageClass'),
         prop: 'zones',
-        value: zones,
-        allowed: key ? 'at least one zone' : `no zones: this library does not model the zone key of ${this.provider._rules.label}`,
-        fix: key ? 'list the zones, or omit zones' : 'omit zones, or build a StorageClass with allowedTopologies yourself',
+        value: odd,
+        allowed: `zone names such as "${format.example}" (${this.provider._rules.label} ignores other names and makes the volume without a zone)`,
+        fix: `write the zone as the node label ${key} shows it, e.g. "${format.example}"`,
       });
     }
     return [{ matchLabelExpressions: [{ key, values: zones }] }];

@@ -18,7 +18,7 @@ import { VolumeClaim } from '../core/volume-claim';
  * Options of a claim or claim template on block storage.
  */
 export interface BlockClaimOptions {
-  /** The storage requested, within the driver's limits (OCI: 50Gi to 32Ti). */
+  /** The storage requested, within the provider's limits (OCI: 50Gi to 32Ti; EBS per volume type). */
   readonly storage: Size;
   /**
    * The access mode.
@@ -33,10 +33,11 @@ export interface BlockClaimOptions {
    */
   readonly volumeMode?: VolumeMode;
   /**
-   * Where the driver has a minimum size (OCI: 50Gi) and the request is
-   * smaller: ask for the minimum, visibly, instead of failing.
+   * Where the provider has a minimum size (OCI: 50Gi; EBS: 4Gi for io1/io2,
+   * 125Gi for st1/sc1) and the request is smaller: ask for the minimum,
+   * visibly, instead of failing.
    *
-   * @default false - a request under the minimum is an error, since the driver would silently enlarge it
+   * @default false - a request under the minimum is an error (OCI would silently enlarge it; AWS refuses it)
    */
   readonly roundUpToMinimum?: boolean;
 }
@@ -92,8 +93,9 @@ export interface IBlockStorage {
   /**
    * A `ReadWriteMany` raw-block claim that several nodes attach at once
    * (clustered filesystems, databases with shared-disk clustering). Served by
-   * EBS io2, OCI (driver v1.32 and later, not Ultra High Performance) and GCE PD;
-   * there is no way to share a filesystem on block storage.
+   * EBS io2, OCI (driver v1.32 and later, not Ultra High Performance), GCE
+   * pd-ssd and hyperdisk-balanced(-high-availability), and Azure with
+   * `maxShares` of 2 or more; there is no way to share a filesystem on block storage.
    */
   multiAttachClaim(scope: Construct, id: string, props: MultiAttachClaimProps): VolumeClaim;
 }
@@ -146,13 +148,14 @@ export class BlockStorage implements IBlockStorage {
 
   public multiAttachClaim(scope: Construct, id: string, props: MultiAttachClaimProps): VolumeClaim {
     const { where } = claimArgs(this.where, scope, id, props, MULTI_ATTACH_CLAIM_PROPS, 'MultiAttachClaimProps');
+    this.checkBlockMode(where, 'multiAttachClaim', this.storageClassName);
     const problem = this.provider._rules.multiAttachProblem;
     if (problem) {
       throw invalid({
         where,
         prop: 'multiAttachClaim',
         value: this.storageClassName,
-        allowed: 'raw-block multi-attach on EBS io2, OCI (not Ultra High Performance) or GCE PD',
+        allowed: 'raw-block multi-attach on EBS io2, OCI (not Ultra High Performance), GCE pd-ssd or hyperdisk-balanced, or Azure with maxShares of 2 or more',
         fix: `${problem}; use a class that serves it, or a file-storage backend (NFS, EFS) to share files`,
       });
     }
@@ -165,12 +168,28 @@ export class BlockStorage implements IBlockStorage {
   }
 
   private request(options: BlockClaimOptions, where: string): Omit<ClaimRequest, 'where'> {
+    const volumeMode = options.volumeMode ?? VolumeMode.FILESYSTEM;
+    if (volumeMode === VolumeMode.BLOCK) this.checkBlockMode(where, 'volumeMode', VolumeMode.BLOCK);
     return {
       storageClassName: this.storageClassName,
       accessMode: options.accessMode ?? BlockAccessMode.READ_WRITE_ONCE,
-      volumeMode: options.volumeMode ?? VolumeMode.FILESYSTEM,
+      volumeMode,
       storage: this.checkedSize(options.storage, options.roundUpToMinimum ?? false, where),
     };
+  }
+
+  /** Block volumes are refused by some classes (OCI Ultra High Performance, EBS with mkfs options). */
+  private checkBlockMode(where: string, prop: string, value: string): void {
+    const problem = this.provider._rules.blockModeProblem;
+    if (problem) {
+      throw invalid({
+        where,
+        prop,
+        value,
+        allowed: `Filesystem volumes on this class: ${problem}`,
+        fix: 'use volumeMode Filesystem, or a class that serves Block volumes',
+      });
+    }
   }
 
   /** The size to request: the driver's limits hold, and nothing is enlarged silently. */
@@ -186,14 +205,14 @@ export class BlockStorage implements IBlockStorage {
         fix: `ask for ${maximumSize.asString()} or less, or spread the data over several volumes`,
       });
     }
-    if (!minimumSize || bytes >= sizeInBytes(minimumSize, where, 'minimum')) return storage;
-    if (roundUp) return minimumSize;
+    if (!minimumSize || bytes >= sizeInBytes(minimumSize.size, where, 'minimum')) return storage;
+    if (roundUp) return minimumSize.size;
     throw invalid({
       where,
       prop: 'storage',
       value: storage.asString(),
-      allowed: `at least ${minimumSize.asString()}: ${label} would silently enlarge a smaller volume to ${minimumSize.asString()}, so the PV capacity would not match the claim`,
-      fix: `ask for ${minimumSize.asString()}, or pass roundUpToMinimum: true to have the claim ask for it`,
+      allowed: `at least ${minimumSize.size.asString()}: ${minimumSize.reason}`,
+      fix: `ask for ${minimumSize.size.asString()}, or pass roundUpToMinimum: true to have the claim ask for it`,
     });
   }
 }

@@ -55,9 +55,10 @@ export interface EbsOptions {
    */
   readonly iopsPerGb?: number;
   /**
-   * With `iopsPerGb`: raise the IOPS of a volume too small for the type's minimum instead of failing.
+   * With `iops` or `iopsPerGb`: raise IOPS below the type's minimum to that
+   * minimum instead of failing (the driver's capIOPS applies it to both).
    *
-   * @default false
+   * @default false - IOPS below the type's minimum fail provisioning
    */
   readonly allowAutoIopsPerGbIncrease?: boolean;
   /**
@@ -73,15 +74,83 @@ export interface EbsOptions {
    */
   readonly fsType?: EbsFsType;
   /**
-   * Encrypt the volumes.
+   * Encrypt the volumes. A `kmsKeyId` encrypts them whatever this says, so
+   * `false` with a key is refused.
    *
-   * @default false
+   * @default - false, or true when `kmsKeyId` is set
    */
   readonly encrypted?: boolean;
   /**
-   * The full ARN of the KMS key that encrypts the volumes; needs `encrypted: true`.
+   * The KMS key that encrypts the volumes: its ARN (the driver's docs ask for
+   * one), key id or alias. The driver turns encryption on when a key is given.
    *
-   * @default - the region's default key, aws/ebs
+   * @default - the region's default key, aws/ebs, if `encrypted`
    */
   readonly kmsKeyId?: string;
+  /**
+   * Tags of the created volumes, each written as a `tagSpecification_N`
+   * parameter. Values may use the driver's `{{ .PVCName }}`,
+   * `{{ .PVCNamespace }}` and `{{ .PVName }}` templates. Keys the driver
+   * reserves (CSIVolumeName, CSIVolumeSnapshotName, ebs.csi.aws.com/cluster-name,
+   * `kubernetes.io*`, `ebs.csi.aws.com/*`) are refused.
+   *
+   * @default - only the driver's own tags
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * How the filesystem is formatted (mkfs options). Only for Filesystem
+   * claims: the driver refuses them with a Block claim.
+   *
+   * @default - mkfs defaults
+   */
+  readonly formatOptions?: EbsFormatOptions;
+}
+
+/**
+ * mkfs options of an EBS class (aws-ebs-csi-driver docs/parameters.md;
+ * pkg/driver/constants.go FileSystemConfigs says which filesystem takes which).
+ */
+export interface EbsFormatOptions {
+  /**
+   * The filesystem block size in bytes (ext3, ext4, xfs).
+   *
+   * @default - mkfs's choice
+   */
+  readonly blockSize?: number;
+  /**
+   * The inode size in bytes (ext3, ext4, xfs).
+   *
+   * @default - mkfs's choice
+   */
+  readonly inodeSize?: number;
+  /**
+   * Bytes per inode (ext3, ext4).
+   *
+   * @default - mkfs's choice
+   */
+  readonly bytesPerInode?: number;
+  /**
+   * The number of inodes (ext3, ext4).
+   *
+   * @default - mkfs's choice
+   */
+  readonly numberOfInodes?: number;
+  /**
+   * Clustered block allocation, ext4's `bigalloc` (ext4 only; older kernels may not mount it).
+   *
+   * @default false
+   */
+  readonly ext4BigAlloc?: boolean;
+  /**
+   * The bigalloc cluster size in bytes (ext4 with `ext4BigAlloc` only).
+   *
+   * @default - mkfs's choice
+   */
+  readonly ext4ClusterSize?: number;
+  /**
+   * ext4 filesystem-level encryption support (ext4 only; it does not encrypt files by itself).
+   *
+   * @default false
+   */
+  readonly ext4EncryptionSupport?: boolean;
 }

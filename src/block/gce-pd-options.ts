@@ -10,8 +10,18 @@ export enum GcePdType {
   PD_BALANCED = 'pd-balanced',
   /** Performance SSD. */
   PD_SSD = 'pd-ssd',
-  /** Extreme persistent disk. */
+  /** Extreme persistent disk; IOPS are provisioned (`provisionedIops`). */
   PD_EXTREME = 'pd-extreme',
+  /** Hyperdisk Balanced; IOPS and throughput are provisioned; multi-writer capable. */
+  HYPERDISK_BALANCED = 'hyperdisk-balanced',
+  /** Hyperdisk Balanced High Availability (replicated to two zones); multi-writer capable. */
+  HYPERDISK_BALANCED_HIGH_AVAILABILITY = 'hyperdisk-balanced-high-availability',
+  /** Hyperdisk Throughput; throughput is provisioned. Single-node only. */
+  HYPERDISK_THROUGHPUT = 'hyperdisk-throughput',
+  /** Hyperdisk Extreme; IOPS are provisioned. Single-node only. */
+  HYPERDISK_EXTREME = 'hyperdisk-extreme',
+  /** Hyperdisk ML; throughput is provisioned; read-only sharing of a populated disk. */
+  HYPERDISK_ML = 'hyperdisk-ml',
 }
 
 /**
@@ -49,7 +59,9 @@ export interface GcePdOptions {
    */
   readonly diskEncryptionKmsKey?: string;
   /**
-   * Labels of the created disks.
+   * Labels of the created disks, at most 64: keys a lower-case letter then up to
+   * 62 lower-case letters, digits, "_" or "-"; values up to 63 of those
+   * (pkg/convert/convert.go ConvertLabelsStringToMap).
    *
    * @default - none
    */
@@ -60,4 +72,19 @@ export interface GcePdOptions {
    * @default BlockFsType.EXT4
    */
   readonly fsType?: BlockFsType;
+  /**
+   * IOPS provisioned for each disk (`provisioned-iops-on-create`): pd-extreme,
+   * hyperdisk-balanced, hyperdisk-balanced-high-availability and hyperdisk-extreme.
+   *
+   * @default - the type's default
+   */
+  readonly provisionedIops?: number;
+  /**
+   * Throughput in MiB/s provisioned for each disk (`provisioned-throughput-on-create`):
+   * the hyperdisk-balanced, hyperdisk-balanced-high-availability, hyperdisk-throughput
+   * and hyperdisk-ml types.
+   *
+   * @default - the type's default
+   */
+  readonly provisionedThroughputMibps?: number;
 }

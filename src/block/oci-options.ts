@@ -20,7 +20,7 @@ export enum OciAttachmentType {
 export interface OciBlockVolumeOptions {
   /**
    * Volume performance units per GB, 0 to 120 (10 is Balanced; 30 and more is
-   * Ultra High Performance, which raw-block multi-attach does not support).
+   * Ultra High Performance, which the driver refuses for every Block-mode claim).
    *
    * @default - 10, the driver's default
    */
@@ -43,4 +43,19 @@ export interface OciBlockVolumeOptions {
    * @default BlockFsType.EXT4
    */
   readonly fsType?: BlockFsType;
+  /**
+   * Freeform tags of the created volumes (`oci.oraclecloud.com/initial-freeform-tags-override`).
+   * With `definedTags`, they replace the tags the cluster's cloud-provider config sets for block volumes.
+   *
+   * @default - the cluster's configured tags
+   */
+  readonly freeformTags?: { [key: string]: string };
+  /**
+   * Defined tags of the created volumes, by tag namespace then key
+   * (`oci.oraclecloud.com/initial-defined-tags-override`). The tag namespaces
+   * must exist in the tenancy.
+   *
+   * @default - the cluster's configured tags
+   */
+  readonly definedTags?: { [namespace: string]: { [key: string]: string } };
 }

@@ -1,9 +1,9 @@
 import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from './azure-disk-options';
 import { BlockFsType } from './block-access-mode';
-import { EbsFsType, EbsOptions, EbsVolumeType } from './ebs-options';
+import { EbsFormatOptions, EbsFsType, EbsOptions, EbsVolumeType } from './ebs-options';
 import { GcePdOptions, GcePdReplication, GcePdType } from './gce-pd-options';
 import { OciAttachmentType, OciBlockVolumeOptions } from './oci-options';
-import { Schema, bool, enumOf, num, optional, str } from '../core/checks';
+import { Schema, bool, enumOf, mapOf, num, optional, str, struct } from '../core/checks';
 import { STRING_MAP } from '../core/schemas';
 
 /**
@@ -12,6 +12,16 @@ import { STRING_MAP } from '../core/schemas';
  */
 
 const FS_TYPE = optional(enumOf(BlockFsType, 'BlockFsType'));
+
+const EBS_FORMAT_OPTIONS: Schema<EbsFormatOptions> = {
+  blockSize: optional(num()),
+  inodeSize: optional(num()),
+  bytesPerInode: optional(num()),
+  numberOfInodes: optional(num()),
+  ext4BigAlloc: optional(bool()),
+  ext4ClusterSize: optional(num()),
+  ext4EncryptionSupport: optional(bool()),
+};
 
 export const EBS_OPTIONS: Schema<EbsOptions> = {
   type: optional(enumOf(EbsVolumeType, 'EbsVolumeType')),
@@ -22,6 +32,8 @@ export const EBS_OPTIONS: Schema<EbsOptions> = {
   fsType: optional(enumOf(EbsFsType, 'EbsFsType')),
   encrypted: optional(bool()),
   kmsKeyId: optional(str('a KMS key ARN')),
+  tags: optional(STRING_MAP),
+  formatOptions: optional(struct(EBS_FORMAT_OPTIONS, 'EbsFormatOptions')),
 };
 
 export const OCI_OPTIONS: Schema<OciBlockVolumeOptions> = {
@@ -29,6 +41,8 @@ export const OCI_OPTIONS: Schema<OciBlockVolumeOptions> = {
   attachmentType: optional(enumOf(OciAttachmentType, 'OciAttachmentType')),
   kmsKeyId: optional(str('a KMS key OCID')),
   fsType: FS_TYPE,
+  freeformTags: optional(STRING_MAP),
+  definedTags: optional(mapOf(STRING_MAP)),
 };
 
 export const GCE_PD_OPTIONS: Schema<GcePdOptions> = {
@@ -37,10 +51,15 @@ export const GCE_PD_OPTIONS: Schema<GcePdOptions> = {
   diskEncryptionKmsKey: optional(str('a Cloud KMS key name')),
   labels: optional(STRING_MAP),
   fsType: FS_TYPE,
+  provisionedIops: optional(num()),
+  provisionedThroughputMibps: optional(num()),
 };
 
 export const AZURE_DISK_OPTIONS: Schema<AzureDiskOptions> = {
   skuName: optional(enumOf(AzureDiskSku, 'AzureDiskSku')),
   cachingMode: optional(enumOf(AzureDiskCachingMode, 'AzureDiskCachingMode')),
   fsType: FS_TYPE,
+  maxShares: optional(num()),
+  diskEncryptionSetId: optional(str('a disk encryption set resource id')),
+  tags: optional(STRING_MAP),
 };

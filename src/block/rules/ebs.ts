@@ -1,32 +1,57 @@
+import { Size } from 'cdk8s';
 import { ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
-import { EbsOptions, EbsVolumeType } from '../ebs-options';
+import { EbsFormatOptions, EbsFsType, EbsOptions, EbsVolumeType } from '../ebs-options';
 
 const PROVISIONED_IOPS_TYPES = [EbsVolumeType.GP3, EbsVolumeType.IO1, EbsVolumeType.IO2];
 const WHERE = 'BlockProvider.ebs()';
 
-/** AWS EBS CSI v1.64 (docs/parameters.md, docs/multi-attach.md). */
+/**
+ * Volume sizes EC2 CreateVolume accepts per type (the driver passes the size
+ * through): Amazon EBS User Guide, "Amazon EBS volume types". gp3 grew to
+ * 64 TiB with 80,000 IOPS, which the driver's own error samples quote
+ * (pkg/cloud/cloud.go, "maximum is 80000").
+ */
+const SIZE_LIMITS: { [type: string]: [Size, Size] } = {
+  [EbsVolumeType.GP3]: [Size.gibibytes(1), Size.tebibytes(64)],
+  [EbsVolumeType.GP2]: [Size.gibibytes(1), Size.tebibytes(16)],
+  [EbsVolumeType.IO1]: [Size.gibibytes(4), Size.tebibytes(16)],
+  [EbsVolumeType.IO2]: [Size.gibibytes(4), Size.tebibytes(64)],
+  [EbsVolumeType.ST1]: [Size.gibibytes(125), Size.tebibytes(16)],
+  [EbsVolumeType.SC1]: [Size.gibibytes(125), Size.tebibytes(16)],
+  [EbsVolumeType.STANDARD]: [Size.gibibytes(1), Size.tebibytes(1)],
+};
+
+/**
+ * Tag keys the driver refuses (pkg/driver/validation.go validateExtraTags):
+ * CSIVolumeName and CSIVolumeSnapshotName (pkg/cloud/cloud.go), the cluster-name
+ * tag, and the `kubernetes.io` and `ebs.csi.aws.com/` prefixes.
+ */
+const RESERVED_TAG_KEYS = ['CSIVolumeName', 'CSIVolumeSnapshotName', 'ebs.csi.aws.com/cluster-name'];
+const RESERVED_TAG_PREFIXES = ['kubernetes.io', 'ebs.csi.aws.com/'];
+
+/**
+ * mkfs options and the filesystems that refuse them
+ * (pkg/driver/constants.go FileSystemConfigs, checked by validateFormattingOption).
+ */
+const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, string, EbsFsType[]]> = [
+  ['blockSize', 'blockSize', []],
+  ['inodeSize', 'inodeSize', []],
+  ['bytesPerInode', 'bytesPerInode', [EbsFsType.XFS]],
+  ['numberOfInodes', 'numberOfInodes', [EbsFsType.XFS]],
+  ['ext4BigAlloc', 'ext4BigAlloc', [EbsFsType.XFS, EbsFsType.EXT3]],
+  ['ext4ClusterSize', 'ext4ClusterSize', [EbsFsType.XFS, EbsFsType.EXT3]],
+  ['ext4EncryptionSupport', 'ext4EncryptionSupport', [EbsFsType.XFS, EbsFsType.EXT3]],
+];
+
+/** AWS EBS CSI, pkg/driver/controller.go CreateVolume and pkg/cloud/cloud.go CreateDisk. */
 export function ebsRules(options: EbsOptions): ProviderRules {
   const type = options.type ?? EbsVolumeType.GP3;
-  requireInteger(options.iops, 1, Number.MAX_SAFE_INTEGER, WHERE, 'iops');
-  requireInteger(options.iopsPerGb, 1, Number.MAX_SAFE_INTEGER, WHERE, 'iopsPerGb');
-  requireInteger(options.throughput, 1, Number.MAX_SAFE_INTEGER, WHERE, 'throughput');
-  if (options.iops !== undefined && options.iopsPerGb !== undefined) {
-    reject('iops', `${options.iops} with iopsPerGb ${options.iopsPerGb}`, 'either iops or iopsPerGb (the driver rejects a class with both)', 'keep one of them');
-  }
-  if ((options.iops ?? options.iopsPerGb) !== undefined && !PROVISIONED_IOPS_TYPES.includes(type)) {
-    reject(options.iops !== undefined ? 'iops' : 'iopsPerGb', type, 'provisioned IOPS only with gp3, io1 or io2', 'remove the IOPS setting or choose one of those types');
-  }
-  if (options.allowAutoIopsPerGbIncrease && options.iopsPerGb === undefined) {
-    reject('allowAutoIopsPerGbIncrease', true, 'allowAutoIopsPerGbIncrease only with iopsPerGb', 'set iopsPerGb, or remove allowAutoIopsPerGbIncrease');
-  }
-  if (options.throughput !== undefined && type !== EbsVolumeType.GP3) {
-    reject('throughput', type, 'throughput only with gp3 (the driver ignores it otherwise)', 'remove throughput or use EbsVolumeType.GP3');
-  }
-  if (options.kmsKeyId !== undefined && (!options.encrypted || !options.kmsKeyId.startsWith('arn:'))) {
-    reject('kmsKeyId', options.kmsKeyId, 'the full ARN of a KMS key, with encrypted: true (without it the key is ignored)', 'set encrypted: true and give the key\'s ARN');
-  }
+  checkIops(options, type);
+  checkEncryption(options);
+  const format = formatParameters(options.formatOptions ?? {}, options.fsType ?? EbsFsType.EXT4);
+  const [minimum, maximum] = SIZE_LIMITS[type];
   return {
     label: 'AWS EBS',
     provisioner: 'ebs.csi.aws.com',
@@ -39,11 +64,82 @@ export function ebsRules(options: EbsOptions): ProviderRules {
       [FS_TYPE_KEY, options.fsType],
       ['encrypted', options.encrypted],
       ['kmsKeyId', options.kmsKeyId],
+      ...format,
+      ...tagParameters(options.tags ?? {}),
     ]),
     topologyKey: 'topology.kubernetes.io/zone',
-    // The driver serves MULTI_NODE_MULTI_WRITER for Block volumes only, and EBS multi-attach needs io2.
+    minimumSize: { size: minimum, reason: `AWS refuses ${type} volumes under ${minimum.asString()}` },
+    maximumSize: maximum,
+    // validateFormattingOption: "Cannot use <option> with block volume".
+    blockModeProblem: format.length > 0 ? `the driver refuses mkfs options (${format.map(([k]) => k).join(', ')}) with a Block volume` : undefined,
+    // CreateDisk: "multi-attach is only supported for io2 volumes"; the driver serves MULTI_NODE_MULTI_WRITER for Block only.
     multiAttachProblem: type === EbsVolumeType.IO2 ? undefined : `EBS multi-attach needs io2 volumes; this class makes ${type}`,
   };
+}
+
+function checkIops(options: EbsOptions, type: EbsVolumeType): void {
+  requireInteger(options.iops, 1, Number.MAX_SAFE_INTEGER, WHERE, 'iops');
+  requireInteger(options.iopsPerGb, 1, Number.MAX_SAFE_INTEGER, WHERE, 'iopsPerGb');
+  requireInteger(options.throughput, 1, Number.MAX_SAFE_INTEGER, WHERE, 'throughput');
+  if (options.iops !== undefined && options.iopsPerGb !== undefined) {
+    // CreateDisk: "specify either IOPS or IOPSPerGb, not both".
+    reject('iops', `${options.iops} with iopsPerGb ${options.iopsPerGb}`, 'either iops or iopsPerGb (the driver rejects a class with both)', 'keep one of them');
+  }
+  if ((options.iops ?? options.iopsPerGb) !== undefined && !PROVISIONED_IOPS_TYPES.includes(type)) {
+    reject(options.iops !== undefined ? 'iops' : 'iopsPerGb', type, 'provisioned IOPS only with gp3, io1 or io2', 'remove the IOPS setting or choose one of those types');
+  }
+  // capIOPS raises requested IOPS (from iops or iopsPerGb) to the minimum; with neither there is nothing to raise.
+  if (options.allowAutoIopsPerGbIncrease && options.iops === undefined && options.iopsPerGb === undefined) {
+    reject('allowAutoIopsPerGbIncrease', true, 'allowAutoIopsPerGbIncrease with iops or iopsPerGb (it raises requested IOPS to the type\'s minimum)',
+      'set iops or iopsPerGb, or remove allowAutoIopsPerGbIncrease');
+  }
+  if (options.throughput !== undefined && type !== EbsVolumeType.GP3) {
+    reject('throughput', type, 'throughput only with gp3 (the driver ignores it otherwise)', 'remove throughput or use EbsVolumeType.GP3');
+  }
+}
+
+/** CreateDisk sets Encrypted whenever a KMS key is given (pkg/cloud/cloud.go), so `encrypted: false` with a key would be a lie. */
+function checkEncryption(options: EbsOptions): void {
+  const key = options.kmsKeyId;
+  if (key !== undefined && (key.trim() === '' || /\s/.test(key))) {
+    reject('kmsKeyId', key, 'a KMS key ARN, key id or alias, without spaces', 'copy the key ARN from `aws kms describe-key`');
+  }
+  if (key !== undefined && options.encrypted === false) {
+    reject('encrypted', false, 'encrypted true or unset with a kmsKeyId (the driver encrypts every volume made with a key)', 'remove encrypted: false, or remove kmsKeyId');
+  }
+}
+
+function formatParameters(format: EbsFormatOptions, fsType: EbsFsType): Array<[string, string | number | boolean | undefined]> {
+  const entries: Array<[string, string | number | boolean | undefined]> = [];
+  for (const [prop, key, refusedBy] of FORMAT_PARAMETERS) {
+    const value = format[prop];
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'number') requireInteger(value, 1, Number.MAX_SAFE_INTEGER, WHERE, `formatOptions.${prop}`);
+    if (refusedBy.includes(fsType)) {
+      reject(`formatOptions.${prop}`, value, `${prop} only with ${Object.values(EbsFsType).filter(f => !refusedBy.includes(f)).join(' or ')} (the driver refuses it with ${fsType})`,
+        `remove ${prop}, or change fsType`);
+    }
+    entries.push([key, value]);
+  }
+  // CreateVolume: "Cannot set ext4BigAllocClusterSize when ext4BigAlloc is false".
+  if (format.ext4ClusterSize !== undefined && !format.ext4BigAlloc) {
+    reject('formatOptions.ext4ClusterSize', format.ext4ClusterSize, 'ext4ClusterSize only with ext4BigAlloc: true', 'set ext4BigAlloc: true, or remove ext4ClusterSize');
+  }
+  return entries;
+}
+
+/** One `tagSpecification_N: "key=value"` per tag, sorted by key; the driver splits at the first "=" (pkg/util/template Evaluate). */
+function tagParameters(tags: { [key: string]: string }): Array<[string, string]> {
+  return Object.keys(tags).sort().map((key, i) => {
+    if (key === '' || key.includes('=')) {
+      reject('tags', key, 'non-empty tag keys without "=" (the driver splits "key=value" at the first "=")', `rename the tag ${JSON.stringify(key)}`);
+    }
+    if (RESERVED_TAG_KEYS.includes(key) || RESERVED_TAG_PREFIXES.some(p => key.startsWith(p))) {
+      reject('tags', key, `tag keys other than ${RESERVED_TAG_KEYS.join(', ')} and the prefixes ${RESERVED_TAG_PREFIXES.join(', ')} (the driver reserves them)`,
+        `rename the tag ${JSON.stringify(key)}`);
+    }
+    return [`tagSpecification_${i + 1}`, `${key}=${tags[key]}`];
+  });
 }
 
 function reject(prop: string, value: unknown, allowed: string, fix: string): never {

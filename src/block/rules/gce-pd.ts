@@ -1,39 +1,80 @@
-import { ProviderRules } from './provider-rules';
+import { ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { GcePdOptions, GcePdReplication, GcePdType } from '../gce-pd-options';
 
-/** GCE PD CSI (README parameters; pkg/gce-pd-csi-driver/utils.go access modes). */
+const WHERE = 'BlockProvider.gcePd()';
+
+// pkg/convert/convert.go ConvertLabelsStringToMap and CheckLabelValue (GCE label format).
+const LABEL_KEY = /^\p{Ll}[\p{Ll}0-9_-]{0,62}$/u;
+const LABEL_VALUE = /^[\p{Ll}0-9_-]{0,63}$/u;
+const MAX_LABELS = 64;
+
+/**
+ * Disk types that take multi-writer (raw-block ReadWriteMany). For Hyperdisk the
+ * driver refuses it on hyperdisk-throughput and -extreme (pkg/gce-pd-csi-driver/controller.go,
+ * disksWithUnsettableAccessMode) and Compute Engine on hyperdisk-ml (READ_ONLY_MANY only);
+ * of the Persistent Disk types Compute Engine shares only pd-ssd in multi-writer mode
+ * (Compute Engine docs, "Share disks between instances").
+ */
+const MULTI_WRITER_TYPES = [GcePdType.PD_SSD, GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY];
+/** Types whose IOPS are provisioned, and whose throughput is (Compute Engine disk types; the driver passes both through). */
+const IOPS_TYPES = [GcePdType.PD_EXTREME, GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY, GcePdType.HYPERDISK_EXTREME];
+const THROUGHPUT_TYPES = [GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY, GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_ML];
+
+/** GCE PD CSI (pkg/parameters/parameters.go, pkg/gce-pd-csi-driver/utils.go and controller.go). */
 export function gcePdRules(options: GcePdOptions): ProviderRules {
+  const type = options.type ?? GcePdType.PD_STANDARD;
+  checkProvisioned(options.provisionedIops, 'provisionedIops', IOPS_TYPES, type);
+  checkProvisioned(options.provisionedThroughputMibps, 'provisionedThroughputMibps', THROUGHPUT_TYPES, type);
   return {
     label: 'GCE PD',
     provisioner: 'pd.csi.storage.gke.io',
     parameters: definedParameters([
-      ['type', options.type ?? GcePdType.PD_STANDARD],
+      ['type', type],
       ['replication-type', options.replication === GcePdReplication.REGIONAL_PD ? options.replication : undefined],
       ['disk-encryption-kms-key', options.diskEncryptionKmsKey],
       ['labels', options.labels && renderLabels(options.labels)],
       [FS_TYPE_KEY, options.fsType],
+      ['provisioned-iops-on-create', options.provisionedIops],
+      // ConvertMiStringToInt64 reads a quantity: a bare "250" would be 250 bytes, rounded up to 1 MiB.
+      ['provisioned-throughput-on-create', options.provisionedThroughputMibps === undefined ? undefined : `${options.provisionedThroughputMibps}Mi`],
     ]),
     // The driver's only topology key.
     topologyKey: 'topology.gke.io/zone',
-    // MULTI_NODE_MULTI_WRITER is served with Block only ("specified multi writer with mount access type").
-    multiAttachProblem: undefined,
+    // utils.go validateVolumeCapability: "specified multi writer with mount access type", so Block only.
+    multiAttachProblem: MULTI_WRITER_TYPES.includes(type) ? undefined
+      : `GCE shares disks for writing (multi-writer) only as ${MULTI_WRITER_TYPES.join(', ')}; this class makes ${type}`,
   };
 }
 
-/** `k1=v1,k2=v2`: neither keys nor values may hold "," or "=". */
+function checkProvisioned(value: number | undefined, prop: string, types: GcePdType[], type: GcePdType): void {
+  requireInteger(value, 1, Number.MAX_SAFE_INTEGER, WHERE, prop);
+  if (value !== undefined && !types.includes(type)) {
+    throw invalid({ where: WHERE, prop, value, allowed: `${prop} only with ${types.join(', ')} (this class makes ${type})`, fix: `remove ${prop}, or choose one of those types` });
+  }
+}
+
+/** `k1=v1,k2=v2`, checked as ConvertLabelsStringToMap checks it. */
 function renderLabels(labels: { [key: string]: string }): string {
   const entries = Object.entries(labels);
-  const bad = entries.find(([k, v]) => !k || /[,=]/.test(k) || /[,=]/.test(v));
-  if (bad) {
-    throw invalid({
-      where: 'BlockProvider.gcePd()',
-      prop: 'labels',
-      value: labels,
-      allowed: 'non-empty keys; keys and values without "," or "=" (they are joined as k1=v1,k2=v2)',
-      fix: `change the label ${JSON.stringify(bad[0])}`,
-    });
+  const reject = (allowed: string, fix: string): never => {
+    throw invalid({ where: WHERE, prop: 'labels', value: labels, allowed, fix });
+  };
+  if (entries.length > MAX_LABELS) reject(`at most ${MAX_LABELS} labels (this has ${entries.length})`, 'drop some labels');
+  const badKey = entries.find(([k]) => !LABEL_KEY.test(k));
+  if (badKey) {
+    reject('keys of a lower-case letter then up to 62 lower-case letters, digits, "_" or "-"', `rename the label ${JSON.stringify(badKey[0])}, for example to ${JSON.stringify(labelForm(badKey[0], true) || 'team')}`);
+  }
+  const badValue = entries.find(([, v]) => !LABEL_VALUE.test(v));
+  if (badValue) {
+    reject('values of up to 63 lower-case letters, digits, "_" or "-"', `change the value of ${JSON.stringify(badValue[0])}, for example to ${JSON.stringify(labelForm(badValue[1], false))}`);
   }
   return entries.map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/** A suggestion in GCE label form: lower case, other characters as "-", and a key starts with a letter. */
+function labelForm(text: string, isKey: boolean): string {
+  const lower = text.toLowerCase().replace(/[^\p{Ll}0-9_-]/gu, '-');
+  return (isKey ? lower.replace(/^[^\p{Ll}]+/u, '') : lower).slice(0, 63);
 }

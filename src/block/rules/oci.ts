@@ -1,14 +1,17 @@
 import { Size } from 'cdk8s';
+import { ProviderRules, requireInteger } from './provider-rules';
+import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { OciBlockVolumeOptions } from '../oci-options';
-import { ProviderRules, requireInteger } from './provider-rules';
 
-/** From this many VPUs per GB a volume is Ultra High Performance, which raw-block multi-attach rejects. */
+/** From this many VPUs per GB a volume is Ultra High Performance. */
 const ULTRA_HIGH_PERFORMANCE_VPUS = 30;
+const WHERE = 'BlockProvider.oci()';
 
-/** OCI Block Volume CSI (pkg/csi/driver/bv_controller.go, pkg/csi-util/utils.go). */
+/** OCI Block Volume CSI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go, pkg/csi-util/utils.go). */
 export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
-  requireInteger(options.vpusPerGb, 0, 120, 'BlockProvider.oci()', 'vpusPerGb');
+  // utils.go ExtractBlockVolumePerformanceLevel: LowCostPerformanceOption 0 to MaxUltraHighPerformanceOption 120.
+  requireInteger(options.vpusPerGb, 0, 120, WHERE, 'vpusPerGb');
   const vpus = options.vpusPerGb ?? 10;
   return {
     label: 'OCI Block Volume',
@@ -18,13 +21,40 @@ export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
       ['attachment-type', options.attachmentType],
       ['kms-key-id', options.kmsKeyId],
       [FS_TYPE_KEY, options.fsType],
+      // extractVolumeParameters json.Unmarshals both into map[string]string and map[string]map[string]interface{}.
+      ['oci.oraclecloud.com/initial-freeform-tags-override', options.freeformTags && tagsJson(options.freeformTags, 'freeformTags')],
+      ['oci.oraclecloud.com/initial-defined-tags-override', options.definedTags && definedTagsJson(options.definedTags)],
     ]),
-    // MinimumVolumeSizeInBytes = 50 GiB: smaller requests are silently enlarged.
-    minimumSize: Size.gibibytes(50),
+    // bv_node.go NodeGetInfo reports the node's availability domain under topology.kubernetes.io/zone.
+    topologyKey: 'topology.kubernetes.io/zone',
+    // utils.go MinimumVolumeSizeInBytes = 50 GiB: ExtractStorage enlarges smaller requests.
+    minimumSize: { size: Size.gibibytes(50), reason: 'OCI would silently enlarge a smaller volume to 50Gi, so the PV capacity would not match the claim' },
+    // utils.go MaximumVolumeSizeInBytes = 32 TiB: larger requests fail.
     maximumSize: Size.tebibytes(32),
-    // RWX is served for Block volumes since the driver's v1.32 line, but not for UHP volumes.
-    multiAttachProblem: vpus >= ULTRA_HIGH_PERFORMANCE_VPUS
-      ? `OCI rejects raw-block multi-attach for Ultra High Performance volumes (vpusPerGb ${vpus} >= ${ULTRA_HIGH_PERFORMANCE_VPUS})`
+    // bv_controller.go CreateVolume: "failed to support Block volumeMode for Ultra High Performance Volumes (vpusPerGB >= 30)",
+    // for any Block capability, not only multi-attach.
+    blockModeProblem: vpus >= ULTRA_HIGH_PERFORMANCE_VPUS
+      ? `OCI refuses Block volumes for Ultra High Performance (vpusPerGb ${vpus} >= ${ULTRA_HIGH_PERFORMANCE_VPUS})`
       : undefined,
+    // supportedVolumeCapabilities: MULTI_NODE_MULTI_WRITER with the Block access type only (driver v1.32 and later).
+    multiAttachProblem: undefined,
   };
+}
+
+/** Keys in sorted order, so the JSON is the same on every synth. */
+function tagsJson(tags: { [key: string]: string }, prop: string): string {
+  const keys = Object.keys(tags).sort();
+  const empty = keys.find(k => k.trim() === '');
+  if (empty !== undefined) {
+    throw invalid({ where: WHERE, prop, value: tags, allowed: 'non-empty tag keys', fix: 'remove the tag with the empty key' });
+  }
+  return JSON.stringify(Object.fromEntries(keys.map(k => [k, tags[k]])));
+}
+
+function definedTagsJson(tags: { [namespace: string]: { [key: string]: string } }): string {
+  const namespaces = Object.keys(tags).sort();
+  if (namespaces.some(ns => ns.trim() === '')) {
+    throw invalid({ where: WHERE, prop: 'definedTags', value: tags, allowed: 'non-empty tag namespaces', fix: 'name the tag namespace, as in { Operations: { CostCenter: "42" } }' });
+  }
+  return `{${namespaces.map(ns => `${JSON.stringify(ns)}:${tagsJson(tags[ns], `definedTags.${ns}`)}`).join(',')}}`;
 }

@@ -3,20 +3,31 @@ import { invalid } from '../../core/errors';
 
 /**
  * What one block-storage driver accepts, stated once per provider
- * (storage-facts.md section 6) and applied by BlockStorage to every claim.
+ * (each rules file cites the driver code it follows) and applied by BlockStorage to every claim.
  */
 export interface ProviderRules {
   /** For messages: "AWS EBS". */
   readonly label: string;
   readonly provisioner: string;
   readonly parameters: { [key: string]: string };
-  /** The node label key of the driver's zones, if this library models zones for it. */
-  readonly topologyKey?: string;
-  /** The driver silently enlarges smaller volumes to this size. */
-  readonly minimumSize?: Size;
+  /** The node label key of the driver's zones (allowedTopologies and a static PV's node affinity). */
+  readonly topologyKey: string;
+  /** The form of a zone name, where the driver ignores others, with an example. */
+  readonly zoneFormat?: { readonly pattern: RegExp; readonly example: string };
+  /** The smallest volume, and what happens to a smaller request ("OCI would silently enlarge it to 50Gi"). */
+  readonly minimumSize?: MinimumSize;
   readonly maximumSize?: Size;
+  /** Why Block volumes (`volumeMode: Block`) are not served by this class, or undefined when they are. */
+  readonly blockModeProblem?: string;
   /** Why raw-block multi-attach (ReadWriteMany) is not served, or undefined when it is. */
   readonly multiAttachProblem?: string;
+}
+
+/** A provider's smallest volume. */
+export interface MinimumSize {
+  readonly size: Size;
+  /** What happens below it, for the message. */
+  readonly reason: string;
 }
 
 /** Throws unless `value` is a whole number from `min` to `max`. */
