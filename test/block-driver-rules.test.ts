@@ -1,0 +1,206 @@
+import { Size } from 'cdk8s';
+import {
+  AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorage, BlockStorageClass, EbsFsType, EbsVolumeType,
+  GcePdType, VolumeMode,
+} from '../src';
+import { find, newChart, synthValid } from './helpers/manifests';
+
+/**
+ * One test per driver rule, with the accepting and the refusing side. Each
+ * title names the upstream file the rule follows (read with `fetch`).
+ */
+
+const classParameters = (provider: BlockProvider) => {
+  const chart = newChart();
+  new BlockStorageClass(chart, 'sc', { provider });
+  return find(synthValid(chart), 'StorageClass').parameters;
+};
+
+describe('OCI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go CreateVolume)', () => {
+  test('Ultra High Performance (vpusPerGb >= 30) refuses every Block claim, not only multi-attach', () => {
+    const uhp = BlockStorage.existing('oci-uhp', BlockProvider.oci({ vpusPerGb: 30 }));
+    const refusal = 'Allowed: Filesystem volumes on this class: OCI refuses Block volumes for Ultra High Performance (vpusPerGb 30 >= 30). ' +
+      'Fix: use volumeMode Filesystem, or a class that serves Block volumes';
+    expect(() => uhp.claim(newChart(), 'raw', { storage: Size.gibibytes(50), volumeMode: VolumeMode.BLOCK }))
+      .toThrow(`test/raw (VolumeClaim) on BlockStorage "oci-uhp" (OCI Block Volume): invalid volumeMode "Block". ${refusal}`);
+    expect(() => uhp.claimTemplate('raw', { storage: Size.gibibytes(50), volumeMode: VolumeMode.BLOCK })).toThrow(refusal);
+    expect(() => uhp.multiAttachClaim(newChart(), 'shared', { storage: Size.gibibytes(50) })).toThrow(`invalid multiAttachClaim "oci-uhp". ${refusal}`);
+    // Accepted: Filesystem on UHP, and Block below 30 VPUs.
+    expect(uhp.claim(newChart(), 'fs', { storage: Size.gibibytes(50) }).volumeMode).toBe(VolumeMode.FILESYSTEM);
+    const balanced = BlockStorage.existing('oci-hp', BlockProvider.oci({ vpusPerGb: 20 }));
+    expect(balanced.claim(newChart(), 'raw', { storage: Size.gibibytes(50), volumeMode: VolumeMode.BLOCK }).volumeMode).toBe(VolumeMode.BLOCK);
+  });
+
+  test('tag overrides are JSON the driver unmarshals; empty keys are refused', () => {
+    expect(classParameters(BlockProvider.oci({ freeformTags: { team: 'data', app: 'db' }, definedTags: { Ops: { CostCenter: '42' } } }))).toEqual({
+      'oci.oraclecloud.com/initial-freeform-tags-override': '{"app":"db","team":"data"}',
+      'oci.oraclecloud.com/initial-defined-tags-override': '{"Ops":{"CostCenter":"42"}}',
+    });
+    expect(() => BlockProvider.oci({ freeformTags: { ' ': 'x' } })).toThrow(
+      'BlockProvider.oci(): invalid freeformTags {" ":"x"}. Allowed: non-empty tag keys. Fix: remove the tag with the empty key');
+    expect(() => BlockProvider.oci({ definedTags: { '': { a: 'b' } } })).toThrow(/invalid definedTags \{"":\{"a":"b"\}\}. Allowed: non-empty tag namespaces/);
+  });
+
+  test('zones are availability domains on topology.kubernetes.io/zone (bv_node.go NodeGetInfo)', () => {
+    const chart = newChart();
+    new BlockStorageClass(chart, 'sc', { provider: BlockProvider.oci(), zones: ['PHX-AD-1'] });
+    expect(find(synthValid(chart), 'StorageClass').allowedTopologies).toEqual([{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['PHX-AD-1'] }] }]);
+  });
+});
+
+describe('GCE PD (gcp-compute-persistent-disk-csi-driver)', () => {
+  test('labels follow pkg/convert/convert.go: key ^\\p{Ll}[\\p{Ll}0-9_-]{0,62}$, value ^[\\p{Ll}0-9_-]{0,63}$, at most 64', () => {
+    expect(classParameters(BlockProvider.gcePd({ labels: { 'team': 'data', 'cost_center': '', 'é-x': '42' } })).labels).toBe('team=data,cost_center=,é-x=42');
+    expect(() => BlockProvider.gcePd({ labels: { Team: 'data' } })).toThrow(
+      'BlockProvider.gcePd(): invalid labels {"Team":"data"}. Allowed: keys of a lower-case letter then up to 62 lower-case letters, digits, "_" or "-". ' +
+      'Fix: rename the label "Team", for example to "team"');
+    expect(() => BlockProvider.gcePd({ labels: { '1st': 'x' } })).toThrow(/rename the label "1st", for example to "st"/);
+    expect(() => BlockProvider.gcePd({ labels: { ['k'.repeat(64)]: 'x' } })).toThrow(/invalid labels/);
+    expect(() => BlockProvider.gcePd({ labels: { env: 'Prod.EU' } })).toThrow(
+      /Allowed: values of up to 63 lower-case letters, digits, "_" or "-". Fix: change the value of "env", for example to "prod-eu"/);
+    expect(() => BlockProvider.gcePd({ labels: { a: 'b,c=d' } })).toThrow(/change the value of "a"/);
+    const many = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`l${i}`, 'x']));
+    expect(() => BlockProvider.gcePd({ labels: many })).toThrow(/Allowed: at most 64 labels \(this has 65\). Fix: drop some labels/);
+    expect(BlockProvider.gcePd({ labels: Object.fromEntries(Object.entries(many).slice(0, 64)) }).parameters.labels.split(',')).toHaveLength(64);
+  });
+
+  test('multi-writer only on pd-ssd and hyperdisk-balanced(-high-availability) (controller.go disksWithUnsettableAccessMode; Compute Engine docs)', () => {
+    for (const type of [GcePdType.PD_SSD, GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY]) {
+      expect(BlockProvider.gcePd({ type }).supportsMultiAttach).toBe(true);
+    }
+    for (const type of [GcePdType.PD_STANDARD, GcePdType.PD_BALANCED, GcePdType.PD_EXTREME, GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_EXTREME, GcePdType.HYPERDISK_ML]) {
+      expect(BlockProvider.gcePd({ type }).supportsMultiAttach).toBe(false);
+    }
+  });
+
+  test('provisioned IOPS and throughput only on the types that take them; throughput in Mi (ConvertMiStringToInt64)', () => {
+    expect(classParameters(BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 6000, provisionedThroughputMibps: 290 }))).toEqual({
+      'type': 'hyperdisk-balanced', 'provisioned-iops-on-create': '6000', 'provisioned-throughput-on-create': '290Mi',
+    });
+    expect(classParameters(BlockProvider.gcePd({ type: GcePdType.PD_EXTREME, provisionedIops: 10000 }))['provisioned-iops-on-create']).toBe('10000');
+    expect(classParameters(BlockProvider.gcePd({ type: GcePdType.HYPERDISK_ML, provisionedThroughputMibps: 400 }))['provisioned-throughput-on-create']).toBe('400Mi');
+    expect(() => BlockProvider.gcePd({ type: GcePdType.PD_SSD, provisionedIops: 6000 })).toThrow(
+      'BlockProvider.gcePd(): invalid provisionedIops 6000. Allowed: provisionedIops only with pd-extreme, hyperdisk-balanced, hyperdisk-balanced-high-availability, ' +
+      'hyperdisk-extreme (this class makes pd-ssd). Fix: remove provisionedIops, or choose one of those types');
+    expect(() => BlockProvider.gcePd({ type: GcePdType.HYPERDISK_EXTREME, provisionedThroughputMibps: 100 })).toThrow(/invalid provisionedThroughputMibps 100. Allowed: provisionedThroughputMibps only with hyperdisk-balanced/);
+    expect(() => BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 0 })).toThrow(/invalid provisionedIops 0. Allowed: a whole number from 1/);
+  });
+});
+
+describe('Azure Disk (azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go)', () => {
+  test.each([AzureDiskSku.PREMIUM_V2_LRS, AzureDiskSku.ULTRA_SSD_LRS])('%s takes cachingMode None only (ParseDiskParameters; docs/driver-parameters.md)', sku => {
+    expect(() => BlockProvider.azureDisk({ skuName: sku, cachingMode: AzureDiskCachingMode.READ_ONLY })).toThrow(
+      `BlockProvider.azureDisk(): invalid cachingMode "ReadOnly". Allowed: cachingMode None with ${sku} (the driver refuses "cachingMode ReadOnly is not supported"). ` +
+      'Fix: remove cachingMode, or set AzureDiskCachingMode.NONE');
+    expect(classParameters(BlockProvider.azureDisk({ skuName: sku, cachingMode: AzureDiskCachingMode.NONE }))).toEqual({ skuName: sku, cachingMode: 'None' });
+    expect(classParameters(BlockProvider.azureDisk({ skuName: sku }))).toEqual({ skuName: sku });
+  });
+
+  test('maxShares: an integer of at least 1; 2 or more serves raw-block multi-attach (IsValidVolumeCapabilities); not on Standard HDD', () => {
+    expect(classParameters(BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2 }))).toEqual({ skuName: 'Premium_LRS', maxShares: '2' });
+    expect(BlockProvider.azureDisk({ maxShares: 1 }).supportsMultiAttach).toBe(false);
+    expect(() => BlockProvider.azureDisk({ maxShares: 0 })).toThrow(/invalid maxShares 0. Allowed: a whole number from 1/);
+    expect(() => BlockProvider.azureDisk({ skuName: AzureDiskSku.STANDARD_LRS, maxShares: 2 })).toThrow(
+      'BlockProvider.azureDisk(): invalid maxShares 2. Allowed: maxShares 1 with Standard_LRS (Azure shares only SSD and Ultra disks). ' +
+      'Fix: choose an SSD SKU such as AzureDiskSku.PREMIUM_LRS, or remove maxShares');
+    // A shared disk still never shares a filesystem: ReadWriteMany exists only as multiAttachClaim (Block).
+    const shared = BlockStorage.existing('shared', BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2 }));
+    expect(shared.multiAttachClaim(newChart(), 'q', { storage: Size.gibibytes(8) }).volumeMode).toBe(VolumeMode.BLOCK);
+  });
+
+  test('diskEncryptionSetId is a disk encryption set resource id (docs/driver-parameters.md)', () => {
+    const id = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des';
+    expect(classParameters(BlockProvider.azureDisk({ diskEncryptionSetId: id })).diskEncryptionSetID).toBe(id);
+    expect(() => BlockProvider.azureDisk({ diskEncryptionSetId: 'des' })).toThrow(
+      /invalid diskEncryptionSetId "des". Allowed: a resource id \/subscriptions\/\{id\}\/resourceGroups\/\{group\}\/providers\/Microsoft.Compute\/diskEncryptionSets\/\{name\}/);
+  });
+
+  test('tags as ConvertTagsToMap (pkg/util/util.go) reads them: no <>%&?\\/ in keys, no "," in values, no spaces it would trim', () => {
+    expect(classParameters(BlockProvider.azureDisk({ tags: { team: 'data', url: 'a=b' } })).tags).toBe('team=data,url=a=b');
+    expect(() => BlockProvider.azureDisk({ tags: { 'a/b': 'x' } })).toThrow(
+      'BlockProvider.azureDisk(): invalid tags "a/b". Allowed: non-empty tag keys without <>%&?\\/=, or spaces at either end. Fix: rename the tag "a/b"');
+    expect(() => BlockProvider.azureDisk({ tags: { a: 'x,y' } })).toThrow(/invalid tags "x,y". Allowed: tag values without ","/);
+    expect(() => BlockProvider.azureDisk({ tags: { ' a': 'x' } })).toThrow(/rename the tag " a"/);
+  });
+
+  test('zones on topology.disk.csi.azure.com/zone, named <region>-<n> (azuredisk.go topologyKey; IsValidAvailabilityZone)', () => {
+    const chart = newChart();
+    new BlockStorageClass(chart, 'sc', { provider: BlockProvider.azureDisk(), zones: ['eastus2-1', 'eastus2-2'] });
+    expect(find(synthValid(chart), 'StorageClass').allowedTopologies).toEqual([
+      { matchLabelExpressions: [{ key: 'topology.disk.csi.azure.com/zone', values: ['eastus2-1', 'eastus2-2'] }] },
+    ]);
+    expect(() => new BlockStorageClass(newChart(), 'sc', { provider: BlockProvider.azureDisk(), zones: ['1'] })).toThrow(
+      'test/sc (BlockStorageClass): invalid zones "1". Allowed: zone names such as "eastus2-1" (Azure Disk ignores other names and makes the volume without a zone). ' +
+      'Fix: write the zone as the node label topology.disk.csi.azure.com/zone shows it, e.g. "eastus2-1"');
+  });
+});
+
+describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.go)', () => {
+  const gi = Size.gibibytes;
+  const ti = Size.tebibytes;
+  test.each<[EbsVolumeType, Size, Size, Size, Size]>([
+    [EbsVolumeType.GP3, gi(1), ti(64), Size.mebibytes(512), ti(65)],
+    [EbsVolumeType.GP2, gi(1), ti(16), Size.mebibytes(512), ti(17)],
+    [EbsVolumeType.IO1, gi(4), ti(16), gi(3), ti(17)],
+    [EbsVolumeType.IO2, gi(4), ti(64), gi(3), ti(65)],
+    [EbsVolumeType.ST1, gi(125), ti(16), gi(124), ti(17)],
+    [EbsVolumeType.SC1, gi(125), ti(16), gi(124), ti(17)],
+    [EbsVolumeType.STANDARD, gi(1), ti(1), Size.mebibytes(512), ti(2)],
+  ])('%s volumes: within the sizes of their type, in the Amazon EBS volume types table (the driver passes the size to EC2)', (type, min, max, under, over) => {
+    const ebs = BlockStorage.existing('ebs', BlockProvider.ebs({ type }));
+    expect(ebs.claim(newChart(), 'min', { storage: min }).storage).toBe(min);
+    expect(ebs.claim(newChart(), 'max', { storage: max }).storage).toBe(max);
+    expect(() => ebs.claim(newChart(), 'small', { storage: under })).toThrow(
+      `invalid storage "${under.asString()}". Allowed: at least ${min.asString()}: AWS refuses ${type} volumes under ${min.asString()}. ` +
+      `Fix: ask for ${min.asString()}, or pass roundUpToMinimum: true to have the claim ask for it`);
+    expect(() => ebs.claim(newChart(), 'big', { storage: over })).toThrow(`Allowed: at most ${max.asString()} on AWS EBS`);
+    expect(ebs.claim(newChart(), 'rounded', { storage: under, roundUpToMinimum: true }).storage.asString()).toBe(min.asString());
+  });
+
+  test('a kmsKeyId turns encryption on by itself (cloud.go CreateDisk); encrypted: false with a key is refused', () => {
+    const arn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect(classParameters(BlockProvider.ebs({ kmsKeyId: arn }))).toEqual({ type: 'gp3', kmsKeyId: arn });
+    expect(classParameters(BlockProvider.ebs({ kmsKeyId: 'alias/ebs-data' })).kmsKeyId).toBe('alias/ebs-data');
+    expect(() => BlockProvider.ebs({ kmsKeyId: arn, encrypted: false })).toThrow(
+      'BlockProvider.ebs(): invalid encrypted false. Allowed: encrypted true or unset with a kmsKeyId (the driver encrypts every volume made with a key). ' +
+      'Fix: remove encrypted: false, or remove kmsKeyId');
+    expect(() => BlockProvider.ebs({ kmsKeyId: ' ' })).toThrow(/invalid kmsKeyId " ". Allowed: a KMS key ARN, key id or alias, without spaces/);
+  });
+
+  test('allowAutoIopsPerGbIncrease raises iops as well as iopsPerGb (cloud.go capIOPS)', () => {
+    expect(classParameters(BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 100, allowAutoIopsPerGbIncrease: true }))).toEqual({
+      type: 'io2', iops: '100', allowAutoIOPSPerGBIncrease: 'true',
+    });
+    expect(classParameters(BlockProvider.ebs({ iopsPerGb: 10, allowAutoIopsPerGbIncrease: true })).allowAutoIOPSPerGBIncrease).toBe('true');
+    expect(() => BlockProvider.ebs({ allowAutoIopsPerGbIncrease: true })).toThrow(
+      'BlockProvider.ebs(): invalid allowAutoIopsPerGbIncrease true. Allowed: allowAutoIopsPerGbIncrease with iops or iopsPerGb ' +
+      '(it raises requested IOPS to the type\'s minimum). Fix: set iops or iopsPerGb, or remove allowAutoIopsPerGbIncrease');
+  });
+
+  test('tags become tagSpecification_N "key=value" (docs/tagging.md); reserved keys are refused (validation.go validateExtraTags)', () => {
+    expect(classParameters(BlockProvider.ebs({ tags: { team: 'data', owner: '{{ .PVCNamespace }}', note: 'a=b' } }))).toEqual({
+      type: 'gp3', tagSpecification_1: 'note=a=b', tagSpecification_2: 'owner={{ .PVCNamespace }}', tagSpecification_3: 'team=data',
+    });
+    for (const key of ['CSIVolumeName', 'kubernetes.io/cluster/x', 'ebs.csi.aws.com/cluster-name', 'ebs.csi.aws.com/x']) {
+      expect(() => BlockProvider.ebs({ tags: { [key]: 'x' } })).toThrow(`BlockProvider.ebs(): invalid tags ${JSON.stringify(key)}. Allowed: tag keys other than`);
+    }
+    expect(() => BlockProvider.ebs({ tags: { 'a=b': 'x' } })).toThrow(/invalid tags "a=b". Allowed: non-empty tag keys without "="/);
+  });
+
+  test('mkfs options go to the parameters; the fsType must take them, and no Block claim (constants.go FileSystemConfigs; validateFormattingOption)', () => {
+    expect(classParameters(BlockProvider.ebs({ formatOptions: { blockSize: 4096, inodeSize: 512, bytesPerInode: 16384, numberOfInodes: 1000000, ext4BigAlloc: true, ext4ClusterSize: 65536, ext4EncryptionSupport: true } }))).toEqual({
+      type: 'gp3', blockSize: '4096', inodeSize: '512', bytesPerInode: '16384', numberOfInodes: '1000000', ext4BigAlloc: 'true', ext4ClusterSize: '65536', ext4EncryptionSupport: 'true',
+    });
+    expect(classParameters(BlockProvider.ebs({ fsType: EbsFsType.XFS, formatOptions: { blockSize: 4096, inodeSize: 512 } }))).toMatchObject({ blockSize: '4096', inodeSize: '512' });
+    expect(() => BlockProvider.ebs({ fsType: EbsFsType.XFS, formatOptions: { bytesPerInode: 16384 } })).toThrow(
+      'BlockProvider.ebs(): invalid formatOptions.bytesPerInode 16384. Allowed: bytesPerInode only with ext4 or ext3 (the driver refuses it with xfs). Fix: remove bytesPerInode, or change fsType');
+    expect(() => BlockProvider.ebs({ fsType: EbsFsType.EXT3, formatOptions: { ext4BigAlloc: true } })).toThrow(/invalid formatOptions.ext4BigAlloc true. Allowed: ext4BigAlloc only with ext4 \(the driver refuses it with ext3\)/);
+    expect(() => BlockProvider.ebs({ formatOptions: { ext4ClusterSize: 65536 } })).toThrow(
+      /invalid formatOptions.ext4ClusterSize 65536. Allowed: ext4ClusterSize only with ext4BigAlloc: true/);
+    expect(() => BlockProvider.ebs({ formatOptions: { blockSize: 0 } })).toThrow(/invalid formatOptions.blockSize 0/);
+    const formatted = BlockStorage.existing('fmt', BlockProvider.ebs({ formatOptions: { inodeSize: 512 } }));
+    expect(() => formatted.claim(newChart(), 'raw', { storage: Size.gibibytes(8), volumeMode: VolumeMode.BLOCK })).toThrow(
+      /invalid volumeMode "Block". Allowed: Filesystem volumes on this class: the driver refuses mkfs options \(inodeSize\) with a Block volume/);
+    expect(formatted.claim(newChart(), 'fs', { storage: Size.gibibytes(8) }).volumeMode).toBe(VolumeMode.FILESYSTEM);
+  });
+});
