@@ -75,6 +75,8 @@ describe('EfsStorage, every setting', () => {
       ensureUniqueDirectory: false,
       reuseAccessPoint: true,
       az: 'eu-west-1a',
+      crossAccountSecret: { name: 'x-account', namespace: 'kube-system' },
+      enforceZoneAffinity: true,
       iam: true,
       reclaimPolicy: ReclaimPolicy.DELETE,
     });
@@ -89,7 +91,10 @@ describe('EfsStorage, every setting', () => {
         subPathPattern: '/${.PVC.namespace}/${.PVC.name}',
         ensureUniqueDirectory: 'false',
         reuseAccessPoint: 'true',
-        az: 'eu-west-1a',
+        'az': 'eu-west-1a',
+        'enforceZoneAffinity': 'true',
+        'csi.storage.k8s.io/provisioner-secret-name': 'x-account',
+        'csi.storage.k8s.io/provisioner-secret-namespace': 'kube-system',
       },
       mountOptions: ['iam'],
       reclaimPolicy: 'Delete',
@@ -102,6 +107,9 @@ describe('EfsStorage, every setting', () => {
     ['a directory of an access point', { subPath: '/www', accessPointId: AP }, { volumeHandle: `${FS}:/www:${AP}` }],
     ['no TLS and a mount target', { encryptInTransit: false, mountTargetIp: '10.0.1.25' }, {
       volumeHandle: FS, volumeAttributes: { encryptInTransit: 'false', mounttargetip: '10.0.1.25' },
+    }],
+    ['an IPv6 mount target (node.go: net.ParseIP)', { mountTargetIp: '2600:1f18:ab::25' }, {
+      volumeHandle: FS, volumeAttributes: { mounttargetip: '2600:1f18:ab::25' },
     }],
   ])('static: %s', (_, props, csi) => {
     const chart = newChart();
@@ -145,11 +153,14 @@ describe('EfsStorage rejects what the driver would refuse', () => {
     ['no TLS on access points', { encryptInTransit: false }, /invalid encryptInTransit false. Allowed: true with an access point/],
     ['directoryPerms that are not octal', { directoryPerms: '799' }, /invalid directoryPerms "799". Allowed: an octal mode/],
     ['a negative uid', { uid: -1 }, /invalid uid -1. Allowed: a POSIX id/],
-    ['gid with a gid range', { gid: 1000, gidRange: { start: 1, end: 2 } }, /invalid gidRange .* Allowed: gid or gidRange, not both/],
     ['a gid range that starts at 0', { gidRange: { start: 0, end: 10 } }, /invalid gidRange \{"start":0,"end":10\}. Allowed: whole numbers with start > 0 and end > start/],
     ['a gid range that ends before it starts', { gidRange: { start: 60000, end: 50000 } }, /invalid gidRange/],
     ['an unknown pattern variable', { subPathPattern: '/${.PVC.labels.team}' }, /invalid subPathPattern "\/\$\{.PVC.labels.team\}". Allowed: a path that uses no variables but/],
-    ['a relative basePath', { basePath: 'dynamic' }, /invalid basePath "dynamic". Allowed: an absolute path without ".."/],
+    ['a basePath with ".."', { basePath: '/a/../b' },
+      /invalid basePath "\/a\/..\/b". Allowed: a path without ".." \(the driver's path.Join would resolve it to another directory than the one written\)/],
+    ['az without the cross-account secret', { az: 'eu-west-1a' }, /invalid az "eu-west-1a". Allowed: az only with crossAccountSecret/],
+    ['ensureUniqueDirectory without subPathPattern', { ensureUniqueDirectory: true }, /invalid ensureUniqueDirectory true. Allowed: ensureUniqueDirectory only with subPathPattern/],
+    ['a cross-account secret with a bad name', { crossAccountSecret: { name: 'X_Account', namespace: 'kube-system' } }, /invalid crossAccountSecret.name "X_Account"/],
     ['a root path too long', { basePath: `/${'d'.repeat(30)}`, subPathPattern: `/${'p'.repeat(20)}/\${.PV.name}` }, /invalid basePath and subPathPattern .* Allowed: an access point root of at most 100 characters and 5 "\/" \(this one has 130 and 3 even with the shortest names\)/],
     ['a root path too deep', { basePath: '/a/b/c', subPathPattern: '/${.PVC.namespace}/${.PVC.name}/x' }, /this one has \d+ and 6 even with the shortest names/],
   ])('dynamic: %s', (_, props, message) => {
@@ -173,5 +184,46 @@ describe('EfsStorage rejects what the driver would refuse', () => {
     efs.claim(chart, 'first');
     expect(() => efs.claim(chart, 'second')).toThrow(/invalid claim "second". Allowed: one claim per PV, and test\/first already binds efs/);
     expect(() => efs.claimTemplate('t')).toThrow(/claim template "t" on test\/efs \(EfsStorage\): invalid replicas \(not set\). Allowed: the number of replicas, for static storage/);
+  });
+});
+
+describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/driver/controller.go, node.go)', () => {
+  const rootOf = (props: Partial<EfsDynamicProps>) => () => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, ...props });
+
+  test('the 37-character unique suffix is added only with subPathPattern (CreateVolume)', () => {
+    // Without a pattern the directory is the PV name (40 characters): 59 + 1 + 40 = 100 fits exactly.
+    expect(rootOf({ basePath: `/${'b'.repeat(58)}` })).not.toThrow();
+    expect(rootOf({ basePath: `/${'b'.repeat(59)}` })).toThrow(/this one has 101 and 2 even with the shortest names/);
+    // With a pattern, "-" and a UUID are appended unless ensureUniqueDirectory is false.
+    expect(rootOf({ basePath: `/${'b'.repeat(58)}`, subPathPattern: '/${.PV.name}' })).toThrow(/this one has 137 and 2/);
+    expect(rootOf({ basePath: `/${'b'.repeat(58)}`, subPathPattern: '/${.PV.name}', ensureUniqueDirectory: false })).not.toThrow();
+  });
+
+  test('gid together with gidRange is valid: the range then gives the uid (parseAccessPointConstraints)', () => {
+    const chart = newChart();
+    EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS, gid: 1000, gidRange: { start: 2000, end: 3000 } });
+    expect(find(synthValid(chart), 'StorageClass').parameters).toMatchObject({ gid: '1000', gidRangeStart: '2000', gidRangeEnd: '3000' });
+  });
+
+  test('a relative basePath is joined to the root (path.Join("/", basePath, dir))', () => {
+    const chart = newChart();
+    EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS, basePath: 'dynamic' });
+    expect(find(synthValid(chart), 'StorageClass').parameters.basePath).toBe('dynamic');
+  });
+
+  test('ReadWriteOncePod is served (SINGLE_NODE_WRITER in volumeCapAccessModes); ReadOnlyMany has no member', () => {
+    const chart = newChart();
+    const efs = EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS });
+    efs.claim(chart, 'solo', { accessMode: EfsAccessMode.READ_WRITE_ONCE_POD });
+    expect(find(synthValid(chart), 'PersistentVolumeClaim').spec.accessModes).toEqual(['ReadWriteOncePod']);
+    expect(Object.values(EfsAccessMode)).not.toContain('ReadOnlyMany');
+  });
+
+  test('IPv4 and IPv6 mount targets are taken, names are not (NodePublishVolume: net.ParseIP)', () => {
+    for (const ip of ['10.0.1.25', '2600:1f18:ab::25', '::1']) {
+      expect(() => EfsStorage.static(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: ip })).not.toThrow();
+    }
+    expect(() => EfsStorage.static(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: '10.0.1' })).toThrow(
+      'test/efs (EfsStorage): invalid mountTargetIp "10.0.1". Allowed: an IPv4 or IPv6 address. Fix: give the mount target\'s IP address');
   });
 });

@@ -9,10 +9,16 @@ export function isIpv4(address: string): boolean {
   return IPV4.test(address ?? '');
 }
 
+/** An IPv4 or IPv6 address, as Go's net.ParseIP takes it (an IPv6 address has at least two ":"). */
+export function isIpAddress(address: string): boolean {
+  const a = address ?? '';
+  return isIpv4(a) || (a.split(':').length > 2 && IPV6.test(a));
+}
+
 /** A host name (DNS labels joined by dots, at most 253 characters), an IPv4 address, or a bare IPv6 address. */
 export function isHost(address: string): boolean {
   const a = address ?? '';
-  return isIpv4(a) || (a.length <= 253 && HOST_NAME.test(a)) || (a.split(':').length > 2 && IPV6.test(a));
+  return isIpAddress(a) || (a.length <= 253 && HOST_NAME.test(a));
 }
 
 /**

@@ -22,6 +22,14 @@ export interface EfsMountOptions {
   readonly iam?: boolean;
 }
 
+/** A Secret by name and namespace; its contents stay out of the manifests. */
+export interface EfsSecretReference {
+  /** The Secret's name. */
+  readonly name: string;
+  /** The Secret's namespace (the driver's, often kube-system). */
+  readonly namespace: string;
+}
+
 /** The range of POSIX group ids given to dynamically made access points. */
 export interface EfsGidRange {
   /** The first gid, at least 1. */
@@ -52,7 +60,8 @@ export interface EfsDynamicProps extends EfsMountOptions {
    */
   readonly uid?: number;
   /**
-   * The POSIX group id of the access points (then `gidRange` is not used, so not both).
+   * The POSIX group id of the access points. With `gidRange` as well, the
+   * range still gives the uid when `uid` is not set (controller.go CreateVolume).
    *
    * @default - one from `gidRange`
    */
@@ -60,11 +69,12 @@ export interface EfsDynamicProps extends EfsMountOptions {
   /**
    * The group ids the driver gives access points.
    *
-   * @default - the driver's 50000 to 60000 (its docs say 7000000; the code says 60000)
+   * @default - the driver's 50000 to 60000 (controller.go DefaultGidMin and DefaultGidMax)
    */
   readonly gidRange?: EfsGidRange;
   /**
-   * The directory under which access point directories are made.
+   * The directory under which access point directories are made; relative
+   * paths are taken from the root (the driver joins "/", basePath and the directory).
    *
    * @default - the file system's root
    */
@@ -73,11 +83,12 @@ export interface EfsDynamicProps extends EfsMountOptions {
    * Each access point's directory under `basePath`. May use `${.PVC.name}`,
    * `${.PVC.namespace}` and `${.PV.name}`.
    *
-   * @default '/${.PV.name}'
+   * @default - the PV name, with no suffix
    */
   readonly subPathPattern?: string;
   /**
-   * Append a UUID to each directory, so two claims never share one.
+   * With `subPathPattern`: append "-" and a UUID to each directory, so two
+   * claims never share one. The driver reads it only with `subPathPattern`.
    *
    * @default true
    */
@@ -89,11 +100,29 @@ export interface EfsDynamicProps extends EfsMountOptions {
    */
   readonly reuseAccessPoint?: boolean;
   /**
-   * The availability zone of the mount target to use (cross-account mounts).
+   * Cross-account: the availability zone whose mount target every volume
+   * uses. The driver reads it only when the provisioner secret has
+   * `awsRoleArn`, so it needs `crossAccountSecret`.
    *
-   * @default - the node's zone
+   * @default - each node mounts the target in its own zone
    */
   readonly az?: string;
+  /**
+   * Cross-account: the Secret, made outside this app, holding `awsRoleArn`
+   * (and optionally `externalId` and `crossaccount`) for the file system's
+   * account. Only its name and namespace are written, as the provisioner secret.
+   *
+   * @default - the file system is in the cluster's account
+   */
+  readonly crossAccountSecret?: EfsSecretReference;
+  /**
+   * For One Zone file systems: have the driver report the file system's zone
+   * as the volume's topology, so pods are scheduled there. Regional file
+   * systems get no constraint.
+   *
+   * @default false
+   */
+  readonly enforceZoneAffinity?: boolean;
   /**
    * The pods run on EKS Fargate, where dynamic provisioning is not supported:
    * set it to get a clear error instead of claims that stay Pending.
@@ -134,7 +163,7 @@ export interface EfsStaticProps extends EfsMountOptions {
    */
   readonly subPath?: string;
   /**
-   * The IP address of the mount target to use.
+   * The IPv4 or IPv6 address of the mount target to use (node.go: net.ParseIP).
    *
    * @default - the one in the node's zone
    */

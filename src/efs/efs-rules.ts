@@ -1,6 +1,7 @@
 import { EfsDynamicProps, EfsMountOptions, EfsStaticProps } from './efs-props';
-import { isIpv4 } from '../core/addresses';
+import { isIpAddress } from '../core/addresses';
 import { invalid } from '../core/errors';
+import { NameRule, validateName } from '../core/names';
 import { definedParameters } from '../core/parameters';
 
 // ID formats the driver checks since v3.0.0 (hexSuffixRegex); v2 only checked the prefix.
@@ -8,7 +9,7 @@ const FILE_SYSTEM_ID = /^fs-[0-9a-f]{8,40}$/;
 const ACCESS_POINT_ID = /^fsap-[0-9a-f]{8,40}$/;
 // The variables subPathPattern may use, and the shortest each can expand to (a PV name is pvc-<uuid>).
 const PATTERN_VARIABLES: { [variable: string]: number } = { '${.PVC.name}': 1, '${.PVC.namespace}': 1, '${.PV.name}': 40 };
-const UNIQUE_SUFFIX_LENGTH = 37; // "-" and a UUID, with ensureUniqueDirectory
+const UNIQUE_SUFFIX_LENGTH = 37; // "-" and a UUID: controller.go CreateVolume adds it only to a subPathPattern directory
 // validatePathRequirements: the access point root is at most 100 characters and 4 subdirectories deep.
 const MAX_ROOT_LENGTH = 100;
 const MAX_ROOT_SLASHES = 5;
@@ -36,10 +37,24 @@ export function dynamicParameters(props: EfsDynamicProps, where: string): { [key
       reject(prop, value, 'a POSIX id from 0 to 4294967295', `fix ${prop}`);
     }
   }
+  // parseAccessPointConstraints: gidRangeStart > 0 and gidRangeEnd > gidRangeStart. A gid alongside is valid: the range then gives the uid.
   const range = props.gidRange;
-  if (range && props.gid !== undefined) reject('gidRange', range, 'gid or gidRange, not both (the driver ignores the range when gid is set)', 'remove one of them');
   if (range && (!Number.isInteger(range.start) || !Number.isInteger(range.end) || range.start < 1 || range.end <= range.start)) {
     reject('gidRange', range, 'whole numbers with start > 0 and end > start', 'for example { start: 50000, end: 60000 }');
+  }
+  if (props.ensureUniqueDirectory !== undefined && props.subPathPattern === undefined) {
+    reject('ensureUniqueDirectory', props.ensureUniqueDirectory, 'ensureUniqueDirectory only with subPathPattern (the driver reads it only there; without a pattern the directory is the PV name, already unique)',
+      'remove ensureUniqueDirectory, or set subPathPattern');
+  }
+  const secret = props.crossAccountSecret;
+  if (secret) {
+    validateName(secret.name, NameRule.DNS_SUBDOMAIN, where, 'crossAccountSecret.name');
+    validateName(secret.namespace, NameRule.DNS_LABEL, where, 'crossAccountSecret.namespace');
+  }
+  // controller.go CreateVolume: the StorageClass `az` picks a mount target only when the provisioner secret has awsRoleArn.
+  if (props.az !== undefined && props.crossAccountSecret === undefined) {
+    reject('az', props.az, 'az only with crossAccountSecret (the driver reads az only for cross-account mounts)',
+      'remove az (each node uses the mount target of its own zone), or set crossAccountSecret');
   }
   checkRootPath(props, where);
   return definedParameters([
@@ -55,15 +70,25 @@ export function dynamicParameters(props: EfsDynamicProps, where: string): { [key
     ['ensureUniqueDirectory', props.ensureUniqueDirectory],
     ['reuseAccessPoint', props.reuseAccessPoint],
     ['az', props.az],
+    ['enforceZoneAffinity', props.enforceZoneAffinity],
+    ['csi.storage.k8s.io/provisioner-secret-name', props.crossAccountSecret?.name],
+    ['csi.storage.k8s.io/provisioner-secret-namespace', props.crossAccountSecret?.namespace],
   ]);
 }
 
 /** The access point root the driver composes, checked with the shortest names it could be given. */
 function checkRootPath(props: EfsDynamicProps, where: string): void {
   const basePath = props.basePath ?? '';
-  if (basePath && (!basePath.startsWith('/') || basePath.split('/').includes('..'))) {
-    throw invalid({ where, prop: 'basePath', value: basePath, allowed: 'an absolute path without ".."', fix: `write "/${basePath.replace(/^\/+/, '')}"` });
+  // The driver path.Joins "/", basePath and the directory, so a relative basePath starts at the root;
+  // ".." would be resolved by that join to a directory other than the one written, so it is refused.
+  if (basePath.split('/').includes('..')) {
+    throw invalid({
+      where, prop: 'basePath', value: basePath,
+      allowed: 'a path without ".." (the driver\'s path.Join would resolve it to another directory than the one written)',
+      fix: 'write the directory it should be, without ".."',
+    });
   }
+  // Without subPathPattern the directory is the PV name (pvc-<uuid>, 40 characters).
   const pattern = props.subPathPattern ?? '/${.PV.name}';
   let shortest = pattern;
   for (const [variable, length] of Object.entries(PATTERN_VARIABLES)) shortest = shortest.split(variable).join('x'.repeat(length));
@@ -77,7 +102,7 @@ function checkRootPath(props: EfsDynamicProps, where: string): void {
     });
   }
   const root = `/${[basePath, shortest].join('/').split('/').filter(s => s !== '').join('/')}` +
-    (props.ensureUniqueDirectory === false ? '' : '-'.padEnd(UNIQUE_SUFFIX_LENGTH, 'x'));
+    (props.subPathPattern === undefined || props.ensureUniqueDirectory === false ? '' : '-'.padEnd(UNIQUE_SUFFIX_LENGTH, 'x'));
   const slashes = root.split('/').length - 1;
   if (root.length > MAX_ROOT_LENGTH || slashes > MAX_ROOT_SLASHES) {
     throw invalid({
@@ -114,8 +139,9 @@ export function staticCsiSource(props: EfsStaticProps, where: string) {
   if (subPath !== undefined && (!subPath.startsWith('/') || subPath.includes(':'))) {
     throw invalid({ where, prop: 'subPath', value: subPath, allowed: 'an absolute path without ":"', fix: `write "/${subPath.replace(/^\/+/, '')}"` });
   }
-  if (props.mountTargetIp !== undefined && !isIpv4(props.mountTargetIp)) {
-    throw invalid({ where, prop: 'mountTargetIp', value: props.mountTargetIp, allowed: 'an IPv4 address', fix: 'give the mount target\'s IP address' });
+  // node.go NodePublishVolume: net.ParseIP, which takes IPv4 and IPv6.
+  if (props.mountTargetIp !== undefined && !isIpAddress(props.mountTargetIp)) {
+    throw invalid({ where, prop: 'mountTargetIp', value: props.mountTargetIp, allowed: 'an IPv4 or IPv6 address', fix: 'give the mount target\'s IP address' });
   }
   const volumeHandle = ap ? `${fs}:${subPath ?? ''}:${ap}` : subPath ? `${fs}:${subPath}` : fs;
   const volumeAttributes = definedParameters([

@@ -1,5 +1,5 @@
 import { EfsAccessMode } from './efs-access-mode';
-import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsDynamicProps, EfsGidRange, EfsMountOptions, EfsStaticProps } from './efs-props';
+import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsDynamicProps, EfsGidRange, EfsMountOptions, EfsSecretReference, EfsStaticProps } from './efs-props';
 import { Schema, bool, enumOf, num, optional, size, str, struct } from '../core/checks';
 import { NAME, RECLAIM_POLICY } from '../core/schemas';
 
@@ -7,6 +7,7 @@ import { NAME, RECLAIM_POLICY } from '../core/schemas';
 
 const MOUNT_OPTIONS: Schema<EfsMountOptions> = { encryptInTransit: optional(bool()), iam: optional(bool()) };
 const GID_RANGE: Schema<EfsGidRange> = { start: num(), end: num() };
+const SECRET_REFERENCE: Schema<EfsSecretReference> = { name: str('a Secret name'), namespace: str('a namespace') };
 const FILE_SYSTEM_ID = str('a file system id such as "fs-0123456789abcdef0"');
 
 export const EFS_DYNAMIC_PROPS: Schema<EfsDynamicProps> = {
@@ -21,6 +22,8 @@ export const EFS_DYNAMIC_PROPS: Schema<EfsDynamicProps> = {
   ensureUniqueDirectory: optional(bool()),
   reuseAccessPoint: optional(bool()),
   az: optional(str('an availability zone such as "us-east-1a"')),
+  crossAccountSecret: optional(struct(SECRET_REFERENCE, 'EfsSecretReference')),
+  enforceZoneAffinity: optional(bool()),
   fargate: optional(bool()),
   storageClassName: NAME,
   reclaimPolicy: RECLAIM_POLICY,
