@@ -237,3 +237,22 @@ describe('NfsCsiStorageClass', () => {
     expect(() => new NfsCsiStorageClass(newChart(), 'nfs', { ...base, ...p })).toThrow(message);
   });
 });
+
+describe('csi-driver-nfs refuses ".." in share and subDir (pkg/nfs/utils.go validatePath)', () => {
+  const props = { server: 'nfs.example.com', share: '/exports' };
+  test.each([
+    ['share', { share: '/exports/../etc' }, '/exports/../etc'],
+    ['subDir', { subDir: '../${pvc.metadata.name}' }, '../${pvc.metadata.name}'],
+    ['subDir', { subDir: 'a\\..\\b' }, 'a\\..\\b'],
+  ])('%s %j is refused', (prop, extra, value) => {
+    expect(() => new NfsCsiStorageClass(newChart(), 'nfs', { ...props, ...extra })).toThrow(
+      `test/nfs (NfsCsiStorageClass): invalid ${prop} ${JSON.stringify(value)}. ` +
+      'Allowed: a path without a ".." segment (the driver refuses "path contains directory traversal sequence"). Fix: write the directory it should be, without ".."');
+  });
+
+  test('a name with dots that is not ".." is accepted', () => {
+    const chart = newChart();
+    new NfsCsiStorageClass(chart, 'nfs', { ...props, share: '/exports/v1..2', subDir: '..data/${pvc.metadata.name}' });
+    expect(find(synthValid(chart), 'StorageClass').parameters).toMatchObject({ share: '/exports/v1..2', subDir: '..data/${pvc.metadata.name}' });
+  });
+});

@@ -131,7 +131,7 @@ export class NfsCsiStorageClass extends Construct {
       provisioner: 'nfs.csi.k8s.io',
       parameters: definedParameters([
         ['server', checkNfsServer(props.server, this.where)],
-        ['share', checkNfsPath(props.share, this.where, 'share')],
+        ['share', noTraversal(checkNfsPath(props.share, this.where, 'share'), this.where, 'share')],
         ['subDir', props.subDir === undefined ? undefined : checkSubDir(props.subDir, this.where)],
         ['mountPermissions', props.mountPermissions === undefined ? undefined : octal(props.mountPermissions, this.where)],
         ['onDelete', props.onDelete],
@@ -177,7 +177,24 @@ function checkSubDir(subDir: string, where: string): string {
       fix: 'remove the unknown ${...} variable',
     });
   }
-  return subDir;
+  return noTraversal(subDir, where, 'subDir');
+}
+
+/**
+ * csi-driver-nfs refuses a ".." segment, also after "\\" (pkg/nfs/utils.go validatePath,
+ * called on the share and subDir in CreateVolume and on the source in NodePublishVolume).
+ */
+function noTraversal(path: string, where: string, prop: string): string {
+  if (path.replace(/\\/g, '/').split('/').includes('..')) {
+    throw invalid({
+      where,
+      prop,
+      value: path,
+      allowed: 'a path without a ".." segment (the driver refuses "path contains directory traversal sequence")',
+      fix: 'write the directory it should be, without ".."',
+    });
+  }
+  return path;
 }
 
 /** The driver parses mountPermissions as an octal string, e.g. "0777". */
