@@ -327,3 +327,43 @@ describe('SpdkCsiDriver rejects a deployment that could not work', () => {
     expect(make).toThrow(message);
   });
 });
+
+describe('SpdkCsiDriver never emits or relabels a namespace it did not create', () => {
+  test.each(['default', 'kube-system', 'kube-public', 'kube-node-lease'])('%s is refused while createNamespace is on', namespace => {
+    expect(() => new SpdkCsiDriver(newChart(), 'spdk', { namespace, targets: [target] })).toThrow(
+      `test/spdk (SpdkCsiDriver): invalid namespace "${namespace}". Allowed: a namespace of the driver's own, or createNamespace: false: ` +
+      'the library never emits or relabels a namespace it did not create (default, kube-system, kube-public, kube-node-lease). ' +
+      `Fix: use the default namespace "spdk-csi", or set createNamespace: false and make sure "${namespace}" admits privileged pods`);
+  });
+
+  test('with createNamespace: false it deploys there and emits no Namespace', () => {
+    const chart = newChart();
+    new SpdkCsiDriver(chart, 'spdk', { namespace: 'kube-system', createNamespace: false, targets: [target] });
+    const manifests = synthValid(chart);
+    expect(manifests.filter(m => m.kind === 'Namespace')).toEqual([]);
+    expect(find(manifests, 'DaemonSet').metadata.namespace).toBe('kube-system');
+  });
+});
+
+describe('SpdkCsiDriver driver image pull policy', () => {
+  const policies = (manifests: Manifest[]) => ['StatefulSet', 'DaemonSet'].flatMap(kind =>
+    find(manifests, kind).spec.template.spec.containers.map((c: { name: string; imagePullPolicy: string }) => `${c.name}=${c.imagePullPolicy}`));
+
+  test('IfNotPresent by default, as upstream: the canary image is built on the nodes, not pulled', () => {
+    const chart = newChart();
+    new SpdkCsiDriver(chart, 'spdk', { targets: [target] });
+    expect(policies(synthValid(chart))).toEqual([
+      'spdkcsi-provisioner=IfNotPresent', 'spdkcsi-controller=IfNotPresent', 'spdkcsi-registrar=IfNotPresent', 'spdkcsi-node=IfNotPresent',
+    ]);
+  });
+
+  test('a typed option sets the driver containers\' policy; the sidecars keep IfNotPresent', () => {
+    const chart = newChart();
+    new SpdkCsiDriver(chart, 'spdk', { targets: [target], images: { driver: 'registry.example.com/spdkcsi:v0.3' }, driverImagePullPolicy: kplus.ImagePullPolicy.ALWAYS });
+    expect(policies(synthValid(chart))).toEqual([
+      'spdkcsi-provisioner=IfNotPresent', 'spdkcsi-controller=Always', 'spdkcsi-registrar=IfNotPresent', 'spdkcsi-node=Always',
+    ]);
+    expect(() => new SpdkCsiDriver(newChart(), 'spdk', { targets: [target], driverImagePullPolicy: 'always' as kplus.ImagePullPolicy })).toThrow(
+      /invalid driverImagePullPolicy "always". Allowed: one of ImagePullPolicy.ALWAYS \("Always"\)/);
+  });
+});

@@ -8,6 +8,7 @@ export interface ControllerSpec {
   readonly provisionerImage: string;
   readonly snapshotterImage: string;
   readonly driverImage: string;
+  readonly driverImagePullPolicy: string;
   readonly snapshots: boolean;
   readonly hostNetwork: boolean;
 }
@@ -41,7 +42,7 @@ export function renderController(scope: Construct, spec: ControllerSpec): k8s.Ku
   const controller: k8s.Container = {
     name: 'spdkcsi-controller',
     image: spec.driverImage,
-    imagePullPolicy: 'IfNotPresent',
+    imagePullPolicy: spec.driverImagePullPolicy,
     args: ['--v=5', `--endpoint=${SOCKET}`, '--nodeid=$(NODE_ID)', '--controller'],
     env: [{ name: 'NODE_ID', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
     volumeMounts: [socketMount, { name: 'spdkcsi-config', mountPath: '/etc/spdkcsi-config/', readOnly: true }],

@@ -7,6 +7,7 @@ export interface NodeSpec {
   readonly serviceAccountName: string;
   readonly registrarImage: string;
   readonly driverImage: string;
+  readonly driverImagePullPolicy: string;
   /** The node-server ConfigMap, when xPUs are configured. */
   readonly nodeServerConfigMapName?: string;
 }
@@ -38,7 +39,7 @@ export function renderNode(scope: Construct, spec: NodeSpec): k8s.KubeDaemonSet 
   const plugin: k8s.Container = {
     name: 'spdkcsi-node',
     image: spec.driverImage,
-    imagePullPolicy: 'IfNotPresent',
+    imagePullPolicy: spec.driverImagePullPolicy,
     // Privileged: it connects NVMe-oF/iSCSI devices and mounts them for pods.
     securityContext: { privileged: true, capabilities: { add: ['SYS_ADMIN'] }, allowPrivilegeEscalation: true },
     args: ['--v=5', '--endpoint=unix:///csi/csi.sock', '--nodeid=$(NODE_ID)', '--node'],

@@ -1,4 +1,5 @@
 import { ApiObject, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { isLoopbackUrl, renderTargetConfig, renderTokens, renderXpuConfig } from './config';
@@ -9,7 +10,7 @@ import { controllerClusterRules, secretRule } from './rbac';
 import { SPDK_CLAIM_OPTIONS, SPDK_CLAIM_PROPS, SPDK_FS_TYPE, SPDK_IMAGES, SPDK_TARGET, SPDK_XPU } from './schemas';
 import { SpdkCredentials } from './spdk-credentials';
 import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkTarget, SpdkXpu } from './spdk-types';
-import { Schema, bool, checkProps, checkScope, instanceOf, listOf, optional, struct } from '../core/checks';
+import { Schema, bool, checkProps, checkScope, enumOf, instanceOf, listOf, optional, struct } from '../core/checks';
 import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
@@ -31,6 +32,7 @@ const SPDK_CSI_DRIVER_PROPS: Schema<SpdkCsiDriverProps> = {
   credentials: optional(instanceOf(SpdkCredentials, 'SpdkCredentials', 'use SpdkCredentials.fromExistingSecret("name")')),
   xpus: optional(listOf(struct(SPDK_XPU, 'SpdkXpu'))),
   images: optional(struct(SPDK_IMAGES, 'SpdkImages')),
+  driverImagePullPolicy: optional(enumOf(kplus.ImagePullPolicy, 'ImagePullPolicy')),
   storageClassName: NAME,
   reclaimPolicy: RECLAIM_POLICY,
   volumeBindingMode: BINDING_MODE,
@@ -53,6 +55,9 @@ export interface SpdkCsiDriverProps {
   /**
    * Create the namespace, labelled for the privileged Pod Security level that
    * the node plugin needs. Set false to bring your own (then label it yourself).
+   * The library never emits or relabels a namespace it did not create:
+   * `default` and the `kube-` namespaces (kube-system, kube-public,
+   * kube-node-lease, ...) are refused unless this is false.
    *
    * @default true
    */
@@ -77,6 +82,15 @@ export interface SpdkCsiDriverProps {
    * @default - the upstream pins, see `SpdkImages`
    */
   readonly images?: SpdkImages;
+  /**
+   * The pull policy of the driver image (controller and node plugin).
+   * Upstream's `spdkcsi/spdkcsi:canary` is built on each node (`make image`,
+   * spdk-csi docs/multi-node.md), not pulled: keep IF_NOT_PRESENT (or NEVER)
+   * for it; use ALWAYS only with a registry image whose tag moves.
+   *
+   * @default ImagePullPolicy.IF_NOT_PRESENT, as upstream deploy/kubernetes
+   */
+  readonly driverImagePullPolicy?: kplus.ImagePullPolicy;
   /**
    * The StorageClass name.
    *
@@ -182,13 +196,15 @@ export class SpdkCsiDriver extends Construct {
     this.where = describeConstruct(this, 'SpdkCsiDriver');
     props = checkProps(this.where, props, SPDK_CSI_DRIVER_PROPS, 'SpdkCsiDriverProps');
     this.namespace = validateName(props.namespace ?? 'spdk-csi', NameRule.DNS_LABEL, this.where, 'namespace');
+    const createNamespace = props.createNamespace ?? true;
+    if (createNamespace) this.refuseClusterNamespace();
     const credentials = props.credentials ?? SpdkCredentials.fromExistingSecret('spdkcsi-secret');
     this.secretName = validateName(credentials.secretName, NameRule.DNS_SUBDOMAIN, this.where, 'credentials secretName');
     const images = props.images ?? {};
     const snapshots = props.snapshots ?? false;
     this.checkHostNetwork(props);
 
-    if (props.createNamespace ?? true) this.renderNamespace();
+    if (createNamespace) this.renderNamespace();
     this.clusterScoped(new k8s.KubeCsiDriver(this, 'CSIDriver', {
       metadata: { name: SPDK_DRIVER },
       // Immutable once created: no attacher (removed upstream), persistent volumes only.
@@ -221,6 +237,7 @@ export class SpdkCsiDriver extends Construct {
       provisionerImage: images.provisioner ?? 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0',
       snapshotterImage: images.snapshotter ?? 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2',
       driverImage: images.driver ?? 'spdkcsi/spdkcsi:canary',
+      driverImagePullPolicy: props.driverImagePullPolicy ?? kplus.ImagePullPolicy.IF_NOT_PRESENT,
       hostNetwork: props.controllerHostNetwork ?? false,
     });
     this.nodeDaemonSet = renderNode(this, {
@@ -229,6 +246,7 @@ export class SpdkCsiDriver extends Construct {
       nodeServerConfigMapName,
       registrarImage: images.registrar ?? 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0',
       driverImage: images.driver ?? 'spdkcsi/spdkcsi:canary',
+      driverImagePullPolicy: props.driverImagePullPolicy ?? kplus.ImagePullPolicy.IF_NOT_PRESENT,
     });
     this.storageClass = new StorageClass(this, 'StorageClass', {
       name: props.storageClassName ?? 'spdkcsi-sc',
@@ -282,6 +300,23 @@ export class SpdkCsiDriver extends Construct {
         value: loopback.rpcUrl,
         allowed: 'an address the controller pod can reach; a loopback address is only reachable on the host network',
         fix: 'give the storage node\'s address, or set controllerHostNetwork: true and run the controller on the SPDK host',
+      });
+    }
+  }
+
+  /**
+   * Namespaces every cluster has are not ours to emit: a GitOps tool would
+   * take them over (and prune them with the app), and the Pod Security labels
+   * would loosen them for every workload already there.
+   */
+  private refuseClusterNamespace(): void {
+    if (this.namespace === 'default' || this.namespace.startsWith('kube-')) {
+      throw invalid({
+        where: this.where,
+        prop: 'namespace',
+        value: this.namespace,
+        allowed: 'a namespace of the driver\'s own, or createNamespace: false: the library never emits or relabels a namespace it did not create (default, kube-system, kube-public, kube-node-lease)',
+        fix: `use the default namespace "spdk-csi", or set createNamespace: false and make sure "${this.namespace}" admits privileged pods`,
       });
     }
   }
