@@ -1,5 +1,7 @@
 export * from './azure-disk-options';
 export * from './block-access-mode';
+export * from './block-disk';
+export * from './block-existing-volume';
 export * from './block-provider';
 export * from './block-storage';
 export * from './block-storage-class';

@@ -180,6 +180,12 @@ export function checkScope(scope: unknown, id: unknown, typeName: string): Const
   if (typeof id !== 'string' || id.length === 0) {
     throw invalid({ where: describeChild(scope as IConstruct, String(id), typeName), prop: 'id', value: id, allowed: 'a non-empty string', fix: 'pass a construct id such as "data"' });
   }
+  if ((scope as Construct).node.tryFindChild(id)) {
+    throw invalid({
+      where: describeChild(scope as IConstruct, id, typeName), prop: 'id', value: id,
+      allowed: 'an id no other construct in this scope has', fix: `choose another id than ${JSON.stringify(id)} (the name can stay: pass it as name)`,
+    });
+  }
   return scope as Construct;
 }
 

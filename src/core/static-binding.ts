@@ -11,10 +11,12 @@ import { VolumeClaim } from './volume-claim';
 export interface StaticClaimRequest {
   readonly accessMode: string;
   readonly storage: Size;
+  /** Filesystem unless the volume is a raw device. */
+  readonly volumeMode?: VolumeMode;
 }
 
 /**
- * Claims on an existing volume (an NFS export, an EFS file system) that is
+ * Claims on an existing volume (an NFS export, an EFS file system, a cloud disk) that is
  * offered through static PVs. A PV binds exactly one claim, so:
  * - `bindClaim` makes the owner's one PV and the one claim bound to it
  *   (`volumeName`, a label selector and `claimRef` all point at each other);
@@ -86,6 +88,6 @@ export class StaticBinding {
   }
 
   private request(request: StaticClaimRequest): Omit<ClaimRequest, 'where'> {
-    return { storageClassName: '', accessMode: request.accessMode, storage: request.storage, volumeMode: VolumeMode.FILESYSTEM };
+    return { storageClassName: '', accessMode: request.accessMode, storage: request.storage, volumeMode: request.volumeMode ?? VolumeMode.FILESYSTEM };
   }
 }

@@ -8,7 +8,7 @@ import { ReclaimPolicy, VolumeMode } from './policies';
 import { protectFromPruning } from './prune-protection';
 import { renderSize } from './quantity';
 
-/** A PersistentVolume for a volume that already exists (an NFS export, an EFS file system). */
+/** A PersistentVolume for a volume that already exists (an NFS export, an EFS file system, a cloud disk). */
 export interface StaticVolumeSpec {
   readonly name: string;
   readonly capacity: Size;
@@ -17,6 +17,10 @@ export interface StaticVolumeSpec {
   readonly source: Pick<k8s.PersistentVolumeSpec, 'nfs' | 'csi'>;
   readonly mountOptions?: string[];
   readonly labels?: { [key: string]: string };
+  /** Filesystem unless the volume is a raw device. */
+  readonly volumeMode?: VolumeMode;
+  /** Where the volume can be attached (a zonal disk: its zone). */
+  readonly nodeAffinity?: k8s.VolumeNodeAffinity;
 }
 
 /**
@@ -56,9 +60,10 @@ export class StaticVolume {
     return {
       capacity: { storage: k8s.Quantity.fromString(this.capacity) },
       accessModes: this.accessModes,
-      volumeMode: VolumeMode.FILESYSTEM,
+      volumeMode: this.spec.volumeMode ?? VolumeMode.FILESYSTEM,
       persistentVolumeReclaimPolicy: ReclaimPolicy.RETAIN,
       mountOptions: this.spec.mountOptions,
+      nodeAffinity: this.spec.nodeAffinity,
       claimRef: this.claim?.namespace ? { name: this.claim.name, namespace: this.claim.namespace } : undefined,
       ...this.spec.source,
     };

@@ -1,0 +1,201 @@
+import { Schema, checkProps, listOf, optional, str } from '../core/checks';
+import { invalid } from '../core/errors';
+
+/** An EBS volume that already exists. */
+export interface EbsExistingDiskOptions {
+  /** The volume id, `vol-` and 8 or 17 hex digits. */
+  readonly volumeId: string;
+  /** The availability zone of the volume, such as "eu-west-1a": pods that use it are scheduled there. */
+  readonly zone: string;
+}
+
+/** A zonal GCE persistent disk (or Hyperdisk) that already exists. */
+export interface GcePdExistingDiskOptions {
+  /** The project that holds the disk. */
+  readonly project: string;
+  /** The disk's zone, such as "europe-west1-b". */
+  readonly zone: string;
+  /** The disk's name. */
+  readonly name: string;
+}
+
+/** A regional GCE persistent disk that already exists, replicated to two zones. */
+export interface GcePdRegionalExistingDiskOptions {
+  /** The project that holds the disk. */
+  readonly project: string;
+  /** The disk's region, such as "europe-west1". */
+  readonly region: string;
+  /** The two zones the disk is replicated to. */
+  readonly replicaZones: string[];
+  /** The disk's name. */
+  readonly name: string;
+}
+
+/** An OCI block volume that already exists. */
+export interface OciExistingDiskOptions {
+  /** The volume's OCID, `ocid1.volume.` and the rest. */
+  readonly volumeId: string;
+  /** The volume's availability domain as the nodes' topology.kubernetes.io/zone label shows it, such as "PHX-AD-1". */
+  readonly availabilityDomain: string;
+}
+
+/** An Azure managed disk that already exists. */
+export interface AzureExistingDiskOptions {
+  /** The disk's resource id, `/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/disks/{name}`. */
+  readonly diskUri: string;
+  /**
+   * The disk's zone, such as "eastus2-1". Leave it out for a disk without a zone
+   * (regional LRS, or ZRS), which attaches in any zone of the region.
+   *
+   * @default - no zone
+   */
+  readonly zone?: string;
+}
+
+/** What a static PV of a disk needs from its driver. */
+interface DiskSource {
+  readonly label: string;
+  readonly driver: string;
+  readonly volumeHandle: string;
+  readonly topologyKey: string;
+  /** The zones a node must be in to attach the disk; none for a zoneless disk. */
+  readonly zones: string[];
+  /** Whether many nodes may attach it read-only (ReadOnlyMany on a Filesystem). */
+  readonly servesReadOnlyMany: boolean;
+}
+
+const EBS_VOLUME_ID = /^vol-([0-9a-f]{8}|[0-9a-f]{17})$/;
+// GCE resource names: RFC 1035 labels of up to 63 characters (pkg/common/utils.go VolumeIDToKey splits the handle at "/").
+const GCE_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const GCE_PROJECT = /^[a-z][-a-z0-9.:]{4,61}[a-z0-9]$/;
+// OCIDs: ocid1.<resource type>.<realm>.[region][.future use].<unique id> (OCI docs, "Resource Identifiers").
+const OCI_VOLUME_ID = /^ocid1\.volume\.[a-z0-9]+\.[a-z0-9-]*(\.[a-z0-9-]*)?\.[a-z0-9]+$/;
+// azuredisk-csi-driver pkg/azureconstants ManagedDiskPathRE.
+const AZURE_DISK_URI = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/disks\/[^/]+$/i;
+
+/**
+ * A disk that already exists in a cloud: the CSI volume handle its driver
+ * expects, and the zone a node must be in to attach it. Used by
+ * `BlockExistingVolume`, which makes the static PV and the claim pinned to it.
+ */
+export class BlockDisk {
+  /**
+   * An EBS volume: handle `vol-...`, node affinity on topology.kubernetes.io/zone
+   * (aws-ebs-csi-driver examples/kubernetes/static-provisioning).
+   */
+  public static ebs(options: EbsExistingDiskOptions): BlockDisk {
+    const o = checkProps('BlockDisk.ebs', options, EBS_EXISTING, 'EbsExistingDiskOptions');
+    check('BlockDisk.ebs', 'volumeId', o.volumeId, EBS_VOLUME_ID.test(o.volumeId), '"vol-" and 8 or 17 hex digits, such as "vol-0123456789abcdef0"');
+    return new BlockDisk({
+      label: 'AWS EBS', driver: 'ebs.csi.aws.com', volumeHandle: o.volumeId, topologyKey: 'topology.kubernetes.io/zone', zones: [zone('BlockDisk.ebs', o.zone)], servesReadOnlyMany: false,
+    });
+  }
+
+  /**
+   * A zonal GCE disk: handle `projects/{project}/zones/{zone}/disks/{name}`
+   * (pkg/common/utils.go VolumeIDToKey), node affinity on topology.gke.io/zone.
+   * Many nodes can mount it read-only (ReadOnlyMany), the way to share a dataset disk.
+   */
+  public static gcePd(options: GcePdExistingDiskOptions): BlockDisk {
+    const o = checkProps('BlockDisk.gcePd', options, GCE_PD_EXISTING, 'GcePdExistingDiskOptions');
+    const z = zone('BlockDisk.gcePd', o.zone);
+    return new BlockDisk({
+      label: 'GCE PD',
+      driver: 'pd.csi.storage.gke.io',
+      volumeHandle: `projects/${gceProject('BlockDisk.gcePd', o.project)}/zones/${z}/disks/${gceName('BlockDisk.gcePd', o.name)}`,
+      topologyKey: 'topology.gke.io/zone',
+      zones: [z],
+      servesReadOnlyMany: true,
+    });
+  }
+
+  /** A regional GCE disk: handle `projects/{project}/regions/{region}/disks/{name}`, attachable in its two replica zones. */
+  public static gcePdRegional(options: GcePdRegionalExistingDiskOptions): BlockDisk {
+    const where = 'BlockDisk.gcePdRegional';
+    const o = checkProps(where, options, GCE_PD_REGIONAL_EXISTING, 'GcePdRegionalExistingDiskOptions');
+    const zones = o.replicaZones.map(z => zone(where, z));
+    check(where, 'replicaZones', o.replicaZones, zones.length === 2 && zones[0] !== zones[1] && zones.every(z => z.startsWith(`${o.region}-`)),
+      `the two distinct zones of region ${o.region} the disk is replicated to`);
+    return new BlockDisk({
+      label: 'GCE PD',
+      driver: 'pd.csi.storage.gke.io',
+      volumeHandle: `projects/${gceProject(where, o.project)}/regions/${o.region}/disks/${gceName(where, o.name)}`,
+      topologyKey: 'topology.gke.io/zone',
+      zones,
+      servesReadOnlyMany: true,
+    });
+  }
+
+  /**
+   * An OCI block volume: handle the volume OCID, node affinity on the availability
+   * domain (oci-cloud-controller-manager bv_node.go NodeGetInfo reports it as topology.kubernetes.io/zone).
+   */
+  public static oci(options: OciExistingDiskOptions): BlockDisk {
+    const o = checkProps('BlockDisk.oci', options, OCI_EXISTING, 'OciExistingDiskOptions');
+    check('BlockDisk.oci', 'volumeId', o.volumeId, OCI_VOLUME_ID.test(o.volumeId), 'a block volume OCID such as "ocid1.volume.oc1.phx.abyhq..."');
+    return new BlockDisk({
+      label: 'OCI Block Volume',
+      driver: 'blockvolume.csi.oraclecloud.com',
+      volumeHandle: o.volumeId,
+      topologyKey: 'topology.kubernetes.io/zone',
+      zones: [zone('BlockDisk.oci', o.availabilityDomain)],
+      servesReadOnlyMany: false,
+    });
+  }
+
+  /**
+   * An Azure managed disk: handle the disk's resource id (azuredisk-csi-driver
+   * deploy/example/pv-azuredisk-csi.yaml), node affinity on
+   * topology.disk.csi.azure.com/zone when the disk has a zone.
+   */
+  public static azureDisk(options: AzureExistingDiskOptions): BlockDisk {
+    const o = checkProps('BlockDisk.azureDisk', options, AZURE_EXISTING, 'AzureExistingDiskOptions');
+    check('BlockDisk.azureDisk', 'diskUri', o.diskUri, AZURE_DISK_URI.test(o.diskUri),
+      'a disk resource id /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/disks/{name}');
+    if (o.zone !== undefined) {
+      check('BlockDisk.azureDisk', 'zone', o.zone, /^[a-z0-9]+-[0-9]+$/.test(o.zone), 'a zone such as "eastus2-1" (<region>-<n>)');
+    }
+    return new BlockDisk({
+      label: 'Azure Disk',
+      driver: 'disk.csi.azure.com',
+      volumeHandle: o.diskUri,
+      topologyKey: 'topology.disk.csi.azure.com/zone',
+      zones: o.zone === undefined ? [] : [o.zone],
+      servesReadOnlyMany: false,
+    });
+  }
+
+  private constructor(private readonly source: DiskSource) {}
+
+  /** @internal */
+  public get _source(): DiskSource {
+    return this.source;
+  }
+}
+
+const EBS_EXISTING: Schema<EbsExistingDiskOptions> = { volumeId: str('a volume id such as "vol-0123456789abcdef0"'), zone: str('a zone such as "eu-west-1a"') };
+const GCE_PD_EXISTING: Schema<GcePdExistingDiskOptions> = { project: str('a project id'), zone: str('a zone such as "europe-west1-b"'), name: str('a disk name') };
+const GCE_PD_REGIONAL_EXISTING: Schema<GcePdRegionalExistingDiskOptions> = {
+  project: str('a project id'), region: str('a region such as "europe-west1"'), replicaZones: listOf(str('a zone')), name: str('a disk name'),
+};
+const OCI_EXISTING: Schema<OciExistingDiskOptions> = { volumeId: str('a volume OCID'), availabilityDomain: str('an availability domain such as "PHX-AD-1"') };
+const AZURE_EXISTING: Schema<AzureExistingDiskOptions> = { diskUri: str('a disk resource id'), zone: optional(str('a zone such as "eastus2-1"')) };
+
+function zone(where: string, value: string): string {
+  check(where, 'zone', value, /^[A-Za-z0-9][-A-Za-z0-9_.]*$/.test(value), 'a zone name as the nodes\' zone label shows it');
+  return value;
+}
+
+function gceName(where: string, value: string): string {
+  check(where, 'name', value, GCE_NAME.test(value), 'a GCE disk name: a lower-case letter, then up to 62 lower-case letters, digits or "-"');
+  return value;
+}
+
+function gceProject(where: string, value: string): string {
+  check(where, 'project', value, GCE_PROJECT.test(value), 'a project id such as "my-project-123"');
+  return value;
+}
+
+function check(where: string, prop: string, value: unknown, ok: boolean, allowed: string): void {
+  if (!ok) throw invalid({ where, prop, value, allowed, fix: `copy ${prop} from the cloud console or CLI` });
+}

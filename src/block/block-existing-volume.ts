@@ -1,0 +1,158 @@
+import { Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { BlockFsType } from './block-access-mode';
+import { BlockDisk } from './block-disk';
+import { AccessMode } from '../core/access-mode';
+import { Schema, checkProps, checkScope, enumOf, instanceOf, optional, size } from '../core/checks';
+import { claimArgs } from '../core/claim-entry';
+import { describeConstruct, invalid } from '../core/errors';
+import { NameRule, nameFromId, validateName } from '../core/names';
+import { VolumeMode } from '../core/policies';
+import { sizeInBytes } from '../core/quantity';
+import { NAME, VOLUME_MODE } from '../core/schemas';
+import { StaticBinding } from '../core/static-binding';
+import { VolumeClaim } from '../core/volume-claim';
+
+/**
+ * The access modes of a claim on an existing disk. `ReadOnlyMany` is served by
+ * GCE disks only (many nodes read one populated disk; the driver attaches it
+ * read-only), and only as a Filesystem.
+ */
+export enum ExistingDiskAccessMode {
+  /** Read-write by the pods of one node. */
+  READ_WRITE_ONCE = AccessMode.READ_WRITE_ONCE,
+  /** Read-write by a single pod. */
+  READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
+  /** Read-only by many nodes (GCE disks only). */
+  READ_ONLY_MANY = AccessMode.READ_ONLY_MANY,
+}
+
+/** Props of a `BlockExistingVolume`. */
+export interface BlockExistingVolumeProps {
+  /** The disk, e.g. `BlockDisk.gcePd({ project, zone, name })`. */
+  readonly disk: BlockDisk;
+  /** The disk's size. */
+  readonly capacity: Size;
+  /**
+   * The filesystem on the disk, for Filesystem claims (formatted on first use if the disk is blank).
+   *
+   * @default BlockFsType.EXT4
+   */
+  readonly fsType?: BlockFsType;
+  /**
+   * The PV name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/** Props of the claim on an existing disk. */
+export interface BlockExistingClaimProps {
+  /**
+   * The access mode.
+   *
+   * @default ExistingDiskAccessMode.READ_WRITE_ONCE
+   */
+  readonly accessMode?: ExistingDiskAccessMode;
+  /**
+   * A formatted filesystem, or the raw device.
+   *
+   * @default VolumeMode.FILESYSTEM
+   */
+  readonly volumeMode?: VolumeMode;
+  /**
+   * The PVC name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+/**
+ * A cloud disk that already exists (an EBS volume, a GCE disk, an OCI block
+ * volume, an Azure managed disk), as a static PV with the node affinity of the
+ * disk's zone, and the one class-less claim pinned to it. `Retain`: the data
+ * is not this app's to delete. A disk is one volume, so there is no claim
+ * template: for a StatefulStore, make one disk per replica with dynamic storage.
+ *
+ * ```ts
+ * const dataset = new BlockExistingVolume(chart, 'dataset', {
+ *   disk: BlockDisk.gcePd({ project: 'my-project', zone: 'europe-west1-b', name: 'dataset' }),
+ *   capacity: Size.gibibytes(200),
+ * });
+ * const data = dataset.claim(chart, 'dataset', { accessMode: ExistingDiskAccessMode.READ_ONLY_MANY });
+ * ```
+ */
+export class BlockExistingVolume extends Construct {
+  private readonly binding: StaticBinding;
+  private readonly where: string;
+  private readonly props: BlockExistingVolumeProps;
+
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id; lower-cased, it is the default PV name
+   * @param props see `BlockExistingVolumeProps`
+   */
+  public constructor(scope: Construct, id: string, props: BlockExistingVolumeProps) {
+    super(checkScope(scope, id, 'BlockExistingVolume'), id);
+    this.where = describeConstruct(this, 'BlockExistingVolume');
+    this.props = props = checkProps(this.where, props, existingVolumeProps(), 'BlockExistingVolumeProps');
+    sizeInBytes(props.capacity, this.where, 'capacity');
+    const pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
+    this.binding = new StaticBinding(this, this.where, pvName, 'block.cdk8s-storage.io');
+  }
+
+  /** The one claim bound to the disk's PV, mountable in any cdk8s-plus workload. */
+  public claim(scope: Construct, id: string, props: BlockExistingClaimProps = {}): VolumeClaim {
+    const { where, props: checked } = claimArgs(this.where, scope, id, props, BLOCK_EXISTING_CLAIM_PROPS, 'BlockExistingClaimProps');
+    const source = this.props.disk._source;
+    const accessMode = checked.accessMode ?? ExistingDiskAccessMode.READ_WRITE_ONCE;
+    const volumeMode = checked.volumeMode ?? VolumeMode.FILESYSTEM;
+    const readOnly = accessMode === ExistingDiskAccessMode.READ_ONLY_MANY;
+    if (readOnly && !(source.servesReadOnlyMany && volumeMode === VolumeMode.FILESYSTEM)) {
+      throw invalid({
+        where,
+        prop: 'accessMode',
+        value: accessMode,
+        allowed: `ReadOnlyMany only on a GCE disk as a Filesystem (${source.label}${volumeMode === VolumeMode.BLOCK ? ', Block' : ''} attaches to one node)`,
+        fix: 'use ExistingDiskAccessMode.READ_WRITE_ONCE, or copy the data to a file-storage backend (NFS, EFS) to share it',
+      });
+    }
+    const volume = {
+      capacity: this.props.capacity,
+      accessMode,
+      volumeMode,
+      nodeAffinity: source.zones.length === 0 ? undefined : {
+        required: { nodeSelectorTerms: [{ matchExpressions: [{ key: source.topologyKey, operator: 'In', values: source.zones }] }] },
+      },
+      source: {
+        csi: {
+          driver: source.driver,
+          volumeHandle: source.volumeHandle,
+          fsType: volumeMode === VolumeMode.FILESYSTEM ? this.props.fsType ?? BlockFsType.EXT4 : undefined,
+          // A shared dataset disk is attached read-only to every node.
+          readOnly: readOnly || undefined,
+        },
+      },
+    };
+    const request = { accessMode, storage: this.props.capacity, volumeMode };
+    return this.binding.bindClaim(where, id, volume, request, claim => VolumeClaim._mint(scope, id, checked.name, claim));
+  }
+}
+
+const BLOCK_EXISTING_CLAIM_PROPS: Schema<BlockExistingClaimProps> = {
+  accessMode: optional(enumOf(ExistingDiskAccessMode, 'ExistingDiskAccessMode')),
+  volumeMode: VOLUME_MODE,
+  name: NAME,
+};
+
+/** A function, as BlockDisk must be defined before its instanceOf check is built. */
+function existingVolumeProps(): Schema<BlockExistingVolumeProps> {
+  return {
+    disk: instanceOf(BlockDisk, 'BlockDisk', 'use BlockDisk.ebs({ ... }), BlockDisk.gcePd({ ... }), BlockDisk.oci({ ... }) or BlockDisk.azureDisk({ ... })'),
+    capacity: size(),
+    fsType: optional(enumOf(BlockFsType, 'BlockFsType')),
+    name: NAME,
+  };
+}
