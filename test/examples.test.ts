@@ -5,6 +5,7 @@ import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { StorageGuard } from '../src';
 import { Manifest, expectValidManifests, find } from './helpers/manifests';
+import { podStartProblems } from './helpers/pod-start';
 import { runCli } from '../src/guard/cli';
 
 const examplesDir = join(__dirname, '..', 'examples');
@@ -47,6 +48,20 @@ describe.each(exampleNames)('example %s', (name) => {
   test('synthesizes byte-identical YAML every time', () => {
     expect(synthExample(name)).toEqual(first);
   });
+
+  test('every container can start: a non-root pod names a numeric non-root user', () => {
+    expect(podStartProblems(manifestsOf(first))).toEqual([]);
+  });
+});
+
+test('the start check catches a root image under runAsNonRoot, and accepts a named user or an explicit root', () => {
+  const pod = (podSc: object, containerSc: object): Manifest => ({
+    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { securityContext: podSc, containers: [{ name: 'c', image: 'busybox', securityContext: containerSc }] },
+  });
+  expect(podStartProblems([pod({ runAsNonRoot: true }, { runAsNonRoot: true })])).toEqual(['Pod p container c (busybox): runAsNonRoot without a non-root runAsUser (none)']);
+  expect(podStartProblems([pod({ runAsNonRoot: true, runAsUser: 0 }, {})])).toEqual(['Pod p container c (busybox): runAsNonRoot without a non-root runAsUser (0)']);
+  expect(podStartProblems([pod({ runAsNonRoot: true }, { runAsUser: 1000 })])).toEqual([]);
+  expect(podStartProblems([pod({ runAsNonRoot: true }, { runAsNonRoot: false })])).toEqual([]);
 });
 
 test('statefulstore-web holds what the issue asks for', () => {

@@ -25,7 +25,9 @@ export function buildApp(app = new App()): App {
 function writers(chart: Chart, variant: string, claim: EfsClaim): void {
   for (const name of [`${variant}-writer-1`, `${variant}-writer-2`]) {
     const pod = new kplus.Pod(chart, name, {
-      containers: [{ image: 'busybox:1.36', command: ['sh', '-c', `while true; do date >> /data/${name}.txt; sleep 5; done`] }],
+      // cdk8s-plus requires a non-root user, and busybox runs as root: name one. An access point
+      // writes with its own POSIX user, whatever the pod's, so uid 1000 can write its directory.
+      containers: [{ image: 'busybox:1.36', command: ['sh', '-c', `while true; do date >> /data/${name}.txt; sleep 5; done`], securityContext: { user: 1000, group: 1000 } }],
     });
     pod.containers[0].mount('/data', claim);
   }

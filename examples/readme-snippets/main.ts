@@ -23,7 +23,7 @@ function existingClass(chart: Chart) {
   // standard.claim(chart, 'shared', { storage: Size.gibibytes(5), accessMode: AccessMode.READ_WRITE_MANY }) throws:
   // StorageValidationError: web/shared (VolumeClaim) on StorageClassRef.existing("standard"): invalid accessMode
   // "ReadWriteMany". Allowed: the accessModes declared for class "standard": ReadWriteOnce. Fix: ...
-  new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] }).containers[0].mount('/data', claim);
+  new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox', command: ['sleep', '3600'], securityContext: { user: 1000 } }] }).containers[0].mount('/data', claim);
   new StatefulStore(chart, 'web', { image: 'nginx', volumes: [{ mountPath: '/usr/share/nginx/html', claim: tpl }] });
 }
 
@@ -35,7 +35,7 @@ function customClass(chart: Chart) {
   });
   const data = StorageClassRef.existing(gp3.name, { accessModes: [AccessMode.READ_WRITE_ONCE] })
     .claim(chart, 'data', { storage: Size.gibibytes(50) });
-  new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] }).containers[0].mount('/data', data);
+  new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox', command: ['sleep', '3600'], securityContext: { user: 1000 } }] }).containers[0].mount('/data', data);
 }
 
 function escapeHatches(chart: Chart) {

@@ -11,7 +11,11 @@ export function buildApp(app = new App()): App {
     credentials: SpdkCredentials.fromExistingSecret('spdkcsi-secret'),
   });
   const claim = spdk.claim(chart, 'spdkcsi-pvc', { storage: Size.mebibytes(256) });
-  const pod = new kplus.Pod(chart, 'spdkcsi-test', { containers: [{ image: 'busybox:1.36', command: ['sh', '-c', 'echo hello > /spdkvol/hello && sleep 3600'] }] });
+  // busybox runs as root, which cdk8s-plus refuses: run as uid 1000, and let fsGroup make the new filesystem writable for it.
+  const pod = new kplus.Pod(chart, 'spdkcsi-test', {
+    containers: [{ image: 'busybox:1.36', command: ['sh', '-c', 'echo hello > /spdkvol/hello && sleep 3600'], securityContext: { user: 1000, group: 1000 } }],
+    securityContext: { fsGroup: 1000 },
+  });
   pod.containers[0].mount('/spdkvol', claim);
 
   // A database in its own namespace, one SPDK volume per replica.

@@ -58,7 +58,11 @@ export function buildApp(app = new App()): App {
 
   // Backups go to one shared claim that a nightly job mounts.
   const backups: VolumeClaim = gp3.claim(chart, 'backups', { storage: Size.gibibytes(500) });
-  const job = new kplus.Job(chart, 'backup', { containers: [{ image: 'postgres:16.4', command: ['pg_basebackup', '-D', '/backups/latest', '-h', 'postgres-0.postgres'] }] });
+  // The postgres image's entrypoint user is root; run the job as its postgres user (999), which owns /backups through fsGroup.
+  const job = new kplus.Job(chart, 'backup', {
+    containers: [{ image: 'postgres:16.4', command: ['pg_basebackup', '-D', '/backups/latest', '-h', 'postgres-0.postgres'], securityContext: { user: 999, group: 999 } }],
+    securityContext: { fsGroup: 999 },
+  });
   job.containers[0].mount('/backups', backups);
   return app;
 }
