@@ -212,3 +212,23 @@ test('every TypeScript block of the README is an excerpt of the example app it n
     }
   }
 });
+
+test('block-disks: driver options on four clouds, and existing GCE and EBS disks as static PVs', () => {
+  const files = synthExample('block-disks');
+  const classes = manifestsOf(new Map([['c', files.get('block-classes.k8s.yaml')!]]));
+  const parameters = Object.fromEntries(classes.map(c => [c.metadata.name, c.parameters]));
+  expect(parameters['ebs-tagged']).toMatchObject({ tagSpecification_1: 'cost-center=platform', tagSpecification_2: 'team={{ .PVCNamespace }}', inodeSize: '512' });
+  expect(parameters.hyperdisk).toMatchObject({ 'type': 'hyperdisk-balanced', 'provisioned-iops-on-create': '6000', 'provisioned-throughput-on-create': '290Mi' });
+  expect(parameters['azure-shared']).toMatchObject({ skuName: 'PremiumV2_LRS', cachingMode: 'None', maxShares: '2' });
+  expect(parameters['oci-tagged']['oci.oraclecloud.com/initial-defined-tags-override']).toBe('{"Operations":{"CostCenter":"42"}}');
+  const ml = manifestsOf(new Map([['m', files.get('ml.k8s.yaml')!]]));
+  expect(find(ml, 'PersistentVolume').spec.csi).toEqual({
+    driver: 'pd.csi.storage.gke.io', volumeHandle: 'projects/ml-datasets/zones/europe-west1-b/disks/imagenet-2012', fsType: 'ext4', readOnly: true,
+  });
+  expect(find(ml, 'PersistentVolumeClaim').spec).toMatchObject({ accessModes: ['ReadOnlyMany'], storageClassName: '', volumeName: 'imagenet-disk' });
+  const restore = manifestsOf(new Map([['r', files.get('restore.k8s.yaml')!]]));
+  expect(find(restore, 'PersistentVolume').spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions).toEqual([
+    { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['eu-west-1a'] },
+  ]);
+  expect(find(restore, 'StatefulSet').spec.template.spec.volumes).toEqual([{ name: 'orders-data', persistentVolumeClaim: { claimName: 'orders-data' } }]);
+});

@@ -19,6 +19,15 @@ export function buildApp(app = new App()): App {
   // Static: an access point made outside Kubernetes, offered as one Retain PV.
   const existing = EfsStorage.static(chart, 'efs-static', { fileSystemId: 'fs-06340e6a6f1ff9f8f', accessPointId: 'fsap-068c22f0246419f75' });
   writers(chart, 'static', existing.claim(chart, 'static-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY }));
+
+  // Cross-account: a One Zone file system of the data account. The provisioner secret (awsRoleArn) is made
+  // outside this app and referenced by name only; `az` picks the mount target every volume uses.
+  EfsStorage.dynamic(chart, 'efs-data-account', {
+    fileSystemId: 'fs-0a1b2c3d4e5f60718',
+    crossAccountSecret: { name: 'x-account', namespace: 'kube-system' },
+    az: 'eu-west-1a',
+    enforceZoneAffinity: true,
+  });
   return app;
 }
 
