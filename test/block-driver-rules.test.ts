@@ -68,13 +68,18 @@ describe('GCE PD (gcp-compute-persistent-disk-csi-driver)', () => {
     for (const type of [GcePdType.PD_SSD, GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY]) {
       expect(BlockProvider.gcePd({ type }).supportsMultiAttach).toBe(true);
     }
-    for (const type of [GcePdType.PD_STANDARD, GcePdType.PD_BALANCED, GcePdType.PD_EXTREME, GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_EXTREME, GcePdType.HYPERDISK_ML]) {
+    const singleWriter = [
+      GcePdType.PD_STANDARD, GcePdType.PD_BALANCED, GcePdType.PD_EXTREME,
+      GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_EXTREME, GcePdType.HYPERDISK_ML,
+    ];
+    for (const type of singleWriter) {
       expect(BlockProvider.gcePd({ type }).supportsMultiAttach).toBe(false);
     }
   });
 
   test('provisioned IOPS and throughput only on the types that take them; throughput in Mi (ConvertMiStringToInt64)', () => {
-    expect(classParameters(BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 6000, provisionedThroughputMibps: 290 }))).toEqual({
+    const balanced = BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 6000, provisionedThroughputMibps: 290 });
+    expect(classParameters(balanced)).toEqual({
       'type': 'hyperdisk-balanced', 'provisioned-iops-on-create': '6000', 'provisioned-throughput-on-create': '290Mi',
     });
     expect(classParameters(BlockProvider.gcePd({ type: GcePdType.PD_EXTREME, provisionedIops: 10000 }))['provisioned-iops-on-create']).toBe('10000');
@@ -188,7 +193,16 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
   });
 
   test('mkfs options go to the parameters; the fsType must take them, and no Block claim (constants.go FileSystemConfigs; validateFormattingOption)', () => {
-    expect(classParameters(BlockProvider.ebs({ formatOptions: { blockSize: 4096, inodeSize: 512, bytesPerInode: 16384, numberOfInodes: 1000000, ext4BigAlloc: true, ext4ClusterSize: 65536, ext4EncryptionSupport: true } }))).toEqual({
+    const everything = {
+      blockSize: 4096,
+      inodeSize: 512,
+      bytesPerInode: 16384,
+      numberOfInodes: 1000000,
+      ext4BigAlloc: true,
+      ext4ClusterSize: 65536,
+      ext4EncryptionSupport: true,
+    };
+    expect(classParameters(BlockProvider.ebs({ formatOptions: everything }))).toEqual({
       type: 'gp3', blockSize: '4096', inodeSize: '512', bytesPerInode: '16384', numberOfInodes: '1000000', ext4BigAlloc: 'true', ext4ClusterSize: '65536', ext4EncryptionSupport: 'true',
     });
     expect(classParameters(BlockProvider.ebs({ fsType: EbsFsType.XFS, formatOptions: { blockSize: 4096, inodeSize: 512 } }))).toMatchObject({ blockSize: '4096', inodeSize: '512' });

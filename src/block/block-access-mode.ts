@@ -5,7 +5,9 @@ import { AccessMode } from '../core/access-mode';
  * GCE PD, Azure Disk). A block volume is attached to one node at a time, so a
  * filesystem on it is never shared: `ReadWriteMany` exists only as an
  * explicit raw-block multi-attach claim (`multiAttachClaim`), and
- * `ReadOnlyMany` not at all.
+ * `ReadOnlyMany` only on an existing GCE disk (`BlockExistingVolume`): the GCE
+ * driver refuses a new read-only volume without a data source, and the others
+ * attach one node at a time.
  */
 export enum BlockAccessMode {
   /** Read-write by the pods of one node. */

@@ -182,8 +182,11 @@ export function checkScope(scope: unknown, id: unknown, typeName: string): Const
   }
   if ((scope as Construct).node.tryFindChild(id)) {
     throw invalid({
-      where: describeChild(scope as IConstruct, id, typeName), prop: 'id', value: id,
-      allowed: 'an id no other construct in this scope has', fix: `choose another id than ${JSON.stringify(id)} (the name can stay: pass it as name)`,
+      where: describeChild(scope as IConstruct, id, typeName),
+      prop: 'id',
+      value: id,
+      allowed: 'an id no other construct in this scope has',
+      fix: `choose another id than ${JSON.stringify(id)} (the name can stay: pass it as name)`,
     });
   }
   return scope as Construct;

@@ -83,7 +83,9 @@ function checkRootPath(props: EfsDynamicProps, where: string): void {
   // ".." would be resolved by that join to a directory other than the one written, so it is refused.
   if (basePath.split('/').includes('..')) {
     throw invalid({
-      where, prop: 'basePath', value: basePath,
+      where,
+      prop: 'basePath',
+      value: basePath,
       allowed: 'a path without ".." (the driver\'s path.Join would resolve it to another directory than the one written)',
       fix: 'write the directory it should be, without ".."',
     });

@@ -20,7 +20,9 @@ const MAX_LABELS = 64;
 const MULTI_WRITER_TYPES = [GcePdType.PD_SSD, GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY];
 /** Types whose IOPS are provisioned, and whose throughput is (Compute Engine disk types; the driver passes both through). */
 const IOPS_TYPES = [GcePdType.PD_EXTREME, GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY, GcePdType.HYPERDISK_EXTREME];
-const THROUGHPUT_TYPES = [GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY, GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_ML];
+const THROUGHPUT_TYPES = [
+  GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY, GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_ML,
+];
 
 /** GCE PD CSI (pkg/parameters/parameters.go, pkg/gce-pd-csi-driver/utils.go and controller.go). */
 export function gcePdRules(options: GcePdOptions): ProviderRules {
