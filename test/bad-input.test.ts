@@ -12,10 +12,11 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { EnvValue } from 'cdk8s-plus-27';
 import {
-  AccessMode, AzureDiskSku, BlockAccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsStorage, EmptyDirMedium,
+  AccessMode, AzureDiskSku, BlockAccessMode, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType,
+  EfsAccessMode, EfsStorage, EmptyDirMedium,
   GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy,
   SpdkCredentials, SpdkCsiDriver, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageClassRef, StorageDefaults,
-  StorageErrors, StoreUpdateStrategy, VolumeMode,
+  StorageErrors, StoreUpdateStrategy, VolumeMode, ExistingDiskAccessMode,
 } from '../src';
 import { synthValid } from './helpers/manifests';
 
@@ -32,6 +33,8 @@ const nfsCsi = (c: Chart) => new NfsCsiStorageClass(c, 'nfs-csi', { server: '10.
 const efs = (c: Chart) => EfsStorage.dynamic(c, 'efs', { fileSystemId: FS });
 const spdk = (c: Chart) => new SpdkCsiDriver(c, 'spdk', { targets: [target] });
 const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const ebsDisk = () => BlockDisk.ebs({ volumeId: 'vol-0123456789abcdef0', zone: 'eu-west-1a' });
+const existingDisk = (c: Chart) => new BlockExistingVolume(c, 'disk', { disk: ebsDisk(), capacity: gi(8) });
 const existingSpdk = (c: Chart) => new SpdkExistingVolume(c, 'lvol', { lvolUuid: UUID, target: SpdkVolumeTarget.nvmf({ nqn: 'nqn.x', model: 'm', targetAddress: '10.0.0.2' }), capacity: gi(1) });
 
 interface Entry {
@@ -87,6 +90,22 @@ const ENTRIES: { [name: string]: Entry } = {
   'BlockStorage claim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(4), accessMode: BlockAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK }, call: (c, p) => ebsClass(c).claim(c, 'data', p) },
   'BlockStorage claimTemplate': { where: 'claim template "data" on BlockStorage "ebs"', valid: { storage: gi(1), roundUpToMinimum: true }, call: (c, p) => ebsClass(c).claimTemplate('data', p) },
   'BlockStorage multiAttachClaim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(4) }, call: (c, p) => ebsClass(c).multiAttachClaim(c, 'data', p) },
+  'BlockDisk.ebs': { where: 'BlockDisk.ebs', valid: { volumeId: 'vol-0123456789abcdef0', zone: 'eu-west-1a' }, call: (_, p) => BlockDisk.ebs(p) },
+  'BlockDisk.gcePd': { where: 'BlockDisk.gcePd', valid: { project: 'my-project', zone: 'europe-west1-b', name: 'd' }, call: (_, p) => BlockDisk.gcePd(p) },
+  'BlockDisk.gcePdRegional': {
+    where: 'BlockDisk.gcePdRegional',
+    valid: { project: 'my-project', region: 'europe-west1', replicaZones: ['europe-west1-b', 'europe-west1-c'], name: 'd' },
+    call: (_, p) => BlockDisk.gcePdRegional(p),
+  },
+  'BlockDisk.oci': { where: 'BlockDisk.oci', valid: { volumeId: 'ocid1.volume.oc1.phx.abc123', availabilityDomain: 'PHX-AD-1' }, call: (_, p) => BlockDisk.oci(p) },
+  'BlockDisk.azureDisk': { where: 'BlockDisk.azureDisk', valid: { diskUri: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/disks/d', zone: 'eastus2-1' }, call: (_, p) => BlockDisk.azureDisk(p) },
+  'new BlockExistingVolume': { where: 'test/disk (BlockExistingVolume)', valid: { disk: ebsDisk(), capacity: gi(8), name: 'disk' }, call: (c, p) => new BlockExistingVolume(c, 'disk', p) },
+  'BlockExistingVolume claim': {
+    where: 'test/data (VolumeClaim) on test/disk (BlockExistingVolume)',
+    propsOptional: true,
+    valid: { accessMode: ExistingDiskAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.FILESYSTEM, name: 'data' },
+    call: (c, p) => existingDisk(c).claim(c, 'data', p),
+  },
   'new NfsShare': { where: 'test/share (NfsShare)', valid: { server: '10.0.0.5', path: '/exports/a', capacity: gi(1), mountOptions: ['nfsvers=4.1'], readOnly: false }, call: (c, p) => new NfsShare(c, 'share', p) },
   'NfsShare claim': { where: 'test/data (VolumeClaim) on test/share (NfsShare)', propsOptional: true, valid: { accessMode: NfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => nfs(c).claim(c, 'data', p) },
   'NfsShare claimTemplate': { where: 'claim template "data" on test/share (NfsShare)', valid: { replicas: 2, storage: gi(1) }, call: (c, p) => nfs(c).claimTemplate('data', p) },

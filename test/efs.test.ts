@@ -227,3 +227,8 @@ describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/drive
       'test/efs (EfsStorage): invalid mountTargetIp "10.0.1". Allowed: an IPv4 or IPv6 address. Fix: give the mount target\'s IP address');
   });
 });
+
+test('a cross-account secret\'s namespace is a Kubernetes namespace name', () => {
+  expect(() => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, crossAccountSecret: { name: 'x-account', namespace: 'Kube_System' } })).toThrow(
+    /^test\/efs \(EfsStorage\): invalid crossAccountSecret.namespace "Kube_System"/);
+});

@@ -1,3 +1,8 @@
+import { AZURE_DISK_DRIVER } from './rules/azure-disk';
+import { EBS_DRIVER } from './rules/ebs';
+import { GCE_PD_DRIVER } from './rules/gce-pd';
+import { OCI_DRIVER } from './rules/oci';
+import { BlockDriver } from './rules/provider-rules';
 import { Schema, checkProps, listOf, optional, str } from '../core/checks';
 import { invalid } from '../core/errors';
 
@@ -54,10 +59,9 @@ export interface AzureExistingDiskOptions {
 
 /** What a static PV of a disk needs from its driver. */
 interface DiskSource {
-  readonly label: string;
-  readonly driver: string;
+  /** The driver's name, label and zone key, as its classes use them. */
+  readonly driver: BlockDriver;
   readonly volumeHandle: string;
-  readonly topologyKey: string;
   /** The zones a node must be in to attach the disk; none for a zoneless disk. */
   readonly zones: string[];
   /** Whether many nodes may attach it read-only (ReadOnlyMany on a Filesystem). */
@@ -86,9 +90,7 @@ export class BlockDisk {
   public static ebs(options: EbsExistingDiskOptions): BlockDisk {
     const o = checkProps('BlockDisk.ebs', options, EBS_EXISTING, 'EbsExistingDiskOptions');
     check('BlockDisk.ebs', 'volumeId', o.volumeId, EBS_VOLUME_ID.test(o.volumeId), '"vol-" and 8 or 17 hex digits, such as "vol-0123456789abcdef0"');
-    return new BlockDisk({
-      label: 'AWS EBS', driver: 'ebs.csi.aws.com', volumeHandle: o.volumeId, topologyKey: 'topology.kubernetes.io/zone', zones: [zone('BlockDisk.ebs', o.zone)], servesReadOnlyMany: false,
-    });
+    return new BlockDisk({ driver: EBS_DRIVER, volumeHandle: o.volumeId, zones: [zone('BlockDisk.ebs', 'zone', o.zone)], servesReadOnlyMany: false });
   }
 
   /**
@@ -98,12 +100,10 @@ export class BlockDisk {
    */
   public static gcePd(options: GcePdExistingDiskOptions): BlockDisk {
     const o = checkProps('BlockDisk.gcePd', options, GCE_PD_EXISTING, 'GcePdExistingDiskOptions');
-    const z = zone('BlockDisk.gcePd', o.zone);
+    const z = zone('BlockDisk.gcePd', 'zone', o.zone);
     return new BlockDisk({
-      label: 'GCE PD',
-      driver: 'pd.csi.storage.gke.io',
+      driver: GCE_PD_DRIVER,
       volumeHandle: `projects/${gceProject('BlockDisk.gcePd', o.project)}/zones/${z}/disks/${gceName('BlockDisk.gcePd', o.name)}`,
-      topologyKey: 'topology.gke.io/zone',
       zones: [z],
       servesReadOnlyMany: true,
     });
@@ -113,14 +113,12 @@ export class BlockDisk {
   public static gcePdRegional(options: GcePdRegionalExistingDiskOptions): BlockDisk {
     const where = 'BlockDisk.gcePdRegional';
     const o = checkProps(where, options, GCE_PD_REGIONAL_EXISTING, 'GcePdRegionalExistingDiskOptions');
-    const zones = o.replicaZones.map(z => zone(where, z));
+    const zones = o.replicaZones.map(z => zone(where, 'replicaZones', z));
     check(where, 'replicaZones', o.replicaZones, zones.length === 2 && zones[0] !== zones[1] && zones.every(z => z.startsWith(`${o.region}-`)),
       `the two distinct zones of region ${o.region} the disk is replicated to`);
     return new BlockDisk({
-      label: 'GCE PD',
-      driver: 'pd.csi.storage.gke.io',
+      driver: GCE_PD_DRIVER,
       volumeHandle: `projects/${gceProject(where, o.project)}/regions/${o.region}/disks/${gceName(where, o.name)}`,
-      topologyKey: 'topology.gke.io/zone',
       zones,
       servesReadOnlyMany: true,
     });
@@ -133,14 +131,7 @@ export class BlockDisk {
   public static oci(options: OciExistingDiskOptions): BlockDisk {
     const o = checkProps('BlockDisk.oci', options, OCI_EXISTING, 'OciExistingDiskOptions');
     check('BlockDisk.oci', 'volumeId', o.volumeId, OCI_VOLUME_ID.test(o.volumeId), 'a block volume OCID such as "ocid1.volume.oc1.phx.abyhq..."');
-    return new BlockDisk({
-      label: 'OCI Block Volume',
-      driver: 'blockvolume.csi.oraclecloud.com',
-      volumeHandle: o.volumeId,
-      topologyKey: 'topology.kubernetes.io/zone',
-      zones: [zone('BlockDisk.oci', o.availabilityDomain)],
-      servesReadOnlyMany: false,
-    });
+    return new BlockDisk({ driver: OCI_DRIVER, volumeHandle: o.volumeId, zones: [zone('BlockDisk.oci', 'availabilityDomain', o.availabilityDomain)], servesReadOnlyMany: false });
   }
 
   /**
@@ -152,17 +143,12 @@ export class BlockDisk {
     const o = checkProps('BlockDisk.azureDisk', options, AZURE_EXISTING, 'AzureExistingDiskOptions');
     check('BlockDisk.azureDisk', 'diskUri', o.diskUri, AZURE_DISK_URI.test(o.diskUri),
       'a disk resource id /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/disks/{name}');
+    const format = AZURE_DISK_DRIVER.zoneFormat!;
     if (o.zone !== undefined) {
-      check('BlockDisk.azureDisk', 'zone', o.zone, /^[a-z0-9]+-[0-9]+$/.test(o.zone), 'a zone such as "eastus2-1" (<region>-<n>)');
+      check('BlockDisk.azureDisk', 'zone', o.zone, format.pattern.test(o.zone), `a zone such as "${format.example}" (<region>-<n>)`);
     }
-    return new BlockDisk({
-      label: 'Azure Disk',
-      driver: 'disk.csi.azure.com',
-      volumeHandle: o.diskUri,
-      topologyKey: 'topology.disk.csi.azure.com/zone',
-      zones: o.zone === undefined ? [] : [o.zone],
-      servesReadOnlyMany: false,
-    });
+    const zones = o.zone === undefined ? [] : [o.zone];
+    return new BlockDisk({ driver: AZURE_DISK_DRIVER, volumeHandle: o.diskUri, zones, servesReadOnlyMany: false });
   }
 
   private constructor(private readonly source: DiskSource) {}
@@ -181,8 +167,8 @@ const GCE_PD_REGIONAL_EXISTING: Schema<GcePdRegionalExistingDiskOptions> = {
 const OCI_EXISTING: Schema<OciExistingDiskOptions> = { volumeId: str('a volume OCID'), availabilityDomain: str('an availability domain such as "PHX-AD-1"') };
 const AZURE_EXISTING: Schema<AzureExistingDiskOptions> = { diskUri: str('a disk resource id'), zone: optional(str('a zone such as "eastus2-1"')) };
 
-function zone(where: string, value: string): string {
-  check(where, 'zone', value, /^[A-Za-z0-9][-A-Za-z0-9_.]*$/.test(value), 'a zone name as the nodes\' zone label shows it');
+function zone(where: string, prop: string, value: string): string {
+  check(where, prop, value, /^[A-Za-z0-9][-A-Za-z0-9_.]*$/.test(value), 'a zone name as the nodes\' zone label shows it');
   return value;
 }
 

@@ -115,7 +115,7 @@ export class BlockExistingVolume extends Construct {
         where,
         prop: 'accessMode',
         value: accessMode,
-        allowed: `ReadOnlyMany only on a GCE disk as a Filesystem (${source.label}${volumeMode === VolumeMode.BLOCK ? ', Block' : ''} attaches to one node)`,
+        allowed: `ReadOnlyMany only on a GCE disk as a Filesystem (${source.driver.label}${volumeMode === VolumeMode.BLOCK ? ', Block' : ''} attaches to one node)`,
         fix: 'use ExistingDiskAccessMode.READ_WRITE_ONCE, or copy the data to a file-storage backend (NFS, EFS) to share it',
       });
     }
@@ -124,11 +124,11 @@ export class BlockExistingVolume extends Construct {
       accessMode,
       volumeMode,
       nodeAffinity: source.zones.length === 0 ? undefined : {
-        required: { nodeSelectorTerms: [{ matchExpressions: [{ key: source.topologyKey, operator: 'In', values: source.zones }] }] },
+        required: { nodeSelectorTerms: [{ matchExpressions: [{ key: source.driver.topologyKey, operator: 'In', values: source.zones }] }] },
       },
       source: {
         csi: {
-          driver: source.driver,
+          driver: source.driver.provisioner,
           volumeHandle: source.volumeHandle,
           fsType: volumeMode === VolumeMode.FILESYSTEM ? this.props.fsType ?? BlockFsType.EXT4 : undefined,
           // A shared dataset disk is attached read-only to every node.

@@ -1,9 +1,18 @@
-import { ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from '../azure-disk-options';
 
 const WHERE = 'BlockProvider.azureDisk()';
+
+export const AZURE_DISK_DRIVER: BlockDriver = {
+  label: 'Azure Disk',
+  provisioner: 'disk.csi.azure.com',
+  // pkg/azuredisk/azuredisk.go: topologyKey = "topology.<driver name>/zone".
+  topologyKey: 'topology.disk.csi.azure.com/zone',
+  // IsValidAvailabilityZone: "<region>-<zone-id>"; PickAvailabilityZone ignores other names and makes a zoneless disk.
+  zoneFormat: { pattern: /^[a-z0-9]+-[0-9]+$/, example: 'eastus2-1' },
+};
 /** SKUs without host caching: pkg/azureutils/azure_disk_utils.go ParseDiskParameters refuses other modes for PremiumV2_LRS; docs/driver-parameters.md adds UltraSSD_LRS. */
 const UNCACHED_SKUS = [AzureDiskSku.PREMIUM_V2_LRS, AzureDiskSku.ULTRA_SSD_LRS];
 /** Azure shared disks exist for Ultra, Premium SSD v2, Premium SSD and Standard SSD, not Standard HDD (Azure docs, "Share an Azure managed disk"). */
@@ -32,8 +41,7 @@ export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
       'copy the id from `az disk-encryption-set show --query id`');
   }
   return {
-    label: 'Azure Disk',
-    provisioner: 'disk.csi.azure.com',
+    ...AZURE_DISK_DRIVER,
     parameters: definedParameters([
       ['skuName', sku],
       ['cachingMode', options.cachingMode],
@@ -42,10 +50,6 @@ export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
       ['diskEncryptionSetID', options.diskEncryptionSetId],
       ['tags', options.tags && renderTags(options.tags)],
     ]),
-    // pkg/azuredisk/azuredisk.go: topologyKey = "topology.<driver name>/zone"; zones look like "eastus2-1".
-    topologyKey: 'topology.disk.csi.azure.com/zone',
-    // IsValidAvailabilityZone: "<region>-<zone-id>"; PickAvailabilityZone ignores other names and makes a zoneless disk.
-    zoneFormat: { pattern: /^[a-z0-9]+-[0-9]+$/, example: 'eastus2-1' },
     // IsValidVolumeCapabilities: multi-node modes need a Block volume ("mountVolume is not supported") and maxShares >= 2.
     multiAttachProblem: shares >= 2 ? undefined : 'Azure shares a disk between nodes only with maxShares of 2 or more; this class has 1',
   };

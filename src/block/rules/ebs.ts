@@ -1,11 +1,14 @@
 import { Size } from 'cdk8s';
-import { ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { EbsFormatOptions, EbsFsType, EbsOptions, EbsVolumeType } from '../ebs-options';
 
 const PROVISIONED_IOPS_TYPES = [EbsVolumeType.GP3, EbsVolumeType.IO1, EbsVolumeType.IO2];
 const WHERE = 'BlockProvider.ebs()';
+
+// docs/parameters.md: the zone is topology.kubernetes.io/zone (or the driver's own topology.ebs.csi.aws.com/zone).
+export const EBS_DRIVER: BlockDriver = { label: 'AWS EBS', provisioner: 'ebs.csi.aws.com', topologyKey: 'topology.kubernetes.io/zone' };
 
 /**
  * Volume sizes EC2 CreateVolume accepts per type (the driver passes the size
@@ -32,17 +35,17 @@ const RESERVED_TAG_KEYS = ['CSIVolumeName', 'CSIVolumeSnapshotName', 'ebs.csi.aw
 const RESERVED_TAG_PREFIXES = ['kubernetes.io', 'ebs.csi.aws.com/'];
 
 /**
- * mkfs options and the filesystems that refuse them
+ * mkfs options, each written under its own name, and the filesystems that refuse them
  * (pkg/driver/constants.go FileSystemConfigs, checked by validateFormattingOption).
  */
-const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, string, EbsFsType[]]> = [
-  ['blockSize', 'blockSize', []],
-  ['inodeSize', 'inodeSize', []],
-  ['bytesPerInode', 'bytesPerInode', [EbsFsType.XFS]],
-  ['numberOfInodes', 'numberOfInodes', [EbsFsType.XFS]],
-  ['ext4BigAlloc', 'ext4BigAlloc', [EbsFsType.XFS, EbsFsType.EXT3]],
-  ['ext4ClusterSize', 'ext4ClusterSize', [EbsFsType.XFS, EbsFsType.EXT3]],
-  ['ext4EncryptionSupport', 'ext4EncryptionSupport', [EbsFsType.XFS, EbsFsType.EXT3]],
+const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, EbsFsType[]]> = [
+  ['blockSize', []],
+  ['inodeSize', []],
+  ['bytesPerInode', [EbsFsType.XFS]],
+  ['numberOfInodes', [EbsFsType.XFS]],
+  ['ext4BigAlloc', [EbsFsType.XFS, EbsFsType.EXT3]],
+  ['ext4ClusterSize', [EbsFsType.XFS, EbsFsType.EXT3]],
+  ['ext4EncryptionSupport', [EbsFsType.XFS, EbsFsType.EXT3]],
 ];
 
 /** AWS EBS CSI, pkg/driver/controller.go CreateVolume and pkg/cloud/cloud.go CreateDisk. */
@@ -53,8 +56,7 @@ export function ebsRules(options: EbsOptions): ProviderRules {
   const format = formatParameters(options.formatOptions ?? {}, options.fsType ?? EbsFsType.EXT4);
   const [minimum, maximum] = SIZE_LIMITS[type];
   return {
-    label: 'AWS EBS',
-    provisioner: 'ebs.csi.aws.com',
+    ...EBS_DRIVER,
     parameters: definedParameters([
       ['type', type],
       ['iops', options.iops],
@@ -67,7 +69,6 @@ export function ebsRules(options: EbsOptions): ProviderRules {
       ...format,
       ...tagParameters(options.tags ?? {}),
     ]),
-    topologyKey: 'topology.kubernetes.io/zone',
     minimumSize: { size: minimum, reason: `AWS refuses ${type} volumes under ${minimum.asString()}` },
     maximumSize: maximum,
     // validateFormattingOption: "Cannot use <option> with block volume".
@@ -111,7 +112,7 @@ function checkEncryption(options: EbsOptions): void {
 
 function formatParameters(format: EbsFormatOptions, fsType: EbsFsType): Array<[string, string | number | boolean | undefined]> {
   const entries: Array<[string, string | number | boolean | undefined]> = [];
-  for (const [prop, key, refusedBy] of FORMAT_PARAMETERS) {
+  for (const [prop, refusedBy] of FORMAT_PARAMETERS) {
     const value = format[prop];
     if (value === undefined || value === false) continue;
     if (typeof value === 'number') requireInteger(value, 1, Number.MAX_SAFE_INTEGER, WHERE, `formatOptions.${prop}`);
@@ -119,7 +120,7 @@ function formatParameters(format: EbsFormatOptions, fsType: EbsFsType): Array<[s
       reject(`formatOptions.${prop}`, value, `${prop} only with ${Object.values(EbsFsType).filter(f => !refusedBy.includes(f)).join(' or ')} (the driver refuses it with ${fsType})`,
         `remove ${prop}, or change fsType`);
     }
-    entries.push([key, value]);
+    entries.push([prop, value]);
   }
   // CreateVolume: "Cannot set ext4BigAllocClusterSize when ext4BigAlloc is false".
   if (format.ext4ClusterSize !== undefined && !format.ext4BigAlloc) {

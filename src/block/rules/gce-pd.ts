@@ -1,9 +1,12 @@
-import { ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { GcePdOptions, GcePdReplication, GcePdType } from '../gce-pd-options';
 
 const WHERE = 'BlockProvider.gcePd()';
+
+// topology.gke.io/zone is the driver's only topology key.
+export const GCE_PD_DRIVER: BlockDriver = { label: 'GCE PD', provisioner: 'pd.csi.storage.gke.io', topologyKey: 'topology.gke.io/zone' };
 
 // pkg/convert/convert.go ConvertLabelsStringToMap and CheckLabelValue (GCE label format).
 const LABEL_KEY = /^\p{Ll}[\p{Ll}0-9_-]{0,62}$/u;
@@ -30,8 +33,7 @@ export function gcePdRules(options: GcePdOptions): ProviderRules {
   checkProvisioned(options.provisionedIops, 'provisionedIops', IOPS_TYPES, type);
   checkProvisioned(options.provisionedThroughputMibps, 'provisionedThroughputMibps', THROUGHPUT_TYPES, type);
   return {
-    label: 'GCE PD',
-    provisioner: 'pd.csi.storage.gke.io',
+    ...GCE_PD_DRIVER,
     parameters: definedParameters([
       ['type', type],
       ['replication-type', options.replication === GcePdReplication.REGIONAL_PD ? options.replication : undefined],
@@ -42,8 +44,6 @@ export function gcePdRules(options: GcePdOptions): ProviderRules {
       // ConvertMiStringToInt64 reads a quantity: a bare "250" would be 250 bytes, rounded up to 1 MiB.
       ['provisioned-throughput-on-create', options.provisionedThroughputMibps === undefined ? undefined : `${options.provisionedThroughputMibps}Mi`],
     ]),
-    // The driver's only topology key.
-    topologyKey: 'topology.gke.io/zone',
     // utils.go validateVolumeCapability: "specified multi writer with mount access type", so Block only.
     multiAttachProblem: MULTI_WRITER_TYPES.includes(type) ? undefined
       : `GCE shares disks for writing (multi-writer) only as ${MULTI_WRITER_TYPES.join(', ')}; this class makes ${type}`,

@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { OciBlockVolumeOptions } from '../oci-options';
@@ -8,14 +8,16 @@ import { OciBlockVolumeOptions } from '../oci-options';
 const ULTRA_HIGH_PERFORMANCE_VPUS = 30;
 const WHERE = 'BlockProvider.oci()';
 
+// bv_node.go NodeGetInfo reports the node's availability domain under topology.kubernetes.io/zone.
+export const OCI_DRIVER: BlockDriver = { label: 'OCI Block Volume', provisioner: 'blockvolume.csi.oraclecloud.com', topologyKey: 'topology.kubernetes.io/zone' };
+
 /** OCI Block Volume CSI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go, pkg/csi-util/utils.go). */
 export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
   // utils.go ExtractBlockVolumePerformanceLevel: LowCostPerformanceOption 0 to MaxUltraHighPerformanceOption 120.
   requireInteger(options.vpusPerGb, 0, 120, WHERE, 'vpusPerGb');
   const vpus = options.vpusPerGb ?? 10;
   return {
-    label: 'OCI Block Volume',
-    provisioner: 'blockvolume.csi.oraclecloud.com',
+    ...OCI_DRIVER,
     parameters: definedParameters([
       ['vpusPerGB', options.vpusPerGb],
       ['attachment-type', options.attachmentType],
@@ -25,8 +27,6 @@ export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
       ['oci.oraclecloud.com/initial-freeform-tags-override', options.freeformTags && tagsJson(options.freeformTags, 'freeformTags')],
       ['oci.oraclecloud.com/initial-defined-tags-override', options.definedTags && definedTagsJson(options.definedTags)],
     ]),
-    // bv_node.go NodeGetInfo reports the node's availability domain under topology.kubernetes.io/zone.
-    topologyKey: 'topology.kubernetes.io/zone',
     // utils.go MinimumVolumeSizeInBytes = 50 GiB: ExtractStorage enlarges smaller requests.
     minimumSize: { size: Size.gibibytes(50), reason: 'OCI would silently enlarge a smaller volume to 50Gi, so the PV capacity would not match the claim' },
     // utils.go MaximumVolumeSizeInBytes = 32 TiB: larger requests fail.

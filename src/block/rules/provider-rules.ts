@@ -2,18 +2,26 @@ import { Size } from 'cdk8s';
 import { invalid } from '../../core/errors';
 
 /**
- * What one block-storage driver accepts, stated once per provider
- * (each rules file cites the driver code it follows) and applied by BlockStorage to every claim.
+ * Who a block-storage driver is: stated once per provider in its rules file,
+ * used by its classes (ProviderRules) and by static PVs of its existing disks (BlockDisk).
  */
-export interface ProviderRules {
+export interface BlockDriver {
   /** For messages: "AWS EBS". */
   readonly label: string;
+  /** The CSI driver name. */
   readonly provisioner: string;
-  readonly parameters: { [key: string]: string };
   /** The node label key of the driver's zones (allowedTopologies and a static PV's node affinity). */
   readonly topologyKey: string;
   /** The form of a zone name, where the driver ignores others, with an example. */
   readonly zoneFormat?: { readonly pattern: RegExp; readonly example: string };
+}
+
+/**
+ * What one block-storage driver accepts, stated once per provider
+ * (each rules file cites the driver code it follows) and applied by BlockStorage to every claim.
+ */
+export interface ProviderRules extends BlockDriver {
+  readonly parameters: { [key: string]: string };
   /** The smallest volume, and what happens to a smaller request ("OCI would silently enlarge it to 50Gi"). */
   readonly minimumSize?: MinimumSize;
   readonly maximumSize?: Size;
