@@ -35,3 +35,10 @@ export enum VolumeMode {
   /** A raw block device, exposed at a device path (`volumeDevices`). */
   BLOCK = 'Block',
 }
+
+/**
+ * The VolumeSnapshot API version to write. external-snapshotter 4.1 made v1
+ * the storage version and deprecated v1beta1; 6.0 removed v1beta1 from the
+ * CRDs and the controller (CHANGELOG-6.0, "API Removal", kubernetes-csi/external-snapshotter#709).
+ */
+export const SNAPSHOT_API_VERSION = 'snapshot.storage.k8s.io/v1';

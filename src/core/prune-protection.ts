@@ -43,6 +43,8 @@ export class StorageDefaults {
   private constructor() {}
 }
 
+const ARGO_SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
+
 const ANNOTATIONS: { [protection: string]: { [key: string]: string } } = {
   [PruneProtection.GITOPS]: {
     'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
@@ -62,4 +64,16 @@ export function protectFromPruning(apiObject: ApiObject): void {
   for (const [key, value] of Object.entries(ANNOTATIONS[protection] ?? ANNOTATIONS[PruneProtection.GITOPS])) {
     apiObject.metadata.addAnnotation(key, value);
   }
+}
+
+/**
+ * Whether an object's annotations keep Argo CD, Flux or Helm from deleting it
+ * when it leaves the manifests: any one of the annotations above is enough
+ * for the tool that reads it.
+ */
+export function isPruneProtected(annotations: { [key: string]: string } | undefined): boolean {
+  const a = annotations ?? {};
+  const all = ANNOTATIONS[PruneProtection.GITOPS_AND_HELM];
+  return /(^|,)\s*Prune=false/.test(a[ARGO_SYNC_OPTIONS] ?? '')
+    || Object.entries(all).some(([key, value]) => key !== ARGO_SYNC_OPTIONS && a[key] === value);
 }

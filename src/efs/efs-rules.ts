@@ -1,4 +1,5 @@
 import { EfsDynamicProps, EfsMountOptions, EfsStaticProps } from './efs-props';
+import { EFS_DRIVER } from './efs-driver';
 import { isIpAddress } from '../core/addresses';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
@@ -151,7 +152,7 @@ export function staticCsiSource(props: EfsStaticProps, where: string) {
     ['mounttargetip', props.mountTargetIp],
   ]);
   return {
-    driver: 'efs.csi.aws.com',
+    driver: EFS_DRIVER.provisioner,
     volumeHandle,
     volumeAttributes: Object.keys(volumeAttributes).length > 0 ? volumeAttributes : undefined,
   };

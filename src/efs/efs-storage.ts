@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import { EFS_DRIVER } from './efs-driver';
 import { Construct } from 'constructs';
 import { EfsAccessMode } from './efs-access-mode';
 import { EfsClaim } from './efs-claim';
@@ -62,7 +63,7 @@ export class EfsStorage extends Construct {
       const props = mode.dynamic;
       this.storageClass = new StorageClass(this, 'Resource', {
         name: props.storageClassName ?? nameFromId(id),
-        provisioner: 'efs.csi.aws.com',
+        provisioner: EFS_DRIVER.provisioner,
         parameters: dynamicParameters(props, this.where),
         reclaimPolicy: props.reclaimPolicy ?? ReclaimPolicy.RETAIN,
         // EFS is regional: binding early strands nothing.

@@ -3,6 +3,7 @@ import { GuardAllowEntry, GuardFinding, GuardOptions, GuardSeverity } from './gu
 import { Manifest, objectKey, stableJson } from './manifest';
 import { checkExpandedSize, checkManifestShape, guardInputError, sourceOf } from './manifest-shape';
 import { FIELD_RULES, templatesByName } from './rules';
+import { isPruneProtected } from '../core/prune-protection';
 import { parseQuantity } from '../core/quantity';
 
 /** The kinds whose disappearance or rename loses data (trap 5). */
@@ -145,7 +146,7 @@ function disappeared(before: Map<string, Manifest>, after: Map<string, Manifest>
         `keep the old name (pass it as the construct's \`name\`), or copy the data to the new ${old.kind} before the old one is pruned`));
       continue;
     }
-    const kept = isRetained(old, before) && isPruneProtected(old);
+    const kept = isRetained(old, before) && isPruneProtected(old.metadata?.annotations);
     findings.push(finding(old, '(object)', old.metadata?.name, undefined, kept ? GuardSeverity.WARNING : GuardSeverity.DATA_LOSS,
       kept ? 'removed from the manifests; it is Retain and protected from pruning, so it stays in the cluster, orphaned'
         : `removed from the manifests: the GitOps tool prunes it${old.kind === 'StorageClass' ? '' : ', and its data with it unless the volume is Retain'}`,
@@ -191,14 +192,6 @@ function isRetained(m: Manifest, before: Map<string, Manifest>): boolean {
   const pv = m.spec?.volumeName ? before.get(`PersistentVolume//${m.spec.volumeName}`) : undefined;
   const cls = m.spec?.storageClassName ? before.get(`StorageClass//${m.spec.storageClassName}`) : undefined;
   return pv ? isRetained(pv, before) : cls ? cls.reclaimPolicy === 'Retain' : false;
-}
-
-/** Argo CD, Flux or Helm will not delete it when it leaves the manifests. */
-export function isPruneProtected(m: Manifest): boolean {
-  const a = m.metadata?.annotations ?? {};
-  return /(^|,)\s*Prune=false/.test(a['argocd.argoproj.io/sync-options'] ?? '')
-    || a['kustomize.toolkit.fluxcd.io/prune'] === 'disabled'
-    || a['helm.sh/resource-policy'] === 'keep';
 }
 
 function finding(m: Manifest, field: string, a: unknown, b: unknown, severity: GuardSeverity, message: string, remedy: string): GuardFinding {

@@ -1,11 +1,12 @@
 import { k8s } from 'cdk8s-plus-27';
+import { LOCAL_RECLAIM_POLICY } from './local-driver';
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import { renderAccessModes } from '../core/access-mode';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
-import { ReclaimPolicy, VolumeMode } from '../core/policies';
+import { VolumeMode } from '../core/policies';
 import { renderSize, sizeInBytes } from '../core/quantity';
 
 /** What the whole volume set decides for each of its PVs. */
@@ -58,7 +59,7 @@ export function renderDiskPv(disk: CheckedDisk, settings: VolumeSetSettings): k8
       volumeMode: settings.volumeMode,
       accessModes: [disk.accessMode],
       // A static local PV has no deleter: Delete would leave it Failed, and Recycle does not exist.
-      persistentVolumeReclaimPolicy: ReclaimPolicy.RETAIN,
+      persistentVolumeReclaimPolicy: LOCAL_RECLAIM_POLICY,
       storageClassName: settings.storageClassName,
       local: assignDefined<k8s.LocalVolumeSource>({ path: disk.path }, { fsType: settings.fsType }),
       // The API rejects a local PV without node affinity; one PV names exactly one node.

@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import { LOCAL_BINDING_MODE, LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from './local-driver';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
@@ -13,7 +14,7 @@ import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
 import { claimObjectName, reserveUnique } from '../core/name-registry';
 import { nameFromId } from '../core/names';
-import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
+import { VolumeMode } from '../core/policies';
 import { protectFromPruning } from '../core/prune-protection';
 import { sizeInBytes } from '../core/quantity';
 import { StorageClass } from '../core/storage-class';
@@ -139,10 +140,10 @@ export class LocalSsdVolume extends Construct {
     }
     this.storageClass = new StorageClass(this, 'Class', {
       name: props.storageClassName ?? nameFromId(id),
-      provisioner: 'kubernetes.io/no-provisioner',
+      provisioner: LOCAL_DRIVER.provisioner,
       // The only correct binding mode for local PVs: bind after the pod is scheduled.
-      volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
-      reclaimPolicy: ReclaimPolicy.RETAIN,
+      volumeBindingMode: LOCAL_BINDING_MODE,
+      reclaimPolicy: LOCAL_RECLAIM_POLICY,
     });
     this.storageClassName = this.storageClass.name;
     this.settings = {

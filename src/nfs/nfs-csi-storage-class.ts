@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import { NFS_CSI_DRIVER } from './nfs-csi-driver';
 import { Construct } from 'constructs';
 import { NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
@@ -128,7 +129,7 @@ export class NfsCsiStorageClass extends Construct {
     }
     this.storageClass = new StorageClass(this, 'Resource', {
       name: props.name ?? nameFromId(id),
-      provisioner: 'nfs.csi.k8s.io',
+      provisioner: NFS_CSI_DRIVER.provisioner,
       parameters: definedParameters([
         ['server', checkNfsServer(props.server, this.where)],
         ['share', noTraversal(checkNfsPath(props.share, this.where, 'share'), this.where, 'share')],

@@ -1,2 +1,14 @@
+import { SpdkAccessMode } from './spdk-types';
+import { DriverFacts } from '../core/driver-facts';
+
 /** The driver name: the default of spdk-csi's --drivername flag (cmd/main.go). */
 export const SPDK_DRIVER = 'csi.spdk.io';
+
+/** What spdk-csi serves. */
+export const SPDK_DRIVER_FACTS: DriverFacts = {
+  label: 'SPDK CSI',
+  provisioner: SPDK_DRIVER,
+  accessModes: Object.values(SpdkAccessMode),
+  // pkg/spdk/nodeserver.go stageVolume formats and mounts every volume it stages; there is no raw-device path.
+  blockModeProblem: 'spdk-csi stages every volume as a mounted file system (nodeserver.go stageVolume), so Block volumes are not served',
+};

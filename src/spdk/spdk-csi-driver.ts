@@ -18,7 +18,7 @@ import { describeConstruct, invalid } from '../core/errors';
 import { claimObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
 import { FS_TYPE_KEY } from '../core/parameters';
-import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
+import { ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeBindingMode, VolumeMode } from '../core/policies';
 import { BINDING_MODE, NAME, RECLAIM_POLICY } from '../core/schemas';
 import { StorageClass } from '../core/storage-class';
 import { VolumeClaim } from '../core/volume-claim';
@@ -358,7 +358,7 @@ export class SpdkCsiDriver extends Construct {
 
   private renderSnapshotClass(deletionPolicy: ReclaimPolicy): void {
     this.clusterScoped(new ApiObject(this, 'SnapshotClass', {
-      apiVersion: 'snapshot.storage.k8s.io/v1',
+      apiVersion: SNAPSHOT_API_VERSION,
       kind: 'VolumeSnapshotClass',
       metadata: { name: 'csi-spdk-snapclass' },
       driver: SPDK_DRIVER,

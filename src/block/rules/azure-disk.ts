@@ -1,4 +1,4 @@
-import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, requireInteger, withCapabilities } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from '../azure-disk-options';
@@ -12,7 +12,15 @@ export const AZURE_DISK_DRIVER: BlockDriver = {
   topologyKey: 'topology.disk.csi.azure.com/zone',
   // IsValidAvailabilityZone: "<region>-<zone-id>"; PickAvailabilityZone ignores other names and makes a zoneless disk.
   zoneFormat: { pattern: /^[a-z0-9]+-[0-9]+$/, example: 'eastus2-1' },
+  capabilities: azureDiskCapabilities,
 };
+
+/** What an Azure Disk class serves; ParseDiskParameters lower-cases the keys. */
+function azureDiskCapabilities(parameters: { [key: string]: string }): DriverCapabilities {
+  const shares = Number(parameterIgnoringCase(parameters, 'maxShares') ?? 1);
+  // IsValidVolumeCapabilities: multi-node modes need a Block volume ("mountVolume is not supported") and maxShares >= 2.
+  return { multiAttachProblem: shares >= 2 ? undefined : `Azure shares a disk between nodes only with maxShares of 2 or more; this class has ${shares}` };
+}
 /** SKUs without host caching: pkg/azureutils/azure_disk_utils.go ParseDiskParameters refuses other modes for PremiumV2_LRS; docs/driver-parameters.md adds UltraSSD_LRS. */
 const UNCACHED_SKUS = [AzureDiskSku.PREMIUM_V2_LRS, AzureDiskSku.ULTRA_SSD_LRS];
 /** Azure shared disks exist for Ultra, Premium SSD v2, Premium SSD and Standard SSD, not Standard HDD (Azure docs, "Share an Azure managed disk"). */
@@ -40,19 +48,14 @@ export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
       'a resource id /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/diskEncryptionSets/{name}',
       'copy the id from `az disk-encryption-set show --query id`');
   }
-  return {
-    ...AZURE_DISK_DRIVER,
-    parameters: definedParameters([
-      ['skuName', sku],
-      ['cachingMode', options.cachingMode],
-      [FS_TYPE_KEY, options.fsType],
-      ['maxShares', options.maxShares],
-      ['diskEncryptionSetID', options.diskEncryptionSetId],
-      ['tags', options.tags && renderTags(options.tags)],
-    ]),
-    // IsValidVolumeCapabilities: multi-node modes need a Block volume ("mountVolume is not supported") and maxShares >= 2.
-    multiAttachProblem: shares >= 2 ? undefined : 'Azure shares a disk between nodes only with maxShares of 2 or more; this class has 1',
-  };
+  return withCapabilities(AZURE_DISK_DRIVER, definedParameters([
+    ['skuName', sku],
+    ['cachingMode', options.cachingMode],
+    [FS_TYPE_KEY, options.fsType],
+    ['maxShares', options.maxShares],
+    ['diskEncryptionSetID', options.diskEncryptionSetId],
+    ['tags', options.tags && renderTags(options.tags)],
+  ]));
 }
 
 /** `k1=v1,k2=v2`; ConvertTagsToMap trims keys and values, so spaces at either end would be lost. */

@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, requireInteger, withCapabilities } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { EbsFormatOptions, EbsFsType, EbsOptions, EbsVolumeType } from '../ebs-options';
@@ -7,8 +7,6 @@ import { EbsFormatOptions, EbsFsType, EbsOptions, EbsVolumeType } from '../ebs-o
 const PROVISIONED_IOPS_TYPES = [EbsVolumeType.GP3, EbsVolumeType.IO1, EbsVolumeType.IO2];
 const WHERE = 'BlockProvider.ebs()';
 
-// docs/parameters.md: the zone is topology.kubernetes.io/zone (or the driver's own topology.ebs.csi.aws.com/zone).
-export const EBS_DRIVER: BlockDriver = { label: 'AWS EBS', provisioner: 'ebs.csi.aws.com', topologyKey: 'topology.kubernetes.io/zone' };
 
 /**
  * Volume sizes EC2 CreateVolume accepts per type (the driver passes the size
@@ -48,34 +46,47 @@ const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, EbsFsType[]]> = [
   ['ext4EncryptionSupport', [EbsFsType.XFS, EbsFsType.EXT3]],
 ];
 
+// docs/parameters.md: the zone is topology.kubernetes.io/zone (or the driver's own topology.ebs.csi.aws.com/zone).
+export const EBS_DRIVER: BlockDriver = {
+  label: 'AWS EBS',
+  provisioner: 'ebs.csi.aws.com',
+  topologyKey: 'topology.kubernetes.io/zone',
+  capabilities: ebsCapabilities,
+};
+
+/** What an EBS class serves; controller.go reads the keys lower-cased, and CreateDisk makes gp3 when no type is given (cloud.go). */
+function ebsCapabilities(parameters: { [key: string]: string }): DriverCapabilities {
+  const type = parameterIgnoringCase(parameters, 'type') ?? EbsVolumeType.GP3;
+  const limits = SIZE_LIMITS[type];
+  const format = FORMAT_PARAMETERS.map(([key]) => key).filter(key => parameterIgnoringCase(parameters, key) !== undefined);
+  return {
+    minimumSize: limits && { size: limits[0], reason: `AWS refuses ${type} volumes under ${limits[0].asString()}` },
+    maximumSize: limits?.[1],
+    // validateFormattingOption: "Cannot use <option> with block volume".
+    blockModeProblem: format.length > 0 ? `the driver refuses mkfs options (${format.join(', ')}) with a Block volume` : undefined,
+    // CreateDisk: "multi-attach is only supported for io2 volumes"; the driver serves MULTI_NODE_MULTI_WRITER for Block only.
+    multiAttachProblem: type === EbsVolumeType.IO2 ? undefined : `EBS multi-attach needs io2 volumes; this class makes ${type}`,
+  };
+}
+
 /** AWS EBS CSI, pkg/driver/controller.go CreateVolume and pkg/cloud/cloud.go CreateDisk. */
 export function ebsRules(options: EbsOptions): ProviderRules {
   const type = options.type ?? EbsVolumeType.GP3;
   checkIops(options, type);
   checkEncryption(options);
   const format = formatParameters(options.formatOptions ?? {}, options.fsType ?? EbsFsType.EXT4);
-  const [minimum, maximum] = SIZE_LIMITS[type];
-  return {
-    ...EBS_DRIVER,
-    parameters: definedParameters([
-      ['type', type],
-      ['iops', options.iops],
-      ['iopsPerGB', options.iopsPerGb],
-      ['allowAutoIOPSPerGBIncrease', options.allowAutoIopsPerGbIncrease],
-      ['throughput', options.throughput],
-      [FS_TYPE_KEY, options.fsType],
-      ['encrypted', options.encrypted],
-      ['kmsKeyId', options.kmsKeyId],
-      ...format,
-      ...tagParameters(options.tags ?? {}),
-    ]),
-    minimumSize: { size: minimum, reason: `AWS refuses ${type} volumes under ${minimum.asString()}` },
-    maximumSize: maximum,
-    // validateFormattingOption: "Cannot use <option> with block volume".
-    blockModeProblem: format.length > 0 ? `the driver refuses mkfs options (${format.map(([k]) => k).join(', ')}) with a Block volume` : undefined,
-    // CreateDisk: "multi-attach is only supported for io2 volumes"; the driver serves MULTI_NODE_MULTI_WRITER for Block only.
-    multiAttachProblem: type === EbsVolumeType.IO2 ? undefined : `EBS multi-attach needs io2 volumes; this class makes ${type}`,
-  };
+  return withCapabilities(EBS_DRIVER, definedParameters([
+    ['type', type],
+    ['iops', options.iops],
+    ['iopsPerGB', options.iopsPerGb],
+    ['allowAutoIOPSPerGBIncrease', options.allowAutoIopsPerGbIncrease],
+    ['throughput', options.throughput],
+    [FS_TYPE_KEY, options.fsType],
+    ['encrypted', options.encrypted],
+    ['kmsKeyId', options.kmsKeyId],
+    ...format,
+    ...tagParameters(options.tags ?? {}),
+  ]));
 }
 
 function checkIops(options: EbsOptions, type: EbsVolumeType): void {

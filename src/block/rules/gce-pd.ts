@@ -1,12 +1,10 @@
-import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, requireInteger, withCapabilities } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { GcePdOptions, GcePdReplication, GcePdType } from '../gce-pd-options';
 
 const WHERE = 'BlockProvider.gcePd()';
 
-// topology.gke.io/zone is the driver's only topology key.
-export const GCE_PD_DRIVER: BlockDriver = { label: 'GCE PD', provisioner: 'pd.csi.storage.gke.io', topologyKey: 'topology.gke.io/zone' };
 
 // pkg/convert/convert.go ConvertLabelsStringToMap and CheckLabelValue (GCE label format).
 const LABEL_KEY = /^\p{Ll}[\p{Ll}0-9_-]{0,62}$/u;
@@ -27,27 +25,39 @@ const THROUGHPUT_TYPES = [
   GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY, GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_ML,
 ];
 
+// topology.gke.io/zone is the driver's only topology key.
+export const GCE_PD_DRIVER: BlockDriver = {
+  label: 'GCE PD',
+  provisioner: 'pd.csi.storage.gke.io',
+  topologyKey: 'topology.gke.io/zone',
+  capabilities: gcePdCapabilities,
+};
+
+/** What a GCE PD class serves: parameters.go lower-cases the keys and the type, and makes pd-standard when no type is given. */
+function gcePdCapabilities(parameters: { [key: string]: string }): DriverCapabilities {
+  const type = (parameterIgnoringCase(parameters, 'type') || GcePdType.PD_STANDARD).toLowerCase();
+  // utils.go validateVolumeCapability: "specified multi writer with mount access type", so Block only.
+  return {
+    multiAttachProblem: (MULTI_WRITER_TYPES as string[]).includes(type) ? undefined
+      : `GCE shares disks for writing (multi-writer) only as ${MULTI_WRITER_TYPES.join(', ')}; this class makes ${type}`,
+  };
+}
+
 /** GCE PD CSI (pkg/parameters/parameters.go, pkg/gce-pd-csi-driver/utils.go and controller.go). */
 export function gcePdRules(options: GcePdOptions): ProviderRules {
   const type = options.type ?? GcePdType.PD_STANDARD;
   checkProvisioned(options.provisionedIops, 'provisionedIops', IOPS_TYPES, type);
   checkProvisioned(options.provisionedThroughputMibps, 'provisionedThroughputMibps', THROUGHPUT_TYPES, type);
-  return {
-    ...GCE_PD_DRIVER,
-    parameters: definedParameters([
-      ['type', type],
-      ['replication-type', options.replication === GcePdReplication.REGIONAL_PD ? options.replication : undefined],
-      ['disk-encryption-kms-key', options.diskEncryptionKmsKey],
-      ['labels', options.labels && renderLabels(options.labels)],
-      [FS_TYPE_KEY, options.fsType],
-      ['provisioned-iops-on-create', options.provisionedIops],
-      // ConvertMiStringToInt64 reads a quantity: a bare "250" would be 250 bytes, rounded up to 1 MiB.
-      ['provisioned-throughput-on-create', options.provisionedThroughputMibps === undefined ? undefined : `${options.provisionedThroughputMibps}Mi`],
-    ]),
-    // utils.go validateVolumeCapability: "specified multi writer with mount access type", so Block only.
-    multiAttachProblem: MULTI_WRITER_TYPES.includes(type) ? undefined
-      : `GCE shares disks for writing (multi-writer) only as ${MULTI_WRITER_TYPES.join(', ')}; this class makes ${type}`,
-  };
+  return withCapabilities(GCE_PD_DRIVER, definedParameters([
+    ['type', type],
+    ['replication-type', options.replication === GcePdReplication.REGIONAL_PD ? options.replication : undefined],
+    ['disk-encryption-kms-key', options.diskEncryptionKmsKey],
+    ['labels', options.labels && renderLabels(options.labels)],
+    [FS_TYPE_KEY, options.fsType],
+    ['provisioned-iops-on-create', options.provisionedIops],
+    // ConvertMiStringToInt64 reads a quantity: a bare "250" would be 250 bytes, rounded up to 1 MiB.
+    ['provisioned-throughput-on-create', options.provisionedThroughputMibps === undefined ? undefined : `${options.provisionedThroughputMibps}Mi`],
+  ]));
 }
 
 function checkProvisioned(value: number | undefined, prop: string, types: GcePdType[], type: GcePdType): void {

@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { BlockDriver, ProviderRules, requireInteger } from './provider-rules';
+import { BlockDriver, DriverCapabilities, ProviderRules, requireInteger, withCapabilities } from './provider-rules';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { OciBlockVolumeOptions } from '../oci-options';
@@ -9,24 +9,18 @@ const ULTRA_HIGH_PERFORMANCE_VPUS = 30;
 const WHERE = 'BlockProvider.oci()';
 
 // bv_node.go NodeGetInfo reports the node's availability domain under topology.kubernetes.io/zone.
-export const OCI_DRIVER: BlockDriver = { label: 'OCI Block Volume', provisioner: 'blockvolume.csi.oraclecloud.com', topologyKey: 'topology.kubernetes.io/zone' };
+export const OCI_DRIVER: BlockDriver = {
+  label: 'OCI Block Volume',
+  provisioner: 'blockvolume.csi.oraclecloud.com',
+  topologyKey: 'topology.kubernetes.io/zone',
+  capabilities: ociCapabilities,
+};
 
-/** OCI Block Volume CSI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go, pkg/csi-util/utils.go). */
-export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
-  // utils.go ExtractBlockVolumePerformanceLevel: LowCostPerformanceOption 0 to MaxUltraHighPerformanceOption 120.
-  requireInteger(options.vpusPerGb, 0, 120, WHERE, 'vpusPerGb');
-  const vpus = options.vpusPerGb ?? 10;
+/** What an OCI class serves (pkg/csi-util/utils.go; keys are matched exactly). */
+function ociCapabilities(parameters: { [key: string]: string }): DriverCapabilities {
+  // ExtractBlockVolumePerformanceLevel: 10 (Balanced) when vpusPerGB is not given.
+  const vpus = Number(parameters.vpusPerGB ?? 10);
   return {
-    ...OCI_DRIVER,
-    parameters: definedParameters([
-      ['vpusPerGB', options.vpusPerGb],
-      ['attachment-type', options.attachmentType],
-      ['kms-key-id', options.kmsKeyId],
-      [FS_TYPE_KEY, options.fsType],
-      // extractVolumeParameters json.Unmarshals both into map[string]string and map[string]map[string]interface{}.
-      ['oci.oraclecloud.com/initial-freeform-tags-override', options.freeformTags && tagsJson(options.freeformTags, 'freeformTags')],
-      ['oci.oraclecloud.com/initial-defined-tags-override', options.definedTags && definedTagsJson(options.definedTags)],
-    ]),
     // utils.go MinimumVolumeSizeInBytes = 50 GiB: ExtractStorage enlarges smaller requests.
     minimumSize: { size: Size.gibibytes(50), reason: 'OCI would silently enlarge a smaller volume to 50Gi, so the PV capacity would not match the claim' },
     // utils.go MaximumVolumeSizeInBytes = 32 TiB: larger requests fail.
@@ -39,6 +33,21 @@ export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
     // supportedVolumeCapabilities: MULTI_NODE_MULTI_WRITER with the Block access type only (driver v1.32 and later).
     multiAttachProblem: undefined,
   };
+}
+
+/** OCI Block Volume CSI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go, pkg/csi-util/utils.go). */
+export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
+  // utils.go ExtractBlockVolumePerformanceLevel: LowCostPerformanceOption 0 to MaxUltraHighPerformanceOption 120.
+  requireInteger(options.vpusPerGb, 0, 120, WHERE, 'vpusPerGb');
+  return withCapabilities(OCI_DRIVER, definedParameters([
+    ['vpusPerGB', options.vpusPerGb],
+    ['attachment-type', options.attachmentType],
+    ['kms-key-id', options.kmsKeyId],
+    [FS_TYPE_KEY, options.fsType],
+    // extractVolumeParameters json.Unmarshals both into map[string]string and map[string]map[string]interface{}.
+    ['oci.oraclecloud.com/initial-freeform-tags-override', options.freeformTags && tagsJson(options.freeformTags, 'freeformTags')],
+    ['oci.oraclecloud.com/initial-defined-tags-override', options.definedTags && definedTagsJson(options.definedTags)],
+  ]));
 }
 
 /** Keys in sorted order, so the JSON is the same on every synth. */

@@ -14,14 +14,16 @@ export interface BlockDriver {
   readonly topologyKey: string;
   /** The form of a zone name, where the driver ignores others, with an example. */
   readonly zoneFormat?: { readonly pattern: RegExp; readonly example: string };
+  /**
+   * What a class with these (rendered) parameters serves. Read from the
+   * StorageClass parameters, so the constructs and `StorageCheck` (which sees
+   * only manifests) apply the same rule.
+   */
+  readonly capabilities: (parameters: { [key: string]: string }) => DriverCapabilities;
 }
 
-/**
- * What one block-storage driver accepts, stated once per provider
- * (each rules file cites the driver code it follows) and applied by BlockStorage to every claim.
- */
-export interface ProviderRules extends BlockDriver {
-  readonly parameters: { [key: string]: string };
+/** What a class of a block driver serves, as decided by its parameters. */
+export interface DriverCapabilities {
   /** The smallest volume, and what happens to a smaller request ("OCI would silently enlarge it to 50Gi"). */
   readonly minimumSize?: MinimumSize;
   readonly maximumSize?: Size;
@@ -29,6 +31,29 @@ export interface ProviderRules extends BlockDriver {
   readonly blockModeProblem?: string;
   /** Why raw-block multi-attach (ReadWriteMany) is not served, or undefined when it is. */
   readonly multiAttachProblem?: string;
+}
+
+/**
+ * What one block-storage driver accepts, stated once per provider
+ * (each rules file cites the driver code it follows) and applied by BlockStorage to every claim.
+ */
+export interface ProviderRules extends BlockDriver, DriverCapabilities {
+  readonly parameters: { [key: string]: string };
+}
+
+/** A driver's rules for a class: its parameters and what they serve, from the one `capabilities` function. */
+export function withCapabilities(driver: BlockDriver, parameters: { [key: string]: string }): ProviderRules {
+  return { ...driver, parameters, ...driver.capabilities(parameters) };
+}
+
+/**
+ * A parameter looked up as drivers that lower-case the keys do (EBS, GCE PD and
+ * Azure Disk switch on strings.ToLower(key)).
+ */
+export function parameterIgnoringCase(parameters: { [key: string]: string }, key: string): string | undefined {
+  const wanted = key.toLowerCase();
+  const found = Object.keys(parameters).find(k => k.toLowerCase() === wanted);
+  return found === undefined ? undefined : parameters[found];
 }
 
 /** A provider's smallest volume. */
