@@ -6,3 +6,4 @@ export * from './nfs';
 export * from './efs';
 export * from './spdk';
 export * from './guard';
+export * from './check';

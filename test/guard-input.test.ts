@@ -35,7 +35,7 @@ describe('duplicates are an input error naming both places', () => {
   test('a shrink hidden behind a duplicate in one file', () => {
     const current = dir({ 'app.yaml': `${pvc('5Gi')}---\n${pvc('10Gi')}` });
     expectInputError(run('--previous', previous, '--current', current),
-      /app\.yaml: document 2: PersistentVolumeClaim prod\/data is also defined in .*app\.yaml: document 1; only one can be applied, so the comparison cannot be trusted\. Fix: remove one of them$/);
+      /app\.yaml: document 2: PersistentVolumeClaim prod\/data is also defined in .*app\.yaml: document 1; only one can be applied, so the manifests cannot be judged\. Fix: remove one of them$/);
   });
 
   test('a duplicate across two files', () => {

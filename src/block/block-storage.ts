@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { BlockAccessMode } from './block-access-mode';
 import { BlockProvider } from './block-provider';
 import { BLOCK_CLAIM_OPTIONS, BLOCK_CLAIM_PROPS, MULTI_ATTACH_CLAIM_PROPS, PROVIDER } from './schemas';
+import { OCI_DEFAULT_CLASS } from './rules/oci';
 import { AccessMode } from '../core/access-mode';
 import { checkArg, str } from '../core/checks';
 import { claimArgs, templateArgs } from '../core/claim-entry';
@@ -114,7 +115,7 @@ export class BlockStorage implements IBlockStorage {
    * at Kubernetes 1.24 and later): OCI Block Volume with the driver's defaults.
    */
   public static ociDefault(): BlockStorage {
-    return new BlockStorage('oci-bv', BlockProvider.oci());
+    return new BlockStorage(OCI_DEFAULT_CLASS, BlockProvider.oci());
   }
 
   /**

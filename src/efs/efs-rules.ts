@@ -3,7 +3,7 @@ import { EFS_DRIVER } from './efs-driver';
 import { isIpAddress } from '../core/addresses';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
-import { definedParameters } from '../core/parameters';
+import { csiSecretParameters, definedParameters } from '../core/parameters';
 
 // ID formats the driver checks since v3.0.0 (hexSuffixRegex); v2 only checked the prefix.
 const FILE_SYSTEM_ID = /^fs-[0-9a-f]{8,40}$/;
@@ -72,8 +72,7 @@ export function dynamicParameters(props: EfsDynamicProps, where: string): { [key
     ['reuseAccessPoint', props.reuseAccessPoint],
     ['az', props.az],
     ['enforceZoneAffinity', props.enforceZoneAffinity],
-    ['csi.storage.k8s.io/provisioner-secret-name', props.crossAccountSecret?.name],
-    ['csi.storage.k8s.io/provisioner-secret-namespace', props.crossAccountSecret?.namespace],
+    ...csiSecretParameters('provisioner', props.crossAccountSecret ?? {}),
   ]);
 }
 

@@ -3,12 +3,14 @@ import { checkAllowList } from './allow-list';
 import { GuardAllowEntry, GuardFinding, GuardSeverity } from './guard-types';
 import { ManifestInputError, readManifests, readManifestsAtRevision, readText } from './manifest-files';
 import { StorageGuard } from './storage-guard';
+import { CHECK_USAGE, runCheckCli } from '../check/check-cli';
 import { StorageErrors } from '../core/errors';
 
-/** Where the command writes. */
+/** Where the command writes, and (for `check -`) what it reads. */
 export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  readonly stdin?: () => string;
 }
 
 const USAGE = `usage: cdk8s-storage guard --current <dir|file> (--previous <dir|file> | --git-ref <revision>) [--allow <file>] [--json]
@@ -25,6 +27,7 @@ with one kind/namespace/name, a field in the wrong shape, an unknown allow-list 
 
 /** Runs `cdk8s-storage <args>` and returns the exit status. */
 export function runCli(args: string[], io: CliIo): number {
+  if (args[0] === 'check') return runCheckCli(args.slice(1), io);
   try {
     const options = parseArgs(args);
     const previous = options.gitRef ? readManifestsAtRevision(options.current, options.gitRef) : readManifests(options.previous!);
@@ -57,7 +60,7 @@ function parseArgs(args: string[]): Options {
     else throw new ManifestInputError(`unknown or incomplete option "${flag}"\n${USAGE}`);
   }
   if (command !== 'guard' || !values['--current'] || (!values['--previous'] === !values['--git-ref'])) {
-    throw new ManifestInputError(`${command === 'guard' ? 'give --current and one of --previous or --git-ref' : `unknown command "${command ?? ''}"`}\n${USAGE}`);
+    throw new ManifestInputError(`${command === 'guard' ? 'give --current and one of --previous or --git-ref' : `unknown command "${command ?? ''}"`}\n${USAGE}\n\n${CHECK_USAGE}`);
   }
   return { current: values['--current'], previous: values['--previous'], gitRef: values['--git-ref'], allow: values['--allow'], json };
 }

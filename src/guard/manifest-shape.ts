@@ -1,4 +1,4 @@
-import { Manifest } from './manifest';
+import { Manifest, objectKey } from './manifest';
 import { isPlainObject as isObject } from '../core/checks';
 import { StorageValidationError } from '../core/errors';
 import { parseQuantity } from '../core/quantity';
@@ -148,4 +148,31 @@ function checkTemplates(m: Manifest, where: string): void {
     if (problem) throw guardInputError(where, `StatefulSet ${m.metadata!.name}: spec.volumeClaimTemplates[${i}] ${problem}. Fix: correct the manifest`);
     seen.add(name as string);
   }
+}
+
+/**
+ * The objects by kind/namespace/name, each checked for shape and size; a
+ * repeated identity is an error naming both places (last-wins would hide one).
+ *
+ * @param caller for the message when `manifests` is not a list ("StorageGuard.compare previous")
+ * @param label the name of each element when it was not read from a file ("previous" gives "previous[3]")
+ */
+export function indexManifests(manifests: unknown, caller: string, label: string): Map<string, Manifest> {
+  if (!Array.isArray(manifests)) {
+    throw guardInputError(caller, `expected a list of manifests, got ${manifests === null ? 'null' : typeof manifests}. Fix: pass the parsed documents as an array`);
+  }
+  const byKey = new Map<string, Manifest>();
+  manifests.forEach((value, i) => {
+    const where = sourceOf(value, `${label}[${i}]`);
+    const m = checkManifestShape(value, where);
+    checkExpandedSize(m, where);
+    const key = objectKey(m);
+    const first = byKey.get(key);
+    if (first) {
+      throw guardInputError(where, `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name} is also defined in ${sourceOf(first, `${label}[${manifests.indexOf(first)}]`)}; `
+        + 'only one can be applied, so the manifests cannot be judged. Fix: remove one of them');
+    }
+    byKey.set(key, m);
+  });
+  return byKey;
 }

@@ -1,7 +1,7 @@
 import { checkAllowList } from './allow-list';
 import { GuardAllowEntry, GuardFinding, GuardOptions, GuardSeverity } from './guard-types';
-import { Manifest, objectKey, stableJson } from './manifest';
-import { checkExpandedSize, checkManifestShape, guardInputError, sourceOf } from './manifest-shape';
+import { Manifest, stableJson } from './manifest';
+import { indexManifests } from './manifest-shape';
 import { FIELD_RULES, templatesByName } from './rules';
 import { isPruneProtected } from '../core/prune-protection';
 import { parseQuantity } from '../core/quantity';
@@ -31,8 +31,8 @@ export class StorageGuard {
    * @param options an allow-list of changes handled deliberately
    */
   public static compare(previous: any[], current: any[], options: GuardOptions = {}): GuardFinding[] {
-    const before = index(previous, 'previous');
-    const after = index(current, 'current');
+    const before = indexManifests(previous, 'StorageGuard.compare previous', 'previous');
+    const after = indexManifests(current, 'StorageGuard.compare current', 'current');
     const allow = checkAllowList((options ?? {}).allow ?? [], 'StorageGuard.compare options.allow');
     const findings: GuardFinding[] = [];
     for (const [key, old] of before) {
@@ -49,27 +49,6 @@ export class StorageGuard {
   }
 
   private constructor() {}
-}
-
-/** The objects by kind/namespace/name, each checked; a repeated identity is an error naming both places (last-wins would hide one). */
-function index(manifests: unknown, side: string): Map<string, Manifest> {
-  if (!Array.isArray(manifests)) {
-    throw guardInputError(`StorageGuard.compare ${side}`, `expected a list of manifests, got ${manifests === null ? 'null' : typeof manifests}. Fix: pass the parsed documents as an array`);
-  }
-  const byKey = new Map<string, Manifest>();
-  manifests.forEach((value, i) => {
-    const where = sourceOf(value, `${side}[${i}]`);
-    const m = checkManifestShape(value, where);
-    checkExpandedSize(m, where);
-    const key = objectKey(m);
-    const first = byKey.get(key);
-    if (first) {
-      throw guardInputError(where, `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name} is also defined in ${sourceOf(first, `${side}[${manifests.indexOf(first)}]`)}; `
-        + 'only one can be applied, so the comparison cannot be trusted. Fix: remove one of them');
-    }
-    byKey.set(key, m);
-  });
-  return byKey;
 }
 
 function compareObject(old: Manifest, next: Manifest, after: Map<string, Manifest>): GuardFinding[] {

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
+import { SUPPRESS_ANNOTATION } from '../core/check-suppression';
 import { Construct } from 'constructs';
 
 export interface ControllerSpec {
@@ -48,9 +49,10 @@ export function renderController(scope: Construct, spec: ControllerSpec): k8s.Ku
     volumeMounts: [socketMount, { name: 'spdkcsi-config', mountPath: '/etc/spdkcsi-config/', readOnly: true }],
   };
   return new k8s.KubeStatefulSet(scope, 'Controller', {
-    metadata: { name: NAME, namespace: spec.namespace },
+    // No Service is needed: the controller has no clients and its one pod needs no DNS name. serviceName is
+    // not checked by the API, and kept because API servers before its optional form require the field.
+    metadata: { name: NAME, namespace: spec.namespace, annotations: { [SUPPRESS_ANNOTATION]: 'statefulset-service-missing' } },
     spec: {
-      // No Service is needed: the controller has no clients. serviceName is not validated by the API.
       serviceName: NAME,
       replicas: 1,
       selector: { matchLabels: labels },

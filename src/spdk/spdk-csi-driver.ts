@@ -17,7 +17,7 @@ import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
 import { claimObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
-import { FS_TYPE_KEY } from '../core/parameters';
+import { csiSecretParameters, FS_TYPE_KEY } from '../core/parameters';
 import { ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeBindingMode, VolumeMode } from '../core/policies';
 import { BINDING_MODE, NAME, RECLAIM_POLICY } from '../core/schemas';
 import { StorageClass } from '../core/storage-class';
@@ -254,8 +254,7 @@ export class SpdkCsiDriver extends Construct {
       parameters: {
         // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
         [FS_TYPE_KEY]: props.fsType ?? SpdkFsType.EXT4,
-        'csi.storage.k8s.io/provisioner-secret-name': this.secretName,
-        'csi.storage.k8s.io/provisioner-secret-namespace': this.namespace,
+        ...Object.fromEntries(csiSecretParameters('provisioner', { name: this.secretName, namespace: this.namespace })),
       },
       reclaimPolicy: props.reclaimPolicy ?? ReclaimPolicy.RETAIN,
       volumeBindingMode: props.volumeBindingMode ?? VolumeBindingMode.IMMEDIATE,
@@ -363,10 +362,7 @@ export class SpdkCsiDriver extends Construct {
       metadata: { name: 'csi-spdk-snapclass' },
       driver: SPDK_DRIVER,
       deletionPolicy,
-      parameters: {
-        'csi.storage.k8s.io/snapshotter-secret-name': this.secretName,
-        'csi.storage.k8s.io/snapshotter-secret-namespace': this.namespace,
-      },
+      parameters: Object.fromEntries(csiSecretParameters('snapshotter', { name: this.secretName, namespace: this.namespace })),
     }), 'VolumeSnapshotClass');
   }
 

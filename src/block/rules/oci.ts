@@ -9,6 +9,9 @@ const ULTRA_HIGH_PERFORMANCE_VPUS = 30;
 const WHERE = 'BlockProvider.oci()';
 
 // bv_node.go NodeGetInfo reports the node's availability domain under topology.kubernetes.io/zone.
+/** The class OKE clusters come with (the default class of clusters created at Kubernetes 1.24 and later). */
+export const OCI_DEFAULT_CLASS = 'oci-bv';
+
 export const OCI_DRIVER: BlockDriver = {
   label: 'OCI Block Volume',
   provisioner: 'blockvolume.csi.oraclecloud.com',

@@ -1,0 +1,3 @@
+export * from './check-types';
+export { StorageCheck } from './storage-check';
+export * from './storage-check-plugin';

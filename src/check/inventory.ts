@@ -1,0 +1,134 @@
+import { countAt, objectAt, objectsAt, stringAt, stringsAt } from './read';
+import { Manifest } from '../guard/manifest';
+
+/** A pod-creating object, read once for every rule. */
+export interface Workload {
+  readonly object: Manifest;
+  /** How many pods run at once: a DaemonSet runs one per node (Infinity). */
+  readonly replicas: number;
+  /** The claims its pods mount, by claim name, with the volume that mounts each. */
+  readonly claims: ReadonlyArray<{ readonly claimName: string; readonly volume: string }>;
+  /** A Deployment whose update strategy is RollingUpdate (the default). */
+  readonly rollingUpdate: boolean;
+  readonly serviceAccount: string;
+  /** Runs a CSI driver or one of its sidecars. */
+  readonly csiDriver: boolean;
+  /** The Secrets and ConfigMaps its pods read (volumes, envFrom, env). */
+  readonly secrets: readonly string[];
+  readonly configMaps: readonly string[];
+}
+
+/** Where each kind keeps its pod template's spec. */
+const POD_SPEC_PATHS: { [kind: string]: string[] } = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/**
+ * Images of the Kubernetes CSI sidecars (registry.k8s.io/sig-storage/csi-*),
+ * and the flags by which a driver container is told its socket.
+ */
+const CSI_IMAGE = /(^|\/)(csi-[a-z-]+|livenessprobe)(:|@|$)/;
+const CSI_FLAGS = /^--(csi-address|kubelet-registration-path|endpoint)(=|$)/;
+
+/**
+ * The manifests, indexed the ways the rules look them up. Objects without a
+ * namespace are in the namespace '' (the one the manifests are applied to).
+ */
+export class Inventory {
+  public readonly classes = new Map<string, Manifest>();
+  /** The class marked `storageclass.kubernetes.io/is-default-class: "true"`, if exactly one is. */
+  public readonly defaultClass?: Manifest;
+  public readonly volumesByClass = new Map<string, Manifest[]>();
+  public readonly claims = new Map<string, Manifest>();
+  public readonly workloads: Workload[] = [];
+  private readonly byKey = new Map<string, Manifest>();
+
+  constructor(public readonly objects: readonly Manifest[]) {
+    for (const m of objects) {
+      this.byKey.set(`${m.kind}/${namespaceOf(m)}/${m.metadata!.name}`, m);
+      if (m.kind === 'StorageClass') this.classes.set(m.metadata!.name!, m);
+      if (m.kind === 'PersistentVolumeClaim') this.claims.set(`${namespaceOf(m)}/${m.metadata!.name}`, m);
+      if (m.kind === 'PersistentVolume') {
+        const cls = m.spec?.storageClassName ?? '';
+        this.volumesByClass.set(cls, [...this.volumesByClass.get(cls) ?? [], m]);
+      }
+      if (POD_SPEC_PATHS[m.kind!]) this.workloads.push(readWorkload(m));
+    }
+    const defaults = [...this.classes.values()].filter(c => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+    this.defaultClass = defaults.length === 1 ? defaults[0] : undefined;
+  }
+
+  /** An object by kind, namespace and name. */
+  public find(kind: string, namespace: string, name: string): Manifest | undefined {
+    return this.byKey.get(`${kind}/${namespace}/${name}`);
+  }
+
+  /** The objects of some kinds. */
+  public ofKind(...kinds: string[]): Manifest[] {
+    return this.objects.filter(m => kinds.includes(m.kind!));
+  }
+
+  /** The workloads in `namespace` that mount the claim `claimName`. */
+  public mountersOf(namespace: string, claimName: string): Workload[] {
+    return this.workloads.filter(w => namespaceOf(w.object) === namespace && w.claims.some(c => c.claimName === claimName));
+  }
+}
+
+/** The namespace of an object, '' when it names none. */
+export function namespaceOf(m: Manifest): string {
+  return m.metadata?.namespace ?? '';
+}
+
+function readWorkload(m: Manifest): Workload {
+  const path = POD_SPEC_PATHS[m.kind!];
+  let spec: any = m;
+  for (let i = 0; i < path.length; i++) spec = objectAt(m, spec?.[path[i]], path.slice(0, i + 1).join('.')) ?? {};
+  const at = path.join('.');
+  const volumes = objectsAt(m, spec.volumes, `${at}.volumes`);
+  const containers = [...objectsAt(m, spec.containers, `${at}.containers`), ...objectsAt(m, spec.initContainers, `${at}.initContainers`)];
+  const claims = volumes.flatMap((v, i) => {
+    const claimName = stringAt(m, objectAt(m, v.persistentVolumeClaim, `${at}.volumes[${i}].persistentVolumeClaim`)?.claimName, `${at}.volumes[${i}].persistentVolumeClaim.claimName`);
+    return claimName ? [{ claimName, volume: String(v.name) }] : [];
+  });
+  const envSources = containers.flatMap((c, i) => [
+    ...objectsAt(m, c.envFrom, `${at}.containers[${i}].envFrom`),
+    ...objectsAt(m, c.env, `${at}.containers[${i}].env`).map(e => objectAt(m, e.valueFrom, `${at}.containers[${i}].env.valueFrom`) ?? {}),
+  ]);
+  const named = (refs: Array<{ [key: string]: any } | undefined>, key: string) => refs.map(r => r?.[key]).filter((n): n is string => typeof n === 'string');
+  return {
+    object: m,
+    replicas: workloadReplicas(m),
+    claims,
+    rollingUpdate: m.kind === 'Deployment' && (stringAt(m, m.spec?.strategy?.type, 'spec.strategy.type') ?? 'RollingUpdate') === 'RollingUpdate',
+    serviceAccount: stringAt(m, spec.serviceAccountName, `${at}.serviceAccountName`) ?? 'default',
+    csiDriver: containers.some((c, i) => CSI_IMAGE.test(stringAt(m, c.image, `${at}.containers[${i}].image`) ?? '')
+      || stringsAt(m, c.args, `${at}.containers[${i}].args`).some(a => CSI_FLAGS.test(a))),
+    secrets: [
+      ...named(volumes.map(v => v.secret), 'secretName'),
+      ...named(volumes.flatMap(v => (v.projected?.sources ?? []).map((s: any) => s?.secret)), 'name'),
+      ...named(envSources.map(s => s.secretRef ?? s.secretKeyRef), 'name'),
+    ],
+    configMaps: [
+      ...named(volumes.map(v => v.configMap), 'name'),
+      ...named(volumes.flatMap(v => (v.projected?.sources ?? []).map((s: any) => s?.configMap)), 'name'),
+      ...named(envSources.map(s => s.configMapRef ?? s.configMapKeyRef), 'name'),
+    ],
+  };
+}
+
+function workloadReplicas(m: Manifest): number {
+  switch (m.kind) {
+    case 'DaemonSet': return Infinity;
+    case 'Pod': return 1;
+    case 'Job': return countAt(m, m.spec?.parallelism, 'spec.parallelism', 1);
+    case 'CronJob': return countAt(m, m.spec?.jobTemplate?.spec?.parallelism, 'spec.jobTemplate.spec.parallelism', 1);
+    default: return countAt(m, m.spec?.replicas, 'spec.replicas', 1);
+  }
+}

@@ -1,0 +1,30 @@
+import { parseQuantity } from '../../core/quantity';
+import { CheckSeverity } from '../check-types';
+import { Manifest } from '../../guard/manifest';
+import { allClaims, classOf, isLocalClass, requestedSize } from '../classes';
+import { Inventory } from '../inventory';
+import { CheckRule } from './rule';
+
+export const CLAIM_EXCEEDS_LOCAL_VOLUMES: CheckRule = {
+  id: 'claim-exceeds-local-volumes',
+  severity: CheckSeverity.ERROR,
+  summary: 'A claim on a local class asks for more than its largest PV holds: no PV can bind it, and its pod stays Pending.',
+  source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#binding (a claim binds only to a PV of at least its size)',
+  check: (inv: Inventory) => allClaims(inv).flatMap(claim => {
+    const cls = classOf(inv, claim);
+    if (!cls || !isLocalClass(inv, cls.name)) return [];
+    const requested = requestedSize(claim);
+    const volumes = inv.volumesByClass.get(cls.name)!;
+    // The shape check has made sure every PV states a quantity.
+    const capacity = (pv: Manifest) => parseQuantity(String(pv.spec.capacity.storage))!;
+    const largestPv = volumes.reduce((max, pv) => (capacity(pv) > capacity(max) ? pv : max));
+    if (!requested || requested.thousandths <= capacity(largestPv)) return [];
+    return [{
+      object: claim.owner,
+      field: `${claim.specPath}.resources.requests.storage`,
+      message: `${claim.label} asks for ${requested.text}, more than any of the ${volumes.length} local PV(s) of ${cls.label} holds `
+        + `(the largest, ${largestPv.metadata!.name}, holds ${largestPv.spec.capacity.storage}): it never binds`,
+      fix: `ask for ${largestPv.spec.capacity.storage} or less, or add a larger disk to the class`,
+    }];
+  }),
+};

@@ -1,0 +1,103 @@
+import { CSI_SECRET_OPERATIONS } from '../../core/parameters';
+import { Manifest } from '../../guard/manifest';
+import { CheckSeverity } from '../check-types';
+import { Inventory, namespaceOf } from '../inventory';
+import { objectAt } from '../read';
+import { CheckRule, Hit } from './rule';
+
+/** Key names that hold credentials. */
+const CREDENTIAL_KEY = /pass(word|wd)?|secret|token|credential|access[-_]?key|private[-_]?key|api[-_]?key/i;
+/** PV fields that name a Secret a CSI driver reads (core/v1 CSIPersistentVolumeSource). */
+const PV_SECRET_REFS = ['controllerPublishSecretRef', 'nodeStageSecretRef', 'nodePublishSecretRef', 'controllerExpandSecretRef', 'nodeExpandSecretRef'];
+
+/** Who reads each Secret (by namespace/name) for a CSI driver: classes, PVs and the driver's own pods. */
+function csiSecretReaders(inv: Inventory): Map<string, string[]> {
+  const readers = new Map<string, string[]>();
+  const add = (namespace: string, name: unknown, reader: string) => {
+    // Templated names (${pvc.name}) are resolved per claim; nothing to look up here.
+    if (typeof name !== 'string' || name.includes('${')) return;
+    const key = `${namespace}/${name}`;
+    readers.set(key, [...readers.get(key) ?? [], reader]);
+  };
+  for (const cls of inv.ofKind('StorageClass', 'VolumeSnapshotClass')) {
+    const parameters = objectAt(cls, cls.parameters, 'parameters') ?? {};
+    for (const op of CSI_SECRET_OPERATIONS) {
+      const namespace = parameters[`csi.storage.k8s.io/${op}-secret-namespace`];
+      add(typeof namespace === 'string' ? namespace : '', parameters[`csi.storage.k8s.io/${op}-secret-name`], `${cls.kind} ${cls.metadata!.name}`);
+    }
+  }
+  for (const pv of inv.ofKind('PersistentVolume')) {
+    const csi = objectAt(pv, pv.spec?.csi, 'spec.csi') ?? {};
+    for (const field of PV_SECRET_REFS) {
+      const ref = objectAt(pv, csi[field], `spec.csi.${field}`);
+      if (ref) add(typeof ref.namespace === 'string' ? ref.namespace : '', ref.name, `PersistentVolume ${pv.metadata!.name}`);
+    }
+  }
+  for (const w of inv.workloads.filter(x => x.csiDriver)) {
+    for (const name of w.secrets) add(namespaceOf(w.object), name, `${w.object.kind} ${w.object.metadata!.name}`);
+  }
+  return readers;
+}
+
+function hasValues(m: Manifest, field: 'data' | 'stringData'): boolean {
+  const values = objectAt(m, m[field], field) ?? {};
+  return Object.values(values).some(v => v !== '' && v !== null && v !== undefined);
+}
+
+/** Credential-named keys with a value, in a ConfigMap's data and in any JSON or YAML-ish values it holds. */
+function credentialKeys(data: { [key: string]: any }): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, path: string) => {
+    if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (CREDENTIAL_KEY.test(k) && typeof v === 'string' && v !== '') found.push(`${path}${k}`);
+        else visit(v, `${path}${k}.`);
+      }
+    } else if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+      try {
+        visit(JSON.parse(value), path);
+      } catch {
+        // Not JSON: only its key was judged.
+      }
+    }
+  };
+  visit(data, '');
+  return found;
+}
+
+export const CSI_PLAINTEXT_CREDENTIALS: CheckRule = {
+  id: 'csi-plaintext-credentials',
+  severity: CheckSeverity.ERROR,
+  summary: 'CSI credentials written into the manifests: a Secret a class, PV or driver reads holds data, or a ConfigMap a driver reads holds passwords or keys. '
+    + 'Secret data is base64, not encryption: it is in the Git history for good.',
+  source: 'https://kubernetes-csi.github.io/docs/secrets-and-credentials-storage-class.html; https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+  check: (inv: Inventory) => {
+    const readers = csiSecretReaders(inv);
+    const hits: Hit[] = [];
+    for (const secret of inv.ofKind('Secret')) {
+      const by = readers.get(`${namespaceOf(secret)}/${secret.metadata!.name}`);
+      const field = hasValues(secret, 'stringData') ? 'stringData' : hasValues(secret, 'data') ? 'data' : undefined;
+      if (!by || !field) continue;
+      hits.push({
+        object: secret,
+        field,
+        message: `Secret ${secret.metadata!.name} holds credentials that ${[...new Set(by)].join(', ')} read, in plain text (base64 is not encryption) `
+          + 'in manifests that go to Git',
+        fix: 'remove the Secret from the manifests and create it out of band (kubectl create secret), or through Sealed Secrets, SOPS or External Secrets',
+      });
+    }
+    const driverConfigMaps = new Set(inv.workloads.filter(w => w.csiDriver).flatMap(w => w.configMaps.map(name => `${namespaceOf(w.object)}/${name}`)));
+    for (const cm of inv.ofKind('ConfigMap')) {
+      if (!driverConfigMaps.has(`${namespaceOf(cm)}/${cm.metadata!.name}`)) continue;
+      const keys = credentialKeys(objectAt(cm, cm.data, 'data') ?? {});
+      if (keys.length === 0) continue;
+      hits.push({
+        object: cm,
+        field: `data.${keys[0]}`,
+        message: `ConfigMap ${cm.metadata!.name}, read by a CSI driver, holds credentials (${keys.join(', ')}) in plain text`,
+        fix: 'move the credentials to a Secret created out of band, and keep only non-secret settings in the ConfigMap',
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,40 @@
+import { ACCESS_MODE_UNSERVED } from './access-mode-unserved';
+import { CLAIM_EXCEEDS_LOCAL_VOLUMES } from './claim-exceeds-local-volumes';
+import { CLAIM_TEMPLATE_NAME } from './claim-template-name';
+import { CSI_CLUSTER_SECRETS_ACCESS } from './csi-cluster-secrets-access';
+import { CSI_PLAINTEXT_CREDENTIALS } from './csi-plaintext-credentials';
+import { DRIVER_SIZE_LIMITS } from './driver-size-limits';
+import { LOCAL_IMMEDIATE_BINDING } from './local-immediate-binding';
+import { LOCAL_VOLUME_DELETE } from './local-volume-delete';
+import { LOCAL_VOLUME_NODE_AFFINITY } from './local-volume-node-affinity';
+import { PRUNE_PROTECTION } from './prune-protection';
+import { RECYCLE_RECLAIM_POLICY } from './recycle-reclaim-policy';
+import { CheckRule } from './rule';
+import { SINGLE_POD_CLAIM_SHARED, WRITE_ONCE_CLAIM_ROLLING_UPDATE, WRITE_ONCE_CLAIM_SHARED } from './shared-claims';
+import { SNAPSHOT_API_VERSION_RULE } from './snapshot-api-version';
+import { STATEFULSET_NAME_LENGTH } from './statefulset-name-length';
+import { STATEFULSET_SERVICE_MISSING, STATEFULSET_SERVICE_NOT_HEADLESS } from './statefulset-service';
+import { STATIC_STORAGE_DELETE } from './static-storage-delete';
+
+/** Every rule, in the order findings are reported. */
+export const RULES: readonly CheckRule[] = [
+  ACCESS_MODE_UNSERVED,
+  DRIVER_SIZE_LIMITS,
+  CLAIM_EXCEEDS_LOCAL_VOLUMES,
+  LOCAL_IMMEDIATE_BINDING,
+  LOCAL_VOLUME_NODE_AFFINITY,
+  LOCAL_VOLUME_DELETE,
+  STATIC_STORAGE_DELETE,
+  RECYCLE_RECLAIM_POLICY,
+  STATEFULSET_NAME_LENGTH,
+  CLAIM_TEMPLATE_NAME,
+  STATEFULSET_SERVICE_MISSING,
+  STATEFULSET_SERVICE_NOT_HEADLESS,
+  SINGLE_POD_CLAIM_SHARED,
+  WRITE_ONCE_CLAIM_SHARED,
+  WRITE_ONCE_CLAIM_ROLLING_UPDATE,
+  SNAPSHOT_API_VERSION_RULE,
+  CSI_PLAINTEXT_CREDENTIALS,
+  CSI_CLUSTER_SECRETS_ACCESS,
+  PRUNE_PROTECTION,
+];

@@ -1,0 +1,21 @@
+import { isPruneProtected } from '../../core/prune-protection';
+import { CheckSeverity } from '../check-types';
+import { Inventory } from '../inventory';
+import { CheckRule } from './rule';
+
+export const PRUNE_PROTECTION: CheckRule = {
+  id: 'prune-protection',
+  severity: CheckSeverity.INFO,
+  summary: 'A claim, PV or StorageClass that Argo CD, Flux or Helm would delete when it leaves the manifests (a rename or a refactor deletes the data).',
+  source: 'https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#no-prune-resources; https://fluxcd.io/flux/components/kustomize/kustomizations/#prune',
+  check: (inv: Inventory) => inv.ofKind('PersistentVolumeClaim', 'PersistentVolume', 'StorageClass')
+    .filter(m => !isPruneProtected(m.metadata?.annotations))
+    .map(m => ({
+      object: m,
+      field: 'metadata.annotations',
+      message: `${m.kind} ${m.metadata!.name} has no prune protection: if it leaves the manifests (a rename, a refactor), the GitOps tool deletes it`
+        + `${m.kind === 'StorageClass' ? '' : ', and with Delete its data'}`,
+      fix: 'annotate it argocd.argoproj.io/sync-options: Prune=false,Delete=false and kustomize.toolkit.fluxcd.io/prune: disabled '
+        + '(this library\'s constructs do by default)',
+    })),
+};

@@ -1,0 +1,84 @@
+import { CheckFinding, CheckSeverity } from './check-types';
+import { StorageCheck, checkRuleIds } from './storage-check';
+import { checkArg, enumOf } from '../core/checks';
+import { objectKey } from '../guard/manifest';
+import { parseManifests, readText } from '../guard/manifest-files';
+
+/**
+ * Properties of the cdk8s-cli validation plugin, as given under `properties:`
+ * in `cdk8s.yaml`.
+ */
+export interface StorageCheckPluginProps {
+  /**
+   * Rule ids to skip for every object.
+   *
+   * @default - none
+   */
+  readonly suppress?: string[];
+  /**
+   * The least severity that fails `cdk8s synth`.
+   *
+   * @default CheckSeverity.WARNING - errors and warnings fail the synth; info findings are only reported
+   */
+  readonly failOn?: CheckSeverity;
+}
+
+/**
+ * `StorageCheck` as a cdk8s-cli validation plugin. Name it in `cdk8s.yaml`:
+ *
+ * ```yaml
+ * validations:
+ *   - package: ./node_modules/cdk8s-storage
+ *     class: StorageCheckPlugin
+ *     version: 0.0.0
+ *     properties:
+ *       failOn: warning
+ * ```
+ *
+ * and `cdk8s synth` checks every manifest it writes, reporting each finding
+ * with the construct path of the object at fault.
+ */
+export class StorageCheckPlugin {
+  private readonly suppress: string[];
+  private readonly failOn: CheckSeverity;
+
+  constructor(props: StorageCheckPluginProps = {}) {
+    const where = 'StorageCheckPlugin (cdk8s.yaml validations properties)';
+    this.suppress = checkRuleIds(props?.suppress ?? [], `${where} suppress`);
+    this.failOn = checkArg(where, 'failOn', props?.failOn ?? CheckSeverity.WARNING, enumOf(CheckSeverity, 'CheckSeverity'));
+  }
+
+  /**
+   * Runs the check on the manifests of a synth and fills cdk8s-cli's report.
+   *
+   * @param context cdk8s-cli's ValidationContext: `manifests` (file paths) and `report`
+   */
+  public async validate(context: any): Promise<void> {
+    const fileOf = new Map<string, string>();
+    const manifests = (context.manifests as string[]).flatMap(file => parseManifests(readText(file), file).map(m => {
+      fileOf.set(objectKey(m), file);
+      return m;
+    }));
+    const findings = StorageCheck.check(manifests, { suppress: this.suppress });
+    for (const f of findings) context.report.addViolation(violation(f, fileOf.get(`${f.kind}/${f.namespace ?? ''}/${f.name}`) ?? ''));
+    context.report.submit(StorageCheck.isBlocking(findings, this.failOn) ? 'failure' : 'success', {
+      objects: String(manifests.length),
+      findings: String(findings.length),
+      failOn: this.failOn,
+    });
+  }
+}
+
+function violation(f: CheckFinding, manifestPath: string) {
+  return {
+    ruleName: `[${f.severity}] ${f.ruleId}`,
+    recommendation: f.message,
+    fix: f.fix,
+    violatingResources: [{
+      // cdk8s-cli finds the construct path by the object's name.
+      resourceName: f.name,
+      locations: [`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.field}`],
+      manifestPath,
+    }],
+  };
+}
