@@ -7,6 +7,7 @@ import { GCE_PD_DRIVER } from '../block/rules/gce-pd';
 import { OCI_DEFAULT_CLASS, OCI_DRIVER } from '../block/rules/oci';
 import { BlockDriver, DriverCapabilities } from '../block/rules/provider-rules';
 import { AccessMode } from '../core/access-mode';
+import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
 import { EFS_DRIVER } from '../efs/efs-driver';
 import { Manifest } from '../guard/manifest';
@@ -126,7 +127,7 @@ export function servedBy(inv: Inventory, cls: ClassView, volumeMode: string): Se
     return {
       label: block.label,
       driver: block.provisioner,
-      accessModes: [...Object.values(BlockAccessMode), ...(multiAttach ? [AccessMode.READ_WRITE_MANY] : [])],
+      accessModes: [...enumValues(BlockAccessMode), ...(multiAttach ? [AccessMode.READ_WRITE_MANY] : [])],
       blockModeProblem: capabilities.blockModeProblem,
       multiAttachProblem: volumeMode === 'Block' ? capabilities.multiAttachProblem : 'a filesystem on a block volume is mounted by one node at a time',
       capabilities,

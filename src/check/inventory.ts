@@ -81,6 +81,16 @@ export class Inventory {
   }
 }
 
+/**
+ * Whether an object is in the namespace a reference names. An object that
+ * names no namespace is applied to whichever namespace the manifests target,
+ * so it matches any (upstream deploy files name `default` in references and
+ * nothing on the objects).
+ */
+export function inNamespace(objectNamespace: string, referenced: string): boolean {
+  return objectNamespace === referenced || objectNamespace === '' || referenced === '';
+}
+
 /** The namespace of an object, '' when it names none. */
 export function namespaceOf(m: Manifest): string {
   return m.metadata?.namespace ?? '';
@@ -107,7 +117,8 @@ function readWorkload(m: Manifest): Workload {
     replicas: workloadReplicas(m),
     claims,
     rollingUpdate: m.kind === 'Deployment' && (stringAt(m, m.spec?.strategy?.type, 'spec.strategy.type') ?? 'RollingUpdate') === 'RollingUpdate',
-    serviceAccount: stringAt(m, spec.serviceAccountName, `${at}.serviceAccountName`) ?? 'default',
+    // serviceAccount is the deprecated alias that older manifests (spdk-csi's) still use.
+    serviceAccount: stringAt(m, spec.serviceAccountName, `${at}.serviceAccountName`) ?? stringAt(m, spec.serviceAccount, `${at}.serviceAccount`) ?? 'default',
     csiDriver: containers.some((c, i) => CSI_IMAGE.test(stringAt(m, c.image, `${at}.containers[${i}].image`) ?? '')
       || stringsAt(m, c.args, `${at}.containers[${i}].args`).some(a => CSI_FLAGS.test(a))),
     secrets: [

@@ -72,11 +72,21 @@ export const num = (): RequiredCheck => predicate('a finite number', 'pass a num
 export const size = (): RequiredCheck => predicate('a cdk8s Size', 'pass a Size such as Size.gibibytes(10), not a number or a string',
   v => v instanceof Size || (isPlainObject(v) && typeof (v as any).asString === 'function' && typeof (v as any).toKibibytes === 'function'));
 
-/** A member of a TypeScript string enum; `name` is how users write it ("BlockAccessMode"). */
-export function enumOf(enumObject: { [key: string]: string }, name: string): RequiredCheck {
+/** The members of a TypeScript string enum, as [name, value] pairs. */
+function enumEntries(enumObject: { [key: string]: string }): Array<[string, string]> {
   // Members initialised from another enum (BlockAccessMode.READ_WRITE_ONCE = AccessMode.READ_WRITE_ONCE)
   // make tsc add reverse entries ("ReadWriteOnce" -> "READ_WRITE_ONCE"); jsii member names are UPPER_SNAKE, so only those count.
-  const entries = Object.entries(enumObject).filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k));
+  return Object.entries(enumObject).filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k));
+}
+
+/** The values of a TypeScript string enum (Object.values would also return the reverse entries). */
+export function enumValues(enumObject: { [key: string]: string }): string[] {
+  return enumEntries(enumObject).map(([, v]) => v);
+}
+
+/** A member of a TypeScript string enum; `name` is how users write it ("BlockAccessMode"). */
+export function enumOf(enumObject: { [key: string]: string }, name: string): RequiredCheck {
+  const entries = enumEntries(enumObject);
   const values = entries.map(([, v]) => v);
   const members = entries.map(([k, v]) => `${name}.${k} ("${v}")`).join(', ');
   return predicate(`one of ${members}`, `use a member of ${name}; a value it does not list is not served here`, v => values.includes(v as string));

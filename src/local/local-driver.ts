@@ -1,4 +1,5 @@
 import { LocalAccessMode } from './local-access-mode';
+import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
 import { ReclaimPolicy, VolumeBindingMode } from '../core/policies';
 
@@ -9,7 +10,7 @@ import { ReclaimPolicy, VolumeBindingMode } from '../core/policies';
 export const LOCAL_DRIVER: DriverFacts = {
   label: 'local volume',
   provisioner: 'kubernetes.io/no-provisioner',
-  accessModes: Object.values(LocalAccessMode),
+  accessModes: enumValues(LocalAccessMode),
 };
 
 /**

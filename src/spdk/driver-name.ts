@@ -1,4 +1,5 @@
 import { SpdkAccessMode } from './spdk-types';
+import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
 
 /** The driver name: the default of spdk-csi's --drivername flag (cmd/main.go). */
@@ -8,7 +9,7 @@ export const SPDK_DRIVER = 'csi.spdk.io';
 export const SPDK_DRIVER_FACTS: DriverFacts = {
   label: 'SPDK CSI',
   provisioner: SPDK_DRIVER,
-  accessModes: Object.values(SpdkAccessMode),
+  accessModes: enumValues(SpdkAccessMode),
   // pkg/spdk/nodeserver.go stageVolume formats and mounts every volume it stages; there is no raw-device path.
   blockModeProblem: 'spdk-csi stages every volume as a mounted file system (nodeserver.go stageVolume), so Block volumes are not served',
 };

@@ -1,5 +1,5 @@
 import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
+import { inNamespace, Inventory, namespaceOf } from '../inventory';
 import { objectAt, objectsAt, stringsAt } from '../read';
 import { CheckRule, Hit } from './rule';
 
@@ -35,7 +35,7 @@ export const CSI_CLUSTER_SECRETS_ACCESS: CheckRule = {
       if (index < 0) continue;
       const drivers = objectsAt(binding, binding.subjects, 'subjects')
         .filter(s => s.kind === 'ServiceAccount')
-        .flatMap(s => inv.workloads.filter(w => w.csiDriver && w.serviceAccount === s.name && (w.object.metadata?.namespace ?? '') === (s.namespace ?? '')));
+        .flatMap(s => inv.workloads.filter(w => w.csiDriver && w.serviceAccount === s.name && inNamespace(namespaceOf(w.object), s.namespace ?? '')));
       if (drivers.length === 0) continue;
       hits.push({
         object: role,

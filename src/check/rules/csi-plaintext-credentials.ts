@@ -1,7 +1,7 @@
 import { CSI_SECRET_OPERATIONS } from '../../core/parameters';
 import { Manifest } from '../../guard/manifest';
 import { CheckSeverity } from '../check-types';
-import { Inventory, namespaceOf } from '../inventory';
+import { inNamespace, Inventory, namespaceOf } from '../inventory';
 import { objectAt } from '../read';
 import { CheckRule, Hit } from './rule';
 
@@ -10,14 +10,15 @@ const CREDENTIAL_KEY = /pass(word|wd)?|secret|token|credential|access[-_]?key|pr
 /** PV fields that name a Secret a CSI driver reads (core/v1 CSIPersistentVolumeSource). */
 const PV_SECRET_REFS = ['controllerPublishSecretRef', 'nodeStageSecretRef', 'nodePublishSecretRef', 'controllerExpandSecretRef', 'nodeExpandSecretRef'];
 
-/** Who reads each Secret (by namespace/name) for a CSI driver: classes, PVs and the driver's own pods. */
-function csiSecretReaders(inv: Inventory): Map<string, string[]> {
-  const readers = new Map<string, string[]>();
+/** A Secret a CSI driver reads, and who makes it read it. */
+interface SecretReference { readonly namespace: string; readonly name: string; readonly reader: string }
+
+/** The Secrets CSI drivers read: named by classes and PVs, or mounted by the drivers' own pods. */
+function csiSecretReferences(inv: Inventory): SecretReference[] {
+  const references: SecretReference[] = [];
   const add = (namespace: string, name: unknown, reader: string) => {
     // Templated names (${pvc.name}) are resolved per claim; nothing to look up here.
-    if (typeof name !== 'string' || name.includes('${')) return;
-    const key = `${namespace}/${name}`;
-    readers.set(key, [...readers.get(key) ?? [], reader]);
+    if (typeof name === 'string' && !name.includes('${')) references.push({ namespace, name, reader });
   };
   for (const cls of inv.ofKind('StorageClass', 'VolumeSnapshotClass')) {
     const parameters = objectAt(cls, cls.parameters, 'parameters') ?? {};
@@ -36,7 +37,7 @@ function csiSecretReaders(inv: Inventory): Map<string, string[]> {
   for (const w of inv.workloads.filter(x => x.csiDriver)) {
     for (const name of w.secrets) add(namespaceOf(w.object), name, `${w.object.kind} ${w.object.metadata!.name}`);
   }
-  return readers;
+  return references;
 }
 
 function hasValues(m: Manifest, field: 'data' | 'stringData'): boolean {
@@ -72,12 +73,12 @@ export const CSI_PLAINTEXT_CREDENTIALS: CheckRule = {
     + 'Secret data is base64, not encryption: it is in the Git history for good.',
   source: 'https://kubernetes-csi.github.io/docs/secrets-and-credentials-storage-class.html; https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
   check: (inv: Inventory) => {
-    const readers = csiSecretReaders(inv);
+    const references = csiSecretReferences(inv);
     const hits: Hit[] = [];
     for (const secret of inv.ofKind('Secret')) {
-      const by = readers.get(`${namespaceOf(secret)}/${secret.metadata!.name}`);
+      const by = references.filter(r => r.name === secret.metadata!.name && inNamespace(namespaceOf(secret), r.namespace)).map(r => r.reader);
       const field = hasValues(secret, 'stringData') ? 'stringData' : hasValues(secret, 'data') ? 'data' : undefined;
-      if (!by || !field) continue;
+      if (by.length === 0 || !field) continue;
       hits.push({
         object: secret,
         field,
@@ -86,9 +87,9 @@ export const CSI_PLAINTEXT_CREDENTIALS: CheckRule = {
         fix: 'remove the Secret from the manifests and create it out of band (kubectl create secret), or through Sealed Secrets, SOPS or External Secrets',
       });
     }
-    const driverConfigMaps = new Set(inv.workloads.filter(w => w.csiDriver).flatMap(w => w.configMaps.map(name => `${namespaceOf(w.object)}/${name}`)));
+    const drivers = inv.workloads.filter(w => w.csiDriver);
     for (const cm of inv.ofKind('ConfigMap')) {
-      if (!driverConfigMaps.has(`${namespaceOf(cm)}/${cm.metadata!.name}`)) continue;
+      if (!drivers.some(w => w.configMaps.includes(cm.metadata!.name!) && inNamespace(namespaceOf(cm), namespaceOf(w.object)))) continue;
       const keys = credentialKeys(objectAt(cm, cm.data, 'data') ?? {});
       if (keys.length === 0) continue;
       hits.push({
