@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { StorageGuard } from '../src';
 import { Manifest, expectValidManifests, find } from './helpers/manifests';
 import { podStartProblems } from './helpers/pod-start';
+import { StorageCheck } from '../src';
 import { runCli } from '../src/guard/cli';
 
 const examplesDir = join(__dirname, '..', 'examples');
@@ -47,6 +48,10 @@ describe.each(exampleNames)('example %s', (name) => {
 
   test('synthesizes byte-identical YAML every time', () => {
     expect(synthExample(name)).toEqual(first);
+  });
+
+  test('StorageCheck finds nothing, not even info', () => {
+    expect(StorageCheck.check(manifestsOf(first))).toEqual([]);
   });
 
   test('every container can start: a non-root pod names a numeric non-root user', () => {

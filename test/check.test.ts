@@ -1,0 +1,215 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Size, Testing } from 'cdk8s';
+import { BlockProvider, BlockStorageClass, CheckSeverity, EbsVolumeType, StorageCheck, StorageCheckPlugin } from '../src';
+import { runCli } from '../src/guard/cli';
+import { parseManifests, readManifests } from '../src/guard/manifest-files';
+
+const FIXTURES = join(__dirname, 'check-fixtures');
+const fixture = (rule: string, side: string) => {
+  const file = join(FIXTURES, rule, `${side}.yaml`);
+  return parseManifests(readFileSync(file, 'utf-8'), file);
+};
+const ids = (manifests: any[]) => StorageCheck.check(manifests).map(f => f.ruleId);
+
+/** The finding each failing fixture must give: object, field, and the start of the message. */
+const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
+  'access-mode-unserved': ['PersistentVolumeClaim shared', 'spec.accessModes',
+    /^claim shared asks for ReadWriteMany from class "ebs" \(AWS EBS\), which serves ReadWriteOnce, ReadWriteOncePod for Filesystem volumes/],
+  'driver-size-limits': ['PersistentVolumeClaim small', 'spec.resources.requests.storage',
+    /^claim small asks for 10Gi from class "oci-bv" \(OKE's pre-installed class\): OCI would silently enlarge a smaller volume to 50Gi/],
+  'claim-exceeds-local-volumes': ['PersistentVolumeClaim big', 'spec.resources.requests.storage',
+    /^claim big asks for 200Gi, more than any of the 1 local PV\(s\) of class "local-ssd" holds \(the largest, node1-ssd, holds 100Gi\): it never binds$/],
+  'local-immediate-binding': ['StorageClass local-ssd', 'volumeBindingMode', /^class local-ssd has no provisioner and binds Immediate \(the default\)/],
+  'local-volume-node-affinity': ['PersistentVolume node1-ssd', 'spec.nodeAffinity.required', /^local PV node1-ssd has no required node affinity/],
+  'local-volume-delete': ['PersistentVolume node1-ssd', 'spec.persistentVolumeReclaimPolicy', /^local PV node1-ssd is Delete: nothing can delete a local volume/],
+  'static-storage-delete': ['PersistentVolume existing-disk', 'spec.persistentVolumeReclaimPolicy', /^PV existing-disk was written by hand and is Delete/],
+  'recycle-reclaim-policy': ['PersistentVolume scratch', 'spec.persistentVolumeReclaimPolicy', /^PersistentVolume scratch is Recycle/],
+  'statefulset-name-length': ['StatefulSet orders-postgres-primary-database-for-the-eu-west-region', 'metadata.name', /has a 55-character name/],
+  'claim-template-name': ['StatefulSet db', 'spec.volumeClaimTemplates[Data_Volume].metadata.name', /^template Data_Volume of StatefulSet db is not a DNS-1123 label/],
+  'statefulset-service-missing': ['StatefulSet db', 'spec.serviceName', /^StatefulSet db names the Service db, which is not in these manifests/],
+  'statefulset-service-not-headless': ['Service db', 'spec.clusterIP', /^Service db governs StatefulSet db but is not headless/],
+  'single-pod-claim-shared': ['Deployment web', 'spec.template.spec.volumes[uploads]', /^claim uploads is ReadWriteOncePod but 2 pods mount it/],
+  'write-once-claim-shared': ['Deployment web', 'spec.template.spec.volumes[uploads]', /^claim uploads is ReadWriteOnce but 3 pods mount it/],
+  'write-once-claim-rolling-update': ['Deployment web', 'spec.strategy', /^Deployment web mounts ReadWriteOnce claim uploads and updates by RollingUpdate with surge/],
+  'snapshot-api-version': ['VolumeSnapshotClass ebs-snapshots', 'apiVersion', /^VolumeSnapshotClass ebs-snapshots is snapshot.storage.k8s.io\/v1beta1/],
+  'csi-plaintext-credentials': ['Secret smbcreds', 'stringData', /^Secret smbcreds holds credentials that StorageClass smb read/],
+  'csi-cluster-secrets-access': ['ClusterRole csi-provisioner', 'rules[1]', /^ClusterRole csi-provisioner, bound cluster-wide by csi-provisioner to the CSI driver Deployment csi-controller/],
+  'prune-protection': ['PersistentVolumeClaim data', 'metadata.annotations', /^PersistentVolumeClaim data has no prune protection/],
+};
+
+describe('every rule has a failing and a passing fixture', () => {
+  test('the fixtures and the rules are the same set', () => {
+    const folders = readdirSync(FIXTURES).filter(f => f !== 'upstream').sort();
+    expect(folders).toEqual(StorageCheck.rules().map(r => r.id).sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual(folders);
+  });
+
+  test.each(StorageCheck.rules().map(r => [r.id, r.severity]))('%s (%s)', (id, severity) => {
+    const [object, field, message] = EXPECTED[id];
+    const found = StorageCheck.check(fixture(id, 'fail')).filter(f => f.ruleId === id);
+    expect(found.length).toBeGreaterThan(0);
+    expect(`${found[0].kind} ${found[0].name}`).toBe(object);
+    expect(found[0].field).toBe(field);
+    expect(found[0].severity).toBe(severity);
+    expect(found[0].message).toMatch(message);
+    expect(found[0].fix.length).toBeGreaterThan(0);
+    expect(found[0].location).toMatch(new RegExp(`${id}/fail\\.yaml: document \\d+$`));
+    expect(ids(fixture(id, 'pass'))).not.toContain(id);
+  });
+
+  test('every rule names its source and a one-line summary', () => {
+    for (const rule of StorageCheck.rules()) {
+      expect(rule.source).toMatch(/https:\/\/|\.go|CHANGELOG/);
+      expect(rule.summary).not.toContain('\n');
+    }
+  });
+});
+
+describe('the rules share their facts with the constructs', () => {
+  test('a class from BlockProvider and a hand-written copy of it get the same verdict and reason', () => {
+    const chart = Testing.chart();
+    const gp3 = new BlockStorageClass(chart, 'gp3', { provider: BlockProvider.ebs() });
+    expect(() => gp3.multiAttachClaim(chart, 'shared', { storage: Size.gibibytes(10) })).toThrow(/EBS multi-attach needs io2 volumes; this class makes gp3/);
+    const manifests = Testing.synth(chart);
+    manifests.push({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'shared' },
+      spec: { storageClassName: 'gp3', volumeMode: 'Block', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } } });
+    const found = StorageCheck.check(manifests).filter(f => f.ruleId === 'access-mode-unserved');
+    expect(found.map(f => f.message)).toEqual([expect.stringContaining('(EBS multi-attach needs io2 volumes; this class makes gp3)')]);
+  });
+
+  test('an io2 class serves raw-block ReadWriteMany, as multiAttachClaim does', () => {
+    const chart = Testing.chart();
+    const io2 = new BlockStorageClass(chart, 'io2', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 1000 }) });
+    io2.multiAttachClaim(chart, 'shared', { storage: Size.gibibytes(10) });
+    expect(StorageCheck.check(Testing.synth(chart))).toEqual([]);
+  });
+});
+
+describe('suppression', () => {
+  const failing = () => fixture('statefulset-service-missing', 'fail');
+
+  test('an object suppresses rules for itself with the cdk8s-storage.io/suppress annotation', () => {
+    const [sts] = failing();
+    sts.metadata.annotations = { 'cdk8s-storage.io/suppress': 'prune-protection, statefulset-service-missing' };
+    expect(StorageCheck.check([sts])).toEqual([]);
+  });
+
+  test('a run suppresses rules for every object', () => {
+    expect(StorageCheck.check(failing(), { suppress: ['statefulset-service-missing'] })).toEqual([]);
+  });
+
+  test('an unknown rule id is refused, in the annotation and in the options', () => {
+    const [sts] = failing();
+    sts.metadata.annotations = { 'cdk8s-storage.io/suppress': 'statefulset-service-mising' };
+    expect(() => StorageCheck.check([sts])).toThrow(/fail\.yaml: document 1: annotation cdk8s-storage\.io\/suppress: unknown rule id\(s\) statefulset-service-mising; the rules are access-mode-unserved, .*Fix: correct the spelling$/);
+    expect(() => StorageCheck.check(failing(), { suppress: ['nope'] })).toThrow(/^StorageCheck\.check options\.suppress: unknown rule id\(s\) nope/);
+  });
+});
+
+describe('input that cannot be judged is an error, never "clean"', () => {
+  const claim = (spec: any) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { resources: { requests: { storage: '1Gi' } }, ...spec } });
+  const deployment = (spec: any) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec });
+
+  test.each([
+    ['not a list', 'manifests' as any, /^StorageCheck\.check manifests: expected a list of manifests, got string/],
+    ['an object without a name', [{ kind: 'ConfigMap', metadata: {} }], /^manifests\[0\]: is not a Kubernetes object/],
+    ['two objects with one identity', [claim({}), claim({})], /^manifests\[1\]: PersistentVolumeClaim data is also defined in manifests\[0\]/],
+    ['access modes as a string', [claim({ accessModes: 'ReadWriteOnce' })], /spec\.accessModes is "ReadWriteOnce", expected a list of strings/],
+    ['replicas as a string', [deployment({ replicas: '3', template: { spec: {} } })], /Deployment web: spec\.replicas is "3", expected a whole number of at least 0/],
+    ['volumes as an object', [deployment({ template: { spec: { volumes: { name: 'x' } } } })], /Deployment web: spec\.template\.spec\.volumes is \{"name":"x"\}, expected a list/],
+  ])('%s', (_, manifests, message) => {
+    expect(() => StorageCheck.check(manifests)).toThrow(message);
+  });
+
+  test('isBlocking refuses an unknown severity', () => {
+    expect(() => StorageCheck.isBlocking([], 'fatal' as any)).toThrow(/failOn is "fatal", expected one of error, warning, info/);
+  });
+});
+
+describe('isBlocking', () => {
+  const findings = StorageCheck.check(fixture('prune-protection', 'fail'));
+  test('info findings block only with failOn info', () => {
+    expect(findings.map(f => f.severity)).toEqual([CheckSeverity.INFO]);
+    expect(StorageCheck.isBlocking(findings)).toBe(false);
+    expect(StorageCheck.isBlocking(findings, CheckSeverity.INFO)).toBe(true);
+  });
+});
+
+describe('cdk8s-storage check', () => {
+  const run = (args: string[], stdin?: string) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = runCli(['check', ...args], { out: s => out.push(s), err: s => err.push(s), stdin: stdin === undefined ? undefined : () => stdin });
+    return { status, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  test('exit 1 with findings, each with its rule, object, field, message, fix and place', () => {
+    const r = run([join(FIXTURES, 'access-mode-unserved', 'fail.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('ERROR  access-mode-unserved  PersistentVolumeClaim shared  spec.accessModes\n  claim shared asks for ReadWriteMany');
+    expect(r.out).toMatch(/\n {2}fix: ask for ReadWriteOnce or ReadWriteOncePod, .*\n {2}at: .*fail\.yaml: document 2\n/);
+    expect(r.out).toMatch(/checked 2 objects: 1 error, 0 warning, 2 info$/);
+  });
+
+  test('exit 0 when only info findings remain, 1 with --fail-on info', () => {
+    const file = join(FIXTURES, 'prune-protection', 'fail.yaml');
+    expect(run([file]).status).toBe(0);
+    expect(run([file, '--fail-on', 'info']).status).toBe(1);
+  });
+
+  test('--json prints the findings; --suppress drops a rule', () => {
+    const r = run([join(FIXTURES, 'prune-protection', 'fail.yaml'), '--json']);
+    expect(JSON.parse(r.out).map((f: any) => f.ruleId)).toEqual(['prune-protection']);
+    expect(JSON.parse(run([join(FIXTURES, 'prune-protection', 'fail.yaml'), '--json', '--suppress', 'prune-protection']).out)).toEqual([]);
+  });
+
+  test('- reads standard input', () => {
+    const r = run(['-'], readFileSync(join(FIXTURES, 'snapshot-api-version', 'fail.yaml'), 'utf-8'));
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('at: stdin: document 1');
+  });
+
+  test('--list-rules lists every rule with its severity and source', () => {
+    const r = run(['--list-rules', '--json']);
+    expect(JSON.parse(r.out)).toEqual(StorageCheck.rules());
+  });
+
+  test.each([
+    [['/nonexistent'], /^cdk8s-storage check: \/nonexistent: no such file or directory$/],
+    [[], /give a directory, a file, or - for standard input/],
+    [['-'], /standard input: no manifests/],
+    [['x.yaml', '--fail-on', 'fatal'], /unknown or incomplete option "--fail-on" \(give one of error, warning, info\)/],
+    [['x.yaml', '--suppress', 'nope'], /--suppress: unknown rule id\(s\) nope/],
+    [['x.yaml', '--colour'], /unknown or incomplete option "--colour"/],
+  ])('exit 2 on bad input %j', (args, message) => {
+    const r = run(args as string[], '');
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe('StorageCheckPlugin (the cdk8s-cli contract, without the CLI)', () => {
+  test('adds one violation per finding and fails the report at the failOn severity', async () => {
+    const violations: any[] = [];
+    let submitted: any;
+    const file = join(FIXTURES, 'statefulset-service-missing', 'fail.yaml');
+    await new StorageCheckPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: (...a: any[]) => submitted = a } });
+    expect(violations).toEqual([{
+      ruleName: '[warning] statefulset-service-missing',
+      recommendation: expect.stringMatching(/^StatefulSet db names the Service db/),
+      fix: expect.stringMatching(/^add a headless Service db/),
+      violatingResources: [{ resourceName: 'db', locations: ['StatefulSet db: spec.serviceName'], manifestPath: file }],
+    }]);
+    expect(submitted).toEqual(['failure', { objects: '1', findings: '1', failOn: 'warning' }]);
+  });
+
+  test('refuses unknown properties values', () => {
+    expect(() => new StorageCheckPlugin({ failOn: 'fatal' as any })).toThrow(/failOn/);
+    expect(() => new StorageCheckPlugin({ suppress: ['nope'] })).toThrow(/unknown rule id\(s\) nope/);
+  });
+});
+
+test('readManifests reads the fixtures folder by folder (sanity of the helper the CLI uses)', () => {
+  expect(readManifests(join(FIXTURES, 'prune-protection')).length).toBe(2);
+});
