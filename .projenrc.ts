@@ -28,6 +28,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8',
     'yaml@^2',
     '@types/js-yaml@^4',
+    // The real cdk8s CLI, to test StorageCheckPlugin under `cdk8s synth --validate`.
+    'cdk8s-cli@^2',
   ],
 
   // The examples import 'cdk8s-storage' exactly as users do; in this repository
