@@ -72,8 +72,12 @@ describe('the rules share their facts with the constructs', () => {
     const gp3 = new BlockStorageClass(chart, 'gp3', { provider: BlockProvider.ebs() });
     expect(() => gp3.multiAttachClaim(chart, 'shared', { storage: Size.gibibytes(10) })).toThrow(/EBS multi-attach needs io2 volumes; this class makes gp3/);
     const manifests = Testing.synth(chart);
-    manifests.push({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'shared' },
-      spec: { storageClassName: 'gp3', volumeMode: 'Block', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } } });
+    manifests.push({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'shared' },
+      spec: { storageClassName: 'gp3', volumeMode: 'Block', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } },
+    });
     const found = StorageCheck.check(manifests).filter(f => f.ruleId === 'access-mode-unserved');
     expect(found.map(f => f.message)).toEqual([expect.stringContaining('(EBS multi-attach needs io2 volumes; this class makes gp3)')]);
   });
@@ -87,7 +91,7 @@ describe('the rules share their facts with the constructs', () => {
 });
 
 describe('suppression', () => {
-  const failing = () => fixture('statefulset-service-missing', 'fail');
+  const failing = (): any[] => fixture('statefulset-service-missing', 'fail');
 
   test('an object suppresses rules for itself with the cdk8s-storage.io/suppress annotation', () => {
     const [sts] = failing();
@@ -102,7 +106,8 @@ describe('suppression', () => {
   test('an unknown rule id is refused, in the annotation and in the options', () => {
     const [sts] = failing();
     sts.metadata.annotations = { 'cdk8s-storage.io/suppress': 'statefulset-service-mising' };
-    expect(() => StorageCheck.check([sts])).toThrow(/fail\.yaml: document 1: annotation cdk8s-storage\.io\/suppress: unknown rule id\(s\) statefulset-service-mising; the rules are access-mode-unserved, .*Fix: correct the spelling$/);
+    expect(() => StorageCheck.check([sts]))
+      .toThrow(/fail\.yaml: document 1: annotation cdk8s-storage\.io\/suppress: unknown rule id\(s\) statefulset-service-mising; the rules are access-mode-unserved, .*Fix: correct the spelling$/);
     expect(() => StorageCheck.check(failing(), { suppress: ['nope'] })).toThrow(/^StorageCheck\.check options\.suppress: unknown rule id\(s\) nope/);
   });
 });
@@ -159,9 +164,9 @@ describe('cdk8s-storage check', () => {
   });
 
   test('--json prints the findings; --suppress drops a rule', () => {
-    const r = run([join(FIXTURES, 'prune-protection', 'fail.yaml'), '--json']);
-    expect(JSON.parse(r.out).map((f: any) => f.ruleId)).toEqual(['prune-protection']);
-    expect(JSON.parse(run([join(FIXTURES, 'prune-protection', 'fail.yaml'), '--json', '--suppress', 'prune-protection']).out)).toEqual([]);
+    const file = join(FIXTURES, 'prune-protection', 'fail.yaml');
+    expect(JSON.parse(run([file, '--json']).out).map((f: any) => f.ruleId)).toEqual(['prune-protection']);
+    expect(JSON.parse(run([file, '--json', '--suppress', 'prune-protection']).out)).toEqual([]);
   });
 
   test('- reads standard input', () => {
@@ -194,7 +199,8 @@ describe('StorageCheckPlugin (the cdk8s-cli contract, without the CLI)', () => {
     const violations: any[] = [];
     let submitted: any;
     const file = join(FIXTURES, 'statefulset-service-missing', 'fail.yaml');
-    await new StorageCheckPlugin().validate({ manifests: [file], report: { addViolation: (v: any) => violations.push(v), submit: (...a: any[]) => submitted = a } });
+    const report = { addViolation: (v: any) => violations.push(v), submit: (...a: any[]) => submitted = a };
+    await new StorageCheckPlugin().validate({ manifests: [file], report });
     expect(violations).toEqual([{
       ruleName: '[warning] statefulset-service-missing',
       recommendation: expect.stringMatching(/^StatefulSet db names the Service db/),

@@ -3,10 +3,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { StorageGuard } from '../src';
+import { StorageGuard, StorageCheck } from '../src';
 import { Manifest, expectValidManifests, find } from './helpers/manifests';
 import { podStartProblems } from './helpers/pod-start';
-import { StorageCheck } from '../src';
 import { runCli } from '../src/guard/cli';
 
 const examplesDir = join(__dirname, '..', 'examples');

@@ -28,7 +28,13 @@ Exit status: 0 no finding at --fail-on or worse, 1 at least one, 2 bad input: a 
 cannot be read, YAML that does not parse, two objects with one kind/namespace/name, a field
 in the wrong shape, an unknown rule id.`;
 
-interface Options { readonly paths: string[]; readonly json: boolean; readonly suppress: string[]; readonly failOn: CheckSeverity; readonly listRules: boolean }
+interface Options {
+  readonly paths: string[];
+  readonly json: boolean;
+  readonly suppress: string[];
+  readonly failOn: CheckSeverity;
+  readonly listRules: boolean;
+}
 
 /** Runs `cdk8s-storage check <args>` and returns the exit status. */
 export function runCheckCli(args: string[], io: CheckIo): number {
@@ -56,20 +62,24 @@ export function runCheckCli(args: string[], io: CheckIo): number {
 function parseArgs(args: string[]): Options {
   const paths: string[] = [];
   let json = false;
-  let listRules = false;
+  let list = false;
   let suppress: string[] = [];
   let failOn = CheckSeverity.WARNING;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') json = true;
-    else if (arg === '--list-rules') listRules = true;
-    else if (arg === '--suppress' && args[i + 1] !== undefined) suppress = [...suppress, ...checkRuleIds(args[++i].split(',').map(s => s.trim()).filter(Boolean), '--suppress')];
+    else if (arg === '--list-rules') list = true;
+    else if (arg === '--suppress' && args[i + 1] !== undefined) suppress = [...suppress, ...checkRuleIds(splitIds(args[++i]), '--suppress')];
     else if (arg === '--fail-on' && (Object.values(CheckSeverity) as string[]).includes(args[i + 1])) failOn = args[++i] as CheckSeverity;
     else if (arg === '-' || !arg.startsWith('-')) paths.push(arg);
     else throw new ManifestInputError(`unknown or incomplete option "${arg}"${arg === '--fail-on' ? ` (give one of ${Object.values(CheckSeverity).join(', ')})` : ''}\n${CHECK_USAGE}`);
   }
-  if (paths.length === 0 && !listRules) throw new ManifestInputError(`give a directory, a file, or - for standard input\n${CHECK_USAGE}`);
-  return { paths, json, suppress, failOn, listRules };
+  if (paths.length === 0 && !list) throw new ManifestInputError(`give a directory, a file, or - for standard input\n${CHECK_USAGE}`);
+  return { paths, json, suppress, failOn, listRules: list };
+}
+
+function splitIds(list: string): string[] {
+  return list.split(',').map(id => id.trim()).filter(id => id !== '');
 }
 
 function readStdin(io: CheckIo): Manifest[] {

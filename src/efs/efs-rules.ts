@@ -1,5 +1,5 @@
-import { EfsDynamicProps, EfsMountOptions, EfsStaticProps } from './efs-props';
 import { EFS_DRIVER } from './efs-driver';
+import { EfsDynamicProps, EfsMountOptions, EfsStaticProps } from './efs-props';
 import { isIpAddress } from '../core/addresses';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';

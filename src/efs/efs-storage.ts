@@ -1,8 +1,8 @@
 import { Size } from 'cdk8s';
-import { EFS_DRIVER } from './efs-driver';
 import { Construct } from 'constructs';
 import { EfsAccessMode } from './efs-access-mode';
 import { EfsClaim } from './efs-claim';
+import { EFS_DRIVER } from './efs-driver';
 import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsDynamicProps, EfsStaticProps } from './efs-props';
 import { checkFileSystemId, dynamicParameters, efsMountOptions, staticCsiSource } from './efs-rules';
 import { EFS_CLAIM_PROPS, EFS_CLAIM_TEMPLATE_OPTIONS, EFS_DYNAMIC_PROPS, EFS_STATIC_PROPS } from './schemas';

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
-import { LOCAL_RECLAIM_POLICY } from './local-driver';
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
 import { LocalDisk } from './local-disk';
+import { LOCAL_RECLAIM_POLICY } from './local-driver';
 import { renderAccessModes } from '../core/access-mode';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';

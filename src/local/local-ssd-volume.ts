@@ -1,10 +1,10 @@
 import { Size } from 'cdk8s';
-import { LOCAL_BINDING_MODE, LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from './local-driver';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
 import { LocalDisk } from './local-disk';
+import { LOCAL_BINDING_MODE, LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from './local-driver';
 import { LOCAL_CLAIM_OPTIONS, LOCAL_CLAIM_PROPS, LOCAL_DISK, LOCAL_SSD_VOLUME_PROPS } from './schemas';
 import { checkArg, checkProps, checkScope, struct } from '../core/checks';
 import { claimArgs, templateArgs } from '../core/claim-entry';

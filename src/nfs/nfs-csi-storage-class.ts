@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
-import { NFS_CSI_DRIVER } from './nfs-csi-driver';
 import { Construct } from 'constructs';
 import { NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
+import { NFS_CSI_DRIVER } from './nfs-csi-driver';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
 import { NFS_CSI_CLAIM_OPTIONS, NFS_CSI_CLAIM_PROPS, NFS_CSI_STORAGE_CLASS_PROPS } from './schemas';
 import { checkProps, checkScope } from '../core/checks';

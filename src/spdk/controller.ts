@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
-import { SUPPRESS_ANNOTATION } from '../core/check-suppression';
 import { Construct } from 'constructs';
+import { SUPPRESS_ANNOTATION } from '../core/check-suppression';
 
 export interface ControllerSpec {
   readonly namespace: string;

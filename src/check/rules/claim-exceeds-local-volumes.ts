@@ -1,6 +1,6 @@
 import { parseQuantity } from '../../core/quantity';
-import { CheckSeverity } from '../check-types';
 import { Manifest } from '../../guard/manifest';
+import { CheckSeverity } from '../check-types';
 import { allClaims, classOf, isLocalClass, requestedSize } from '../classes';
 import { Inventory } from '../inventory';
 import { CheckRule } from './rule';
