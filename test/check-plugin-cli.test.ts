@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { writePackageStandIn } from '../examples/package-stand-in';
 
 /**
  * StorageCheckPlugin under the real cdk8s CLI (`cdk8s synth --validate
@@ -15,13 +16,8 @@ const EXAMPLE = join(ROOT, 'examples', 'storage-check');
 
 function freshApp(mainTs: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'storage-check-app-'));
-  const modules = join(dir, 'node_modules');
-  mkdirSync(join(modules, 'cdk8s-storage'), { recursive: true });
-  for (const dep of ['cdk8s', 'cdk8s-plus-27', 'constructs']) symlinkSync(join(ROOT, 'node_modules', dep), join(modules, dep), 'dir');
-  writeFileSync(join(modules, 'cdk8s-storage', 'package.json'), JSON.stringify({ name: 'cdk8s-storage', version: '0.0.0', main: 'index.js' }));
-  writeFileSync(join(modules, 'cdk8s-storage', 'index.js'),
-    `require(${JSON.stringify(join(ROOT, 'node_modules', 'ts-node'))}).register({ transpileOnly: true, project: ${JSON.stringify(join(ROOT, 'test', 'tsconfig.json'))} });\n`
-    + `module.exports = require(${JSON.stringify(join(ROOT, 'src', 'index.ts'))});\n`);
+  writePackageStandIn(dir);
+  for (const dep of ['cdk8s', 'cdk8s-plus-27', 'constructs']) symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
   copyFileSync(join(EXAMPLE, 'cdk8s.yaml'), join(dir, 'cdk8s.yaml'));
   // The example runs its main.ts with ts-node; here the same code runs as JavaScript through the stand-in's ts-node hook.
   const yaml = readFileSync(join(dir, 'cdk8s.yaml'), 'utf-8').replace(/^app: .*$/m, 'app: node -r ./node_modules/cdk8s-storage main.ts');

@@ -4,7 +4,7 @@ import {
   AccessMode, PruneProtection, ReclaimPolicy, StatefulStore, StorageClass, StorageClassRef, StorageDefaults, StorageErrors,
   VolumeBindingMode, VolumeMode,
 } from '../src';
-import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
+import { find, newChart, synthAppValid, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 import { renderAccessModes } from '../src/core/access-mode';
 import { StorageValidationError } from '../src/core/errors';
 import { NameRule, isValidName, nameFromId } from '../src/core/names';
@@ -91,8 +91,42 @@ describe('names', () => {
     const other = new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] });
     expect(() => standard.claim(other, 'data', { storage: Size.gibibytes(1) })).toThrow(
       'test/app/data: the PersistentVolumeClaim name "data" in namespace "prod" is already used by test/data. ' +
-      'Fix: pass a distinct `name` prop (names default to the construct id); one object per kind, namespace and name.',
+      'Fix: pass a distinct `name` prop (names default to the construct id); or move one of them to a chart with another namespace: ' +
+      'a name is unique per kind and namespace.',
     );
+  });
+
+  test('two charts without a namespace, each with a claim "data": the fix offers names and namespaces', () => {
+    const app = Testing.app();
+    standard.claim(new Chart(app, 'team-a'), 'data', { storage: Size.gibibytes(1) });
+    expect(() => standard.claim(new Chart(app, 'team-b'), 'data', { storage: Size.gibibytes(1) })).toThrow(
+      'team-b/data: the PersistentVolumeClaim name "data" with no namespace (its chart sets none) is already used by team-a/data. ' +
+      'Fix: pass a distinct `name` prop (names default to the construct id); ' +
+      "or, if they belong in different namespaces, give each chart its own (`new Chart(app, 'id', { namespace: 'team-a' })`): " +
+      'a name is unique per kind and namespace.',
+    );
+  });
+
+  test('the same two charts with a namespace each synthesize both claims', () => {
+    const app = Testing.app();
+    standard.claim(new Chart(app, 'team-a', { namespace: 'team-a' }), 'data', { storage: Size.gibibytes(1) });
+    standard.claim(new Chart(app, 'team-b', { namespace: 'team-b' }), 'data', { storage: Size.gibibytes(1) });
+    const claims = synthAppValid(app).filter(m => m.kind === 'PersistentVolumeClaim').map(m => m.metadata);
+    expect(claims.map(m => [m.namespace, m.name])).toEqual([['team-a', 'data'], ['team-b', 'data']]);
+  });
+
+  test('a chart without a namespace and one with a namespace do not clash', () => {
+    const app = Testing.app();
+    standard.claim(new Chart(app, 'plain'), 'data', { storage: Size.gibibytes(1) });
+    expect(standard.claim(new Chart(app, 'prod', { namespace: 'prod' }), 'data', { storage: Size.gibibytes(1) }).name).toBe('data');
+  });
+
+  test('a cluster-scoped object clashes across namespaces, and the fix does not offer one', () => {
+    const app = Testing.app();
+    new StorageClass(new Chart(app, 'a', { namespace: 'a' }), 'fast', { provisioner: 'ebs.csi.aws.com' });
+    expect(() => new StorageClass(new Chart(app, 'b', { namespace: 'b' }), 'fast', { provisioner: 'ebs.csi.aws.com' }))
+      .toThrow('b/fast: the StorageClass name "fast" is already used by a/fast. Fix: pass a distinct `name` prop (names default to the construct id); '
+        + 'a cluster holds one StorageClass per name.');
   });
 
   test('the same name in two namespaces is fine', () => {

@@ -84,6 +84,21 @@ describe('the allow-list is checked against its schema', () => {
   });
 });
 
+describe("cdk8s-cli's construct-metadata.json beside the manifests", () => {
+  const metadata = JSON.stringify({ version: '1.0.0', resources: { data: { path: 'app/data/Resource' } } });
+
+  test('is skipped in a directory, so an output synthesized with a validation plugin compares and checks', () => {
+    const current = dir({ 'app.k8s.yaml': pvc('10Gi'), 'construct-metadata.json': metadata });
+    expect(run('--previous', previous, '--current', current)).toMatchObject({ status: 0 });
+    expect(runCommand('check', current)).toMatchObject({ status: 0 });
+  });
+
+  test('is refused when its shape is not the metadata file (fails closed, not skipped by name alone)', () => {
+    const current = dir({ 'app.k8s.yaml': pvc('10Gi'), 'construct-metadata.json': JSON.stringify({ resources: {} }) });
+    expectInputError(run('--previous', previous, '--current', current), /construct-metadata\.json: document 1: is not a Kubernetes object/);
+  });
+});
+
 describe('unreadable input is exit 2 with one line naming the path', () => {
   test('a dangling symbolic link', () => {
     const current = dir({ 'app.yaml': pvc('10Gi') });

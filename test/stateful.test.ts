@@ -324,8 +324,12 @@ describe('StatefulStore rejects what the cluster would refuse or never run', () 
 
   test('a second StatefulSet or Service with the same name', () => {
     const { chart } = webStore();
-    expect(() => new StatefulStore(chart, 'web2', { name: 'web', image: 'busybox' })).toThrow(/the StatefulSet name "web" is already used by test\/web/);
-    expect(() => new StatefulStore(chart, 'web3', { serviceName: 'web', image: 'busybox' })).toThrow(/the Service name "web" is already used by test\/web/);
+    expect(() => new StatefulStore(chart, 'web2', { name: 'web', image: 'busybox' })).toThrow(/^test\/web2: the StatefulSet name "web" with no namespace \(its chart sets none\) is already used by test\/web. Fix: pass a distinct `name` prop/);
+    expect(() => new StatefulStore(chart, 'web3', { serviceName: 'web', image: 'busybox' })).toThrow(
+      'test/web3: the Service name "web" with no namespace (its chart sets none) is already used by test/web. '
+      + 'Fix: give one of them another serviceName (it defaults to the StatefulSet name); '
+      + "or, if they belong in different namespaces, give each chart its own (`new Chart(app, 'id', { namespace: 'team-a' })`): a name is unique per kind and namespace.",
+    );
   });
 
   test('later additions are checked too', () => {

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { StorageValidationError } from './errors';
 
@@ -23,13 +24,29 @@ export function reserveUnique(construct: IConstruct, key: string, what: string, 
   reserved.set(key, construct.node.path);
 }
 
+const DISTINCT_NAME = 'pass a distinct `name` prop (names default to the construct id)';
+
 /**
- * Records that `construct` synthesizes the object `kind/namespace/name`:
+ * Records that `construct` synthesizes the cluster-scoped object `kind/name`:
  * two objects with one name would silently overwrite each other when applied.
  */
-export function claimObjectName(
-  construct: IConstruct, kind: string, namespace: string | undefined, name: string,
-  fix = 'pass a distinct `name` prop (names default to the construct id); one object per kind, namespace and name.',
-): void {
-  reserveUnique(construct, `${kind}/${namespace ?? ''}/${name}`, `the ${kind} name "${name}"${namespace ? ` in namespace "${namespace}"` : ''}`, fix);
+export function claimClusterObjectName(construct: IConstruct, kind: string, name: string, fix = `${DISTINCT_NAME}; a cluster holds one ${kind} per name.`): void {
+  reserveUnique(construct, `${kind}//${name}`, `the ${kind} name "${name}"`, fix);
+}
+
+/**
+ * Records that `construct` synthesizes the namespaced object `kind/name` in its
+ * chart's namespace. A name is unique per kind and namespace, so charts with
+ * different namespaces may reuse it. Charts without a namespace share one key
+ * (""): their objects land in whatever namespace they are applied to (kubectl's
+ * context, Argo CD's destination), which is one namespace for one app.
+ */
+export function claimObjectName(construct: IConstruct, kind: string, name: string, fix = DISTINCT_NAME): void {
+  const namespace = Chart.of(construct).namespace;
+  const where = namespace ? `in namespace "${namespace}"` : 'with no namespace (its chart sets none)';
+  const namespaceFix = namespace
+    ? 'or move one of them to a chart with another namespace'
+    : "or, if they belong in different namespaces, give each chart its own (`new Chart(app, 'id', { namespace: 'team-a' })`)";
+  reserveUnique(construct, `${kind}/${namespace ?? ''}/${name}`, `the ${kind} name "${name}" ${where}`,
+    `${fix}; ${namespaceFix}: a name is unique per kind and namespace.`);
 }

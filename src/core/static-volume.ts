@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { renderAccessModes } from './access-mode';
 import { makeClusterScoped } from './cluster-scoped';
-import { claimObjectName } from './name-registry';
+import { claimClusterObjectName } from './name-registry';
 import { ReclaimPolicy, VolumeMode } from './policies';
 import { protectFromPruning } from './prune-protection';
 import { renderSize } from './quantity';
@@ -37,7 +37,7 @@ export class StaticVolume {
   public constructor(scope: IConstruct, id: string, private readonly spec: StaticVolumeSpec, where: string) {
     this.capacity = renderSize(spec.capacity, where, 'capacity');
     this.accessModes = renderAccessModes([spec.accessMode], where, 'accessMode');
-    claimObjectName(scope, 'PersistentVolume', undefined, spec.name);
+    claimClusterObjectName(scope, 'PersistentVolume', spec.name);
     const pv = new k8s.KubePersistentVolume(scope, id, {
       metadata: { name: spec.name, labels: spec.labels },
       // Lazy: the claimRef is only known once a claim is bound to the PV.

@@ -4,7 +4,7 @@ import { checkMountOptions } from './addresses';
 import { checkProps, checkScope } from './checks';
 import { makeClusterScoped } from './cluster-scoped';
 import { describeConstruct, invalid } from './errors';
-import { claimObjectName } from './name-registry';
+import { claimClusterObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
 import { ReclaimPolicy, VolumeBindingMode } from './policies';
 import { protectFromPruning } from './prune-protection';
@@ -126,7 +126,7 @@ export class StorageClass extends Construct {
     this.reclaimPolicy = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;
     this.volumeBindingMode = props.volumeBindingMode ?? VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
     this.allowVolumeExpansion = props.allowVolumeExpansion ?? false;
-    claimObjectName(this, 'StorageClass', undefined, this.name);
+    claimClusterObjectName(this, 'StorageClass', this.name);
 
     this.apiObject = new k8s.KubeStorageClass(this, 'Resource', {
       metadata: { name: this.name },

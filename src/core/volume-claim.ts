@@ -1,4 +1,4 @@
-import { Chart, Size } from 'cdk8s';
+import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
@@ -50,15 +50,18 @@ export interface VolumeClaimProps {
 /**
  * A PersistentVolumeClaim minted by a storage backend (`backend.claim(...)`).
  *
- * It is a cdk8s-plus `IStorage`, so any cdk8s-plus workload can mount it:
- * `container.mount('/data', claim)`. The storage request renders exactly as
- * given (`Size.mebibytes(512)` is `512Mi`).
+ * With cdk8s-plus-27 (this library's peer) it is an `IStorage`:
+ * `container.mount('/data', claim)`. It is also a cdk8s-plus
+ * `IPersistentVolumeClaim`, an interface with no private members that is the
+ * same in cdk8s-plus-27 to -33, so any of those versions mounts it through its
+ * own `Volume`: `container.mount('/data', Volume.fromPersistentVolumeClaim(scope, 'data', claim))`.
+ * The storage request renders exactly as given (`Size.mebibytes(512)` is `512Mi`).
  *
  * There is no public constructor: a claim comes from a backend, which only
  * offers the access modes, volume modes and sizes its driver serves (the
  * protected one is for backend-specific claim types such as `EfsClaim`).
  */
-export class VolumeClaim extends Construct implements kplus.IStorage {
+export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPersistentVolumeClaim {
   /**
    * @internal Used by backends of this library to mint a claim.
    */
@@ -86,6 +89,16 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
   public readonly storage: Size;
   /** Filesystem or Block. */
   public readonly volumeMode: VolumeMode;
+  /** `v1`, for cdk8s-plus `IPersistentVolumeClaim`. */
+  public readonly apiVersion: string = 'v1';
+  /** `PersistentVolumeClaim`, for cdk8s-plus `IPersistentVolumeClaim`. */
+  public readonly kind: string = 'PersistentVolumeClaim';
+  /** The core API group, written "" as RBAC rules name it (as cdk8s-plus's imported claims do). */
+  public readonly apiGroup: string = '';
+  /** `persistentvolumeclaims`, the RBAC resource, for cdk8s-plus `IPersistentVolumeClaim`. */
+  public readonly resourceType: string = 'persistentvolumeclaims';
+  /** The PVC name, as cdk8s-plus names the object of an RBAC rule. */
+  public readonly resourceName: string;
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
   public readonly apiObject: k8s.KubePersistentVolumeClaim;
   private volume?: kplus.Volume;
@@ -99,12 +112,13 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
     super(scope, id);
     const where = describeConstruct(this, 'VolumeClaim');
     this.name = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, where, 'name');
+    this.resourceName = this.name;
     this.storageClassName = props.storageClassName;
     this.accessMode = props.accessMode;
     this.storage = props.storage;
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
     const spec = renderClaimSpec({ ...props, volumeMode: this.volumeMode, where });
-    claimObjectName(this, 'PersistentVolumeClaim', Chart.of(this).namespace, this.name);
+    claimObjectName(this, 'PersistentVolumeClaim', this.name);
     this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', { metadata: { name: this.name }, spec });
     protectFromPruning(this.apiObject);
   }
@@ -119,9 +133,10 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
   }
 
   /**
-   * The pod volume of this claim, for cdk8s-plus `mount`. A Block-mode claim is
-   * a raw device, which cdk8s-plus cannot mount: use it in a `StatefulStore` or
-   * as a `volumeDevices` entry instead.
+   * The pod volume of this claim, for cdk8s-plus-27 `mount` (with cdk8s-plus-28
+   * to -33, use that version's `Volume.fromPersistentVolumeClaim(scope, id, claim)`).
+   * A Block-mode claim is a raw device, which cdk8s-plus cannot mount: use it
+   * in a `StatefulStore` or as a `volumeDevices` entry instead.
    */
   public asVolume(): kplus.Volume {
     if (this.volumeMode === VolumeMode.BLOCK) {
@@ -133,9 +148,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage {
         fix: 'a Block claim is a raw device: expose it through volumeDevices (for example a StatefulStore volume), or ask for a Filesystem claim',
       });
     }
-    this.volume ??= kplus.Volume.fromPersistentVolumeClaim(
-      this, 'Volume', kplus.PersistentVolumeClaim.fromClaimName(this, 'Ref', this.name),
-    );
+    this.volume ??= kplus.Volume.fromPersistentVolumeClaim(this, 'Volume', this);
     return this.volume;
   }
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import { Dirent, Stats, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'fs';
-import { join, relative } from 'path';
+import { basename, join, relative } from 'path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { Manifest } from './manifest';
 import { recordSource } from './manifest-shape';
@@ -21,7 +21,26 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export function readManifests(path: string): Manifest[] {
   const files = statOf(path).isDirectory() ? manifestFiles(path, new Set()) : [path];
   if (files.length === 0) throw new ManifestInputError(`${path}: no .yaml, .yml or .json files in this directory`);
-  return files.flatMap(file => parseManifests(readText(file), file));
+  return files.flatMap(file => manifestsOfFile(readText(file), file));
+}
+
+/**
+ * cdk8s-cli writes `construct-metadata.json` (object name to construct path)
+ * beside the manifests when a validation plugin runs; it is its own artifact,
+ * not a manifest. Only a file of that name and that shape is skipped.
+ */
+function isConstructMetadata(file: string, text: string): boolean {
+  if (basename(file) !== 'construct-metadata.json') return false;
+  try {
+    const value = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !('kind' in value) && typeof value.resources === 'object' && typeof value.version === 'string';
+  } catch {
+    return false;
+  }
+}
+
+function manifestsOfFile(text: string, file: string): Manifest[] {
+  return isConstructMetadata(file, text) ? [] : parseManifests(text, file);
 }
 
 /** stat (following links), with every failure as one line naming the path. */
@@ -78,7 +97,7 @@ export function readManifestsAtRevision(path: string, rev: string): Manifest[] {
   const prefix = relative(top, path).split('\\').join('/');
   const files = git(['ls-tree', '-r', '--name-only', rev, '--', prefix || '.'], top).split('\n').filter(f => MANIFEST_FILE.test(f)).sort();
   if (files.length === 0) throw new ManifestInputError(`${path}: no .yaml, .yml or .json files at revision ${rev}`);
-  return files.flatMap(file => parseManifests(git(['show', `${rev}:${file}`], top), `${rev}:${file}`));
+  return files.flatMap(file => manifestsOfFile(git(['show', `${rev}:${file}`], top), `${rev}:${file}`));
 }
 
 /** Parses every document of a YAML (or JSON) text; each must be an object with a kind and a metadata.name. */

@@ -12,7 +12,7 @@ import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
-import { claimObjectName, reserveUnique } from '../core/name-registry';
+import { claimClusterObjectName, reserveUnique } from '../core/name-registry';
 import { nameFromId } from '../core/names';
 import { VolumeMode } from '../core/policies';
 import { protectFromPruning } from '../core/prune-protection';
@@ -162,7 +162,7 @@ export class LocalSsdVolume extends Construct {
     const checked = checkDisk(checkArg(this.where, 'disk', disk, struct(LOCAL_DISK, 'LocalDisk')), this.settings, this.where);
     reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, `the disk ${checked.node}:${checked.path}`,
       'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims');
-    claimObjectName(this, 'PersistentVolume', undefined, checked.name);
+    claimClusterObjectName(this, 'PersistentVolume', checked.name);
     const pv = new k8s.KubePersistentVolume(this, checked.name, renderDiskPv(checked, this.settings));
     makeClusterScoped(pv);
     protectFromPruning(pv);

@@ -15,7 +15,7 @@ import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
-import { claimObjectName } from '../core/name-registry';
+import { claimClusterObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
 import { csiSecretParameters, FS_TYPE_KEY } from '../core/parameters';
 import { ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeBindingMode, VolumeMode } from '../core/policies';
@@ -368,7 +368,7 @@ export class SpdkCsiDriver extends Construct {
 
   /** A cluster-scoped object: one per app, never in the chart's namespace. */
   private clusterScoped(apiObject: ApiObject, kind: string): void {
-    claimObjectName(this, kind, undefined, apiObject.name,
+    claimClusterObjectName(this, kind, apiObject.name,
       'a cluster runs one SPDK CSI driver: its CSIDriver "csi.spdk.io", ClusterRoles and snapshot class have fixed cluster-wide names. '
       + 'Create one SpdkCsiDriver (list every target in its targets) and make every claim from it with claim() or claimTemplate()');
     makeClusterScoped(apiObject);

@@ -1,4 +1,4 @@
-import { Chart, Duration, Lazy } from 'cdk8s';
+import { Duration, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { PodComposition } from './pod-composition';
@@ -196,9 +196,8 @@ export class StatefulStore extends Construct {
     this.replicas = wholeNumber(props.replicas ?? 1, 1, where, 'replicas', 'set replicas to 1 or more; to stop every pod, scale the StatefulSet in the cluster');
     this.ordinalsStart = wholeNumber(props.ordinalsStart ?? 0, 0, where, 'ordinalsStart', 'use 0 or a positive ordinal');
     this.selectorLabels = props.selectorLabels ?? { 'app.kubernetes.io/name': this.name };
-    const namespace = Chart.of(this).namespace;
-    claimObjectName(this, 'StatefulSet', namespace, this.name);
-    claimObjectName(this, 'Service', namespace, this.serviceName, 'give one of them another serviceName (it defaults to the StatefulSet name)');
+    claimObjectName(this, 'StatefulSet', this.name);
+    claimObjectName(this, 'Service', this.serviceName, 'give one of them another serviceName (it defaults to the StatefulSet name)');
 
     this.pod = new PodComposition(where, this.replicas, template => this.checkBindingAtSynth(template, where));
     this.pod.addContainer(this.containerName, props);

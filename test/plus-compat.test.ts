@@ -1,0 +1,63 @@
+/**
+ * Claims mount from the cdk8s-plus of the user's app. `cdk8s init
+ * typescript-app` installs cdk8s-plus-33, whose `IStorage` wants its own
+ * `Volume` class (separate private declarations: TS2345, see
+ * test/types/plus-versions.ts); its `Volume.fromPersistentVolumeClaim` takes an
+ * `IPersistentVolumeClaim`, an interface without private members, identical in
+ * cdk8s-plus-27 to -33, which every claim implements.
+ */
+import { Size } from 'cdk8s';
+import * as plus27 from 'cdk8s-plus-27';
+import * as plus33 from 'cdk8s-plus-33';
+import { AccessMode, StorageClassRef } from '../src';
+import { find, newChart, synthValid } from './helpers/manifests';
+
+const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
+
+describe('claims mount from cdk8s-plus-27 to -33', () => {
+  test('cdk8s-plus-33: Volume.fromPersistentVolumeClaim(scope, id, claim) names the claim', () => {
+    const chart = newChart();
+    const claim = standard.claim(chart, 'data', { storage: Size.gibibytes(5) });
+    const web = new plus33.Deployment(chart, 'web', { replicas: 1, containers: [{ image: 'nginx', securityContext: { user: 1000 } }] });
+    web.containers[0].mount('/data', plus33.Volume.fromPersistentVolumeClaim(chart, 'data-volume', claim), { readOnly: true });
+    const manifests = synthValid(chart);
+    const pod = find(manifests, 'Deployment').spec.template.spec;
+    expect(pod.volumes).toEqual([{ name: 'pvc-data', persistentVolumeClaim: { claimName: 'data', readOnly: false } }]);
+    expect(pod.containers[0].volumeMounts).toEqual([{ mountPath: '/data', name: 'pvc-data', readOnly: true }]);
+    expect(find(manifests, 'PersistentVolumeClaim', 'data').spec.resources).toEqual({ requests: { storage: '5Gi' } });
+  });
+
+  test('cdk8s-plus-27: the same call gives the same volume as mount(path, claim)', () => {
+    const chart = newChart();
+    const claim = standard.claim(chart, 'data', { storage: Size.gibibytes(5) });
+    const direct = new plus27.Pod(chart, 'direct', { containers: [{ image: 'busybox', securityContext: { user: 1000 } }] });
+    direct.containers[0].mount('/data', claim);
+    const viaVolume = new plus27.Pod(chart, 'via-volume', { containers: [{ image: 'busybox', securityContext: { user: 1000 } }] });
+    viaVolume.containers[0].mount('/data', plus27.Volume.fromPersistentVolumeClaim(chart, 'data-volume', claim));
+    const pods = synthValid(chart).filter(m => m.kind === 'Pod').map(m => m.spec);
+    expect(pods).toHaveLength(2);
+    expect(pods[1].volumes).toEqual(pods[0].volumes);
+    expect(pods[1].containers[0].volumeMounts).toEqual(pods[0].containers[0].volumeMounts);
+  });
+
+  test('a claim is an IPersistentVolumeClaim: the RBAC fields cdk8s-plus reads', () => {
+    const claim = standard.claim(newChart(), 'data', { storage: Size.gibibytes(5) });
+    const asPlus33: plus33.IPersistentVolumeClaim = claim;
+    expect({ ...pick(asPlus33) }).toEqual({
+      apiVersion: 'v1', kind: 'PersistentVolumeClaim', apiGroup: '', resourceType: 'persistentvolumeclaims', resourceName: 'data', name: 'data',
+    });
+  });
+
+  test('cdk8s-plus-33 grants a Role access to the claim by name', () => {
+    const chart = newChart();
+    const claim = standard.claim(chart, 'data', { storage: Size.gibibytes(5) });
+    const role = new plus33.Role(chart, 'reader');
+    role.allowRead(claim);
+    const rules = find(synthValid(chart), 'Role').rules;
+    expect(rules).toEqual([{ apiGroups: [''], resourceNames: ['data'], resources: ['persistentvolumeclaims'], verbs: ['get', 'list', 'watch'] }]);
+  });
+});
+
+function pick(c: plus33.IPersistentVolumeClaim) {
+  return { apiVersion: c.apiVersion, kind: c.kind, apiGroup: c.apiGroup, resourceType: c.resourceType, resourceName: c.resourceName, name: c.name };
+}

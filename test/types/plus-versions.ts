@@ -1,0 +1,21 @@
+/**
+ * Which cdk8s-plus calls compile with a claim (type-checked by `tsc --noEmit
+ * -p test/tsconfig.json`; see test/plus-compat.test.ts for what they synthesize).
+ */
+import { Chart, Size } from 'cdk8s';
+import * as plus27 from 'cdk8s-plus-27';
+import * as plus33 from 'cdk8s-plus-33';
+import { AccessMode, StorageClassRef } from '../../src';
+
+declare const chart: Chart;
+const claim = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claim(chart, 'data', { storage: Size.gibibytes(1) });
+
+// cdk8s-plus-27, this library's peer: a claim is an IStorage.
+new plus27.Deployment(chart, 'web27').addContainer({ image: 'nginx' }).mount('/data', claim);
+
+// cdk8s-plus-33: its IStorage wants its own Volume class, so a claim is not one
+// (TS2345: separate declarations of a private property)...
+// @ts-expect-error a cdk8s-plus-27 Volume is not a cdk8s-plus-33 Volume
+new plus33.Deployment(chart, 'web33').addContainer({ image: 'nginx' }).mount('/data', claim);
+// ...but a claim is its IPersistentVolumeClaim, so its own Volume mounts it.
+new plus33.Deployment(chart, 'web33b').addContainer({ image: 'nginx' }).mount('/data', plus33.Volume.fromPersistentVolumeClaim(chart, 'data', claim));
