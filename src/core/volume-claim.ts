@@ -98,7 +98,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
   /** `persistentvolumeclaims`, the RBAC resource, for cdk8s-plus `IPersistentVolumeClaim`. */
   public readonly resourceType: string = 'persistentvolumeclaims';
   /** The PVC name, as cdk8s-plus names the object of an RBAC rule. */
-  public readonly resourceName: string;
+  public readonly resourceName?: string;
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
   public readonly apiObject: k8s.KubePersistentVolumeClaim;
   private volume?: kplus.Volume;
