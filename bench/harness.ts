@@ -58,10 +58,17 @@ export function runBench(bench: Bench, script: string): void {
   }
   bench.checkOutputs();
   const sizes = process.env.BENCH_N ? process.env.BENCH_N.split(',').map(Number) : bench.sizes;
-  const rows = sizes.flatMap(n => Object.keys(bench.variants).map(variant => {
-    const samples = Array.from({ length: REPEAT }, () => runChild(script, variant, n));
-    return { n, variant, ms: median(samples.map(s => s.ms)), maxRssMb: median(samples.map(s => s.maxRssMb)) };
-  }));
+  // Rounds interleave the variants (A B C, A B C, ...), so a slow spell of the
+  // machine falls on every variant alike instead of on one.
+  const names = Object.keys(bench.variants);
+  const rows = sizes.flatMap(n => {
+    const samples = new Map<string, Sample[]>(names.map(v => [v, []]));
+    for (let round = 0; round < REPEAT; round++) names.forEach(v => samples.get(v)!.push(runChild(script, v, n)));
+    return names.map(variant => {
+      const taken = samples.get(variant)!;
+      return { n, variant, ms: median(taken.map(s => s.ms)), maxRssMb: median(taken.map(s => s.maxRssMb)) };
+    });
+  });
   const width = Math.max(...Object.keys(bench.variants).map(v => v.length));
   console.log(`\n${bench.name}: node ${process.version}, ${REPEAT} runs each, median; ratios against ${bench.baseline}\n`);
   console.log(`${'N'.padEnd(6)} | ${'variant'.padEnd(width)} |  wall ms | ratio | peak RSS MiB | ratio`);

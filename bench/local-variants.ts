@@ -63,10 +63,10 @@ function typedKubeObjects(chart: Chart, n: number): void {
   }
 }
 
-export const BASELINE = 'raw cdk8s ApiObject';
+export const BASELINE = 'cdk8s-plus-27 k8s.Kube* typed objects';
 
 export const VARIANTS: { [name: string]: Variant } = {
   'cdk8s-storage LocalSsdVolume': localSsdVolume,
-  [BASELINE]: rawApiObjects,
-  'cdk8s-plus-27 k8s.Kube* typed objects': typedKubeObjects,
+  'raw cdk8s ApiObject': rawApiObjects,
+  [BASELINE]: typedKubeObjects,
 };

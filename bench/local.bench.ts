@@ -9,7 +9,7 @@ runBench({
   name: 'local',
   variants: VARIANTS,
   baseline: BASELINE,
-  sizes: [100, 1000],
+  sizes: [100, 1000, 10000],
   checkOutputs: () => {
     const outputs = Object.values(VARIANTS).map(v => synthYaml(v, 2));
     outputs.forEach((yaml, i) => {

@@ -298,6 +298,8 @@ describe('StorageClassRef.existing', () => {
     const tpl = standard.claimTemplate('www', { storage: Size.gibibytes(1) });
     expect([tpl.name, tpl.accessMode, tpl.storageClassName, tpl.volumeMode, tpl.storage.asString()]).toEqual(['www', 'ReadWriteOnce', 'standard', 'Filesystem', '1Gi']);
     expect(tpl._toKube()).toEqual({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
       metadata: { name: 'www' },
       spec: expect.objectContaining({ accessModes: ['ReadWriteOnce'], storageClassName: 'standard' }),
     });

@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
 import { renderAccessModes } from './access-mode';
+import { assignDefined } from './defined';
+import { KubeJson } from './kube-json';
 import { VolumeMode } from './policies';
 import { renderSize } from './quantity';
 
@@ -33,13 +34,14 @@ export interface ClaimRequest {
 }
 
 /** Renders the PVC spec of a request; the storage quantity is exactly what the user asked for. */
-export function renderClaimSpec(request: ClaimRequest): k8s.PersistentVolumeClaimSpec {
-  return {
+export function renderClaimSpec(request: ClaimRequest): KubeJson {
+  return assignDefined<KubeJson>({
     storageClassName: request.storageClassName,
     accessModes: renderAccessModes([request.accessMode], request.where, 'accessMode'),
     volumeMode: request.volumeMode,
-    resources: { requests: { storage: k8s.Quantity.fromString(renderSize(request.storage, request.where, 'storage')) } },
+    resources: { requests: { storage: renderSize(request.storage, request.where, 'storage') } },
+  }, {
     volumeName: request.volumeName,
     selector: request.selectorLabels ? { matchLabels: request.selectorLabels } : undefined,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
 import { ClaimRequest, renderClaimSpec } from './claim-request';
+import { KubeJson, PVC_KIND } from './kube-json';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';
 
@@ -30,7 +30,7 @@ export class ClaimTemplate {
   public readonly storage: Size;
   /** Filesystem (mounted at a path) or Block (exposed as a device). */
   public readonly volumeMode: VolumeMode;
-  private readonly spec: k8s.PersistentVolumeClaimSpec;
+  private readonly spec: KubeJson;
   private readonly bindingProblem?: (count: number) => string | undefined;
 
   private constructor(name: string, request: ClaimRequest) {
@@ -61,9 +61,11 @@ export class ClaimTemplate {
   }
 
   /**
-   * @internal The `volumeClaimTemplates` entry (apiVersion and kind are added by the StatefulStore).
+   * @internal The `volumeClaimTemplates` entry. It names its apiVersion and
+   * kind, which the API server would default: GitOps tools report a default
+   * the manifest lacks as drift.
    */
-  public _toKube(): k8s.KubePersistentVolumeClaimProps {
-    return { metadata: { name: this.name }, spec: this.spec };
+  public _toKube(): KubeJson {
+    return { ...PVC_KIND, metadata: { name: this.name }, spec: this.spec };
   }
 }

@@ -26,6 +26,11 @@ const SIZE_STRING = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi)$/;
  * fractional-byte and out-of-range sizes are rejected.
  */
 export function renderSize(size: Size, where: string, prop: string): string {
+  return measureSize(size, where, prop).quantity;
+}
+
+/** A size rendered (see `renderSize`) and its exact byte count, for checks that need both (disk capacities). */
+export function measureSize(size: Size, where: string, prop: string): { quantity: string; bytes: bigint } {
   const text = size.asString();
   const match = SIZE_STRING.exec(text);
   const bytes = match ? exactBytes(match[1], unitBytes(match[2])) : undefined;
@@ -38,15 +43,12 @@ export function renderSize(size: Size, where: string, prop: string): string {
       fix: 'use a positive Size such as Size.mebibytes(512) or Size.gibibytes(10)',
     });
   }
-  if (!match[1].includes('.')) return text;
-  return wholeQuantity(bytes);
+  return { quantity: match[1].includes('.') ? wholeQuantity(bytes) : text, bytes };
 }
 
 /** The exact byte count of a size, for comparing sizes (checks of capacity against claims). */
 export function sizeInBytes(size: Size, where: string, prop: string): bigint {
-  const rendered = renderSize(size, where, prop);
-  const [, amount, unit] = /^(\d+)(Ki|Mi|Gi|Ti|Pi|)$/.exec(rendered)!;
-  return BigInt(amount) * unitBytes(unit);
+  return measureSize(size, where, prop).bytes;
 }
 
 function unitBytes(suffix: string): bigint {

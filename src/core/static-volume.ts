@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { renderAccessModes } from './access-mode';
 import { makeClusterScoped } from './cluster-scoped';
+import { PV_KIND, kubeObject } from './kube-json';
 import { claimClusterObjectName } from './name-registry';
 import { ReclaimPolicy, VolumeMode } from './policies';
 import { protectFromPruning } from './prune-protection';
@@ -38,7 +39,7 @@ export class StaticVolume {
     this.capacity = renderSize(spec.capacity, where, 'capacity');
     this.accessModes = renderAccessModes([spec.accessMode], where, 'accessMode');
     claimClusterObjectName(scope, 'PersistentVolume', spec.name);
-    const pv = new k8s.KubePersistentVolume(scope, id, {
+    const pv = kubeObject(scope, id, PV_KIND, {
       metadata: { name: spec.name, labels: spec.labels },
       // Lazy: the claimRef is only known once a claim is bound to the PV.
       spec: Lazy.any({ produce: () => this.renderSpec() }),
@@ -56,8 +57,9 @@ export class StaticVolume {
     this.claim = { name: claimName, namespace: Chart.of(claimScope).namespace };
   }
 
-  private renderSpec(): k8s.PersistentVolumeSpec {
-    return {
+  /** Few objects (one per existing volume), so the typed sources go through cdk8s-plus-27's converter. */
+  private renderSpec() {
+    return k8s.toJson_PersistentVolumeSpec({
       capacity: { storage: k8s.Quantity.fromString(this.capacity) },
       accessModes: this.accessModes,
       volumeMode: this.spec.volumeMode ?? VolumeMode.FILESYSTEM,
@@ -66,6 +68,6 @@ export class StaticVolume {
       nodeAffinity: this.spec.nodeAffinity,
       claimRef: this.claim?.namespace ? { name: this.claim.name, namespace: this.claim.namespace } : undefined,
       ...this.spec.source,
-    };
+    });
   }
 }

@@ -1,9 +1,11 @@
-import { k8s } from 'cdk8s-plus-27';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkMountOptions } from './addresses';
 import { checkProps, checkScope } from './checks';
 import { makeClusterScoped } from './cluster-scoped';
+import { assignDefined } from './defined';
 import { describeConstruct, invalid } from './errors';
+import { KubeJson, STORAGE_CLASS_KIND, kubeObject } from './kube-json';
 import { claimClusterObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
 import { ReclaimPolicy, VolumeBindingMode } from './policies';
@@ -110,7 +112,7 @@ export class StorageClass extends Construct {
   /** Whether claims of this class may grow. */
   public readonly allowVolumeExpansion: boolean;
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
-  public readonly apiObject: k8s.KubeStorageClass;
+  public readonly apiObject: ApiObject;
 
   /**
    * @param scope the parent construct, usually a Chart
@@ -128,16 +130,17 @@ export class StorageClass extends Construct {
     this.allowVolumeExpansion = props.allowVolumeExpansion ?? false;
     claimClusterObjectName(this, 'StorageClass', this.name);
 
-    this.apiObject = new k8s.KubeStorageClass(this, 'Resource', {
+    this.apiObject = kubeObject(this, 'Resource', STORAGE_CLASS_KIND, assignDefined<KubeJson>({
       metadata: { name: this.name },
       provisioner: this.provisioner,
-      parameters: validateParameters(props.parameters, where),
       reclaimPolicy: this.reclaimPolicy,
       volumeBindingMode: this.volumeBindingMode,
       allowVolumeExpansion: this.allowVolumeExpansion,
+    }, {
+      parameters: validateParameters(props.parameters, where),
       mountOptions: checkMountOptions(props.mountOptions, where),
       allowedTopologies: renderAllowedTopologies(props.allowedTopologies, where),
-    });
+    }));
     makeClusterScoped(this.apiObject);
     protectFromPruning(this.apiObject);
   }
@@ -174,7 +177,7 @@ function validateParameters(parameters: { [key: string]: string } | undefined, w
   return entries.length > 0 ? parameters : undefined;
 }
 
-function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: string): k8s.TopologySelectorTerm[] | undefined {
+function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: string): KubeJson[] | undefined {
   if (!terms || terms.length === 0) return undefined;
   const seen = new Set<string>();
   for (const term of terms) {

@@ -1,10 +1,11 @@
-import { Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AccessMode } from './access-mode';
 import { ClaimRequest, renderClaimSpec } from './claim-request';
 import { describeConstruct, invalid } from './errors';
+import { kubeObject, PVC_KIND } from './kube-json';
+import { checkAtSynth } from './synth-checks';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
 import { VolumeMode } from './policies';
@@ -100,7 +101,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
   /** The PVC name, as cdk8s-plus names the object of an RBAC rule. */
   public readonly resourceName?: string;
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
-  public readonly apiObject: k8s.KubePersistentVolumeClaim;
+  public readonly apiObject: ApiObject;
   private volume?: kplus.Volume;
 
   /**
@@ -119,16 +120,16 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
     const spec = renderClaimSpec({ ...props, volumeMode: this.volumeMode, where });
     claimObjectName(this, 'PersistentVolumeClaim', this.name);
-    this.apiObject = new k8s.KubePersistentVolumeClaim(this, 'Resource', { metadata: { name: this.name }, spec });
+    this.apiObject = kubeObject(this, 'Resource', PVC_KIND, { metadata: { name: this.name }, spec });
     protectFromPruning(this.apiObject);
   }
 
   /** @internal Backends whose volumes are known (local disks) check at synthesis that the claim can bind. */
   protected _checkBindingAtSynth(bindingProblem: ((count: number) => string | undefined) | undefined): void {
     if (!bindingProblem) return;
-    const where = describeConstruct(this, 'VolumeClaim');
-    this.node.addValidation({
-      validate: () => [bindingProblem(1)].filter((p): p is string => p !== undefined).map(p => `${where}: could never bind: it ${p}`),
+    checkAtSynth(this, () => {
+      const problem = bindingProblem(1);
+      return problem ? [`${describeConstruct(this, 'VolumeClaim')}: could never bind: it ${problem}`] : [];
     });
   }
 

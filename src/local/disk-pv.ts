@@ -1,13 +1,13 @@
-import { k8s } from 'cdk8s-plus-27';
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import { LOCAL_RECLAIM_POLICY } from './local-driver';
 import { renderAccessModes } from '../core/access-mode';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
+import { KubeJson } from '../core/kube-json';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
-import { renderSize, sizeInBytes } from '../core/quantity';
+import { measureSize } from '../core/quantity';
 
 /** What the whole volume set decides for each of its PVs. */
 export interface VolumeSetSettings {
@@ -42,26 +42,26 @@ export function checkDisk(disk: LocalDisk, settings: VolumeSetSettings, where: s
     });
   }
   const path = checkPath(disk.path, where);
-  const capacity = renderSize(disk.capacity, where, 'disks[].capacity');
+  const { quantity: capacity, bytes } = measureSize(disk.capacity, where, 'disks[].capacity');
   const accessMode = disk.accessMode ?? settings.accessMode;
   renderAccessModes([accessMode], where, 'disks[].accessMode');
   const name = validateName(disk.name ?? defaultPvName(settings.storageClassName, disk.node, path),
     NameRule.DNS_SUBDOMAIN, where, 'disks[].name', 'pass a shorter `name` for this disk');
-  return { name, node: disk.node, path, capacity, bytes: sizeInBytes(disk.capacity, where, 'capacity'), accessMode, labels: disk.labels ?? {} };
+  return { name, node: disk.node, path, capacity, bytes, accessMode, labels: disk.labels ?? {} };
 }
 
 /** The PersistentVolume of one disk: bound to exactly its node, kept when released. */
-export function renderDiskPv(disk: CheckedDisk, settings: VolumeSetSettings): k8s.KubePersistentVolumeProps {
+export function renderDiskPv(disk: CheckedDisk, settings: VolumeSetSettings): KubeJson {
   return {
-    metadata: assignDefined<k8s.ObjectMeta>({ name: disk.name }, { labels: Object.keys(disk.labels).length > 0 ? disk.labels : undefined }),
+    metadata: assignDefined<KubeJson>({ name: disk.name }, { labels: Object.keys(disk.labels).length > 0 ? disk.labels : undefined }),
     spec: {
-      capacity: { storage: k8s.Quantity.fromString(disk.capacity) },
+      capacity: { storage: disk.capacity },
       volumeMode: settings.volumeMode,
       accessModes: [disk.accessMode],
       // A static local PV has no deleter: Delete would leave it Failed, and Recycle does not exist.
       persistentVolumeReclaimPolicy: LOCAL_RECLAIM_POLICY,
       storageClassName: settings.storageClassName,
-      local: assignDefined<k8s.LocalVolumeSource>({ path: disk.path }, { fsType: settings.fsType }),
+      local: assignDefined<KubeJson>({ path: disk.path }, { fsType: settings.fsType }),
       // The API rejects a local PV without node affinity; one PV names exactly one node.
       nodeAffinity: {
         required: {

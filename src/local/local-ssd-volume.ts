@@ -1,5 +1,4 @@
 import { Size } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
@@ -12,6 +11,7 @@ import { ClaimRequest } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
+import { PV_KIND, kubeObject } from '../core/kube-json';
 import { claimClusterObjectName, reserveUnique } from '../core/name-registry';
 import { nameFromId } from '../core/names';
 import { VolumeMode } from '../core/policies';
@@ -160,10 +160,12 @@ export class LocalSsdVolume extends Construct {
    */
   public addDisk(disk: LocalDisk): void {
     const checked = checkDisk(checkArg(this.where, 'disk', disk, struct(LOCAL_DISK, 'LocalDisk')), this.settings, this.where);
-    reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, `the disk ${checked.node}:${checked.path}`,
-      'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims');
+    reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, () => ({
+      what: `the disk ${checked.node}:${checked.path}`,
+      fix: 'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims',
+    }));
     claimClusterObjectName(this, 'PersistentVolume', checked.name);
-    const pv = new k8s.KubePersistentVolume(this, checked.name, renderDiskPv(checked, this.settings));
+    const pv = kubeObject(this, checked.name, PV_KIND, renderDiskPv(checked, this.settings));
     makeClusterScoped(pv);
     protectFromPruning(pv);
     this.disks.push(checked);

@@ -6,6 +6,7 @@ import { StoreContainerOptions, StorePort, StoreVolumeMount } from './store-cont
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
+import { KubeJson } from '../core/kube-json';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
 
@@ -77,19 +78,17 @@ export class PodComposition {
     return [...this.templates.values()];
   }
 
-  public renderContainers(): k8s.Container[] {
+  public renderContainers(): KubeJson[] {
     return this.containers.map(c => renderContainer(c));
   }
 
-  public renderVolumes(): k8s.Volume[] | undefined {
+  public renderVolumes(): KubeJson[] | undefined {
     const volumes = [...this.podVolumes.values()].map(v => v._toKube());
     return volumes.length > 0 ? volumes : undefined;
   }
 
-  public renderServicePorts(): k8s.ServicePort[] | undefined {
-    const ports = this.containers.flatMap(c => c.ports).map(p => ({
-      name: p.name, port: p.number, targetPort: k8s.IntOrString.fromString(p.name), protocol: p.protocol,
-    }));
+  public renderServicePorts(): KubeJson[] | undefined {
+    const ports = this.containers.flatMap(c => c.ports).map(p => ({ name: p.name, port: p.number, targetPort: p.name, protocol: p.protocol }));
     return ports.length > 0 ? ports : undefined;
   }
 
@@ -145,25 +144,30 @@ export class PodComposition {
   }
 }
 
-function renderContainer(c: ContainerEntry): k8s.Container {
+/**
+ * A container as JSON. The structs users pass in cdk8s-plus-27's `k8s` types
+ * (resources, probes, security context, env sources) go through its
+ * converters, which write Quantity and IntOrString values as plain values.
+ */
+function renderContainer(c: ContainerEntry): KubeJson {
   const o = c.options;
   const isDevice = (m: StoreVolumeMount) => m.claim?.volumeMode === VolumeMode.BLOCK || m.volume?._isDevice === true;
   const nameOf = (m: StoreVolumeMount) => (m.claim ?? m.volume)!.name;
   const mounts = c.mounts.filter(m => !isDevice(m))
-    .map(m => assignDefined<k8s.VolumeMount>({ name: nameOf(m), mountPath: m.mountPath }, { readOnly: m.readOnly, subPath: m.subPath }));
+    .map(m => assignDefined<KubeJson>({ name: nameOf(m), mountPath: m.mountPath }, { readOnly: m.readOnly, subPath: m.subPath }));
   const devices = c.mounts.filter(isDevice).map(m => ({ name: nameOf(m), devicePath: m.mountPath }));
-  return assignDefined<k8s.Container>({ name: c.name, image: o.image }, {
+  return assignDefined<KubeJson>({ name: c.name, image: o.image }, {
     imagePullPolicy: o.imagePullPolicy,
     command: o.command,
     args: o.args,
     workingDir: o.workingDir,
-    env: o.env && Object.entries(o.env).map(([name, v]) => assignDefined<k8s.EnvVar>({ name }, { value: v.value, valueFrom: v.valueFrom })),
+    env: o.env && Object.entries(o.env).map(([name, v]) => assignDefined<KubeJson>({ name }, { value: v.value, valueFrom: k8s.toJson_EnvVarSource(v.valueFrom) })),
     ports: c.ports.length > 0 ? c.ports.map(p => ({ name: p.name, containerPort: p.number, protocol: p.protocol })) : undefined,
-    resources: o.resources,
-    readinessProbe: o.readinessProbe,
-    livenessProbe: o.livenessProbe,
-    startupProbe: o.startupProbe,
-    securityContext: o.securityContext,
+    resources: k8s.toJson_ResourceRequirements(o.resources),
+    readinessProbe: k8s.toJson_Probe(o.readinessProbe),
+    livenessProbe: k8s.toJson_Probe(o.livenessProbe),
+    startupProbe: k8s.toJson_Probe(o.startupProbe),
+    securityContext: k8s.toJson_SecurityContext(o.securityContext),
     volumeMounts: mounts.length > 0 ? mounts : undefined,
     volumeDevices: devices.length > 0 ? devices : undefined,
   });

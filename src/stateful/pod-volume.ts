@@ -2,7 +2,9 @@ import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { AccessMode } from '../core/access-mode';
 import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, size, str } from '../core/checks';
+import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
+import { KubeJson } from '../core/kube-json';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
 import { renderSize } from '../core/quantity';
@@ -94,10 +96,10 @@ export class PodVolume {
     const where = `PodVolume.emptyDir(${JSON.stringify(checkArg('PodVolume.emptyDir', 'name', name, VOLUME_NAME))})`;
     options = checkProps(where, options, EMPTY_DIR_OPTIONS, 'EmptyDirVolumeOptions');
     return new PodVolume(name, where, {
-      emptyDir: {
+      emptyDir: assignDefined<KubeJson>({}, {
         medium: options.medium || undefined,
-        sizeLimit: options.sizeLimit && k8s.Quantity.fromString(renderSize(options.sizeLimit, where, 'sizeLimit')),
-      },
+        sizeLimit: options.sizeLimit && renderSize(options.sizeLimit, where, 'sizeLimit'),
+      }),
     });
   }
 
@@ -138,16 +140,17 @@ export class PodVolume {
   /** Any volume source Kubernetes has, as the typed Kubernetes object: the escape hatch. */
   public static fromKube(volume: k8s.Volume): PodVolume {
     checkArg('PodVolume.fromKube', 'volume', volume, kubeStruct('k8s.Volume'));
-    const { name, ...source } = volume;
+    // Once, here: cdk8s-plus-27's converter writes its Quantity and IntOrString values as plain values.
+    const { name, ...source } = k8s.toJson_Volume(volume)!;
     return new PodVolume(name, `PodVolume.fromKube(${JSON.stringify(name)})`, source);
   }
 
   /** The pod volume name. */
   public readonly name: string;
-  private readonly source: Omit<k8s.Volume, 'name'>;
+  private readonly source: KubeJson;
   private sharedClaim?: VolumeClaim;
 
-  private constructor(name: string, where: string, source: Omit<k8s.Volume, 'name'>) {
+  private constructor(name: string, where: string, source: KubeJson) {
     this.name = validateName(name, NameRule.DNS_LABEL, where, 'name');
     this.source = source;
   }
@@ -168,7 +171,7 @@ export class PodVolume {
   }
 
   /** @internal The pod spec `volumes` entry. */
-  public _toKube(): k8s.Volume {
+  public _toKube(): KubeJson {
     return { name: this.name, ...this.source };
   }
 }

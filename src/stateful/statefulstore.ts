@@ -1,4 +1,4 @@
-import { Duration, Lazy } from 'cdk8s';
+import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { PodComposition } from './pod-composition';
@@ -9,8 +9,10 @@ import { checkArg, checkProps, checkScope, instanceOf, integer, struct } from '.
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
 import { describeConstruct, invalid } from '../core/errors';
+import { KubeJson, KubeKind, kubeObject } from '../core/kube-json';
 import { claimObjectName } from '../core/name-registry';
 import { NameRule, nameFromId, validateName } from '../core/names';
+import { checkAtSynth } from '../core/synth-checks';
 
 /**
  * How a StatefulStore starts and stops its pods. Immutable once the StatefulSet exists.
@@ -171,9 +173,9 @@ export class StatefulStore extends Construct {
   /** The labels that select the pods. */
   public readonly selectorLabels: { [key: string]: string };
   /** The StatefulSet object. */
-  public readonly statefulSet: k8s.KubeStatefulSet;
+  public readonly statefulSet: ApiObject;
   /** The headless Service object. */
-  public readonly service: k8s.KubeService;
+  public readonly service: ApiObject;
   /** The name of the main container. */
   public readonly containerName: string;
   private readonly pod: PodComposition;
@@ -206,16 +208,16 @@ export class StatefulStore extends Construct {
     const podLabels = mergeLabels(props.podLabels, this.selectorLabels, where);
     const spec = this.renderSpec(props, podLabels, where);
     // The Service first: the StatefulSet names it, and readers expect it in that order.
-    this.service = new k8s.KubeService(this, 'Service', {
+    this.service = kubeObject(this, 'Service', SERVICE_KIND, {
       metadata: { name: this.serviceName },
       spec: Lazy.any({
-        produce: (): k8s.ServiceSpec => assignDefined<k8s.ServiceSpec>({ clusterIp: 'None', selector: this.selectorLabels }, {
+        produce: () => assignDefined<KubeJson>({ clusterIP: 'None', selector: this.selectorLabels }, {
           ports: this.pod.renderServicePorts(),
           publishNotReadyAddresses: props.publishNotReadyAddresses,
         }),
       }),
     });
-    this.statefulSet = new StatefulSetObject(this, 'StatefulSet', {
+    this.statefulSet = kubeObject(this, 'StatefulSet', STATEFUL_SET_KIND, {
       metadata: { name: this.name },
       spec: Lazy.any({ produce: () => ({ ...spec, ...this.renderPod(spec.template) }) }),
     });
@@ -254,11 +256,9 @@ export class StatefulStore extends Construct {
 
   /** Whether each replica can bind a claim of `template` depends on the whole tree (disks added later count). */
   private checkBindingAtSynth(template: ClaimTemplate, where: string): void {
-    this.node.addValidation({
-      validate: () => {
-        const problem = template._bindingProblem(this.replicas);
-        return problem ? [`${where}: the claims of template "${template.name}" could never all bind: the ${this.replicas} replicas ${problem}`] : [];
-      },
+    checkAtSynth(this, () => {
+      const problem = template._bindingProblem(this.replicas);
+      return problem ? [`${where}: the claims of template "${template.name}" could never all bind: the ${this.replicas} replicas ${problem}`] : [];
     });
   }
 
@@ -267,7 +267,7 @@ export class StatefulStore extends Construct {
     if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
       throw invalid({ where, prop: 'terminationGracePeriod', value: `${grace}s`, allowed: 'a whole number of seconds, 0 or more', fix: 'use Duration.seconds(n)' });
     }
-    return assignDefined<Omit<k8s.StatefulSetSpec, 'template'> & { template: { metadata: k8s.ObjectMeta; spec: Partial<k8s.PodSpec> } }>({
+    return assignDefined<KubeJson & { template: { metadata: KubeJson; spec: KubeJson } }>({
       serviceName: this.serviceName,
       replicas: this.replicas,
       selector: { matchLabels: this.selectorLabels },
@@ -278,11 +278,11 @@ export class StatefulStore extends Construct {
         whenScaled: props.claimRetentionWhenScaled ?? ClaimRetention.RETAIN,
       },
       template: {
-        metadata: assignDefined<k8s.ObjectMeta>({ labels: podLabels }, { annotations: props.podAnnotations }),
-        spec: assignDefined<Partial<k8s.PodSpec>>({}, {
+        metadata: assignDefined<KubeJson>({ labels: podLabels }, { annotations: props.podAnnotations }),
+        spec: assignDefined<KubeJson>({}, {
           terminationGracePeriodSeconds: grace,
           serviceAccountName: props.serviceAccountName,
-          securityContext: props.podSecurityContext,
+          securityContext: k8s.toJson_PodSecurityContext(props.podSecurityContext),
         }),
       },
     }, {
@@ -293,31 +293,17 @@ export class StatefulStore extends Construct {
   }
 
   /** The parts that later `addVolume`/`addSidecar` calls still change, rendered at synthesis. */
-  private renderPod(template: { metadata: k8s.ObjectMeta; spec: Partial<k8s.PodSpec> }): Partial<k8s.StatefulSetSpec> {
+  private renderPod(template: { metadata: KubeJson; spec: KubeJson }): KubeJson {
     const templates = this.pod.claimTemplates.map(t => t._toKube());
-    const spec = assignDefined<Partial<k8s.PodSpec>>({ ...template.spec, containers: this.pod.renderContainers() },
-      { volumes: this.pod.renderVolumes() });
-    return assignDefined<Partial<k8s.StatefulSetSpec>>({ template: { metadata: template.metadata, spec } as k8s.PodTemplateSpec }, {
+    const spec = assignDefined<KubeJson>({ ...template.spec, containers: this.pod.renderContainers() }, { volumes: this.pod.renderVolumes() });
+    return assignDefined<KubeJson>({ template: { metadata: template.metadata, spec } }, {
       volumeClaimTemplates: templates.length > 0 ? templates : undefined,
     });
   }
 }
 
-/**
- * The typed StatefulSet, plus what its generated types cannot express: the
- * `apiVersion` and `kind` of each volumeClaimTemplate, which the API server
- * defaults but GitOps tools then report as drift.
- */
-class StatefulSetObject extends k8s.KubeStatefulSet {
-  public toJson(): any {
-    const json = super.toJson();
-    const templates: any[] | undefined = json.spec?.volumeClaimTemplates;
-    if (templates) {
-      json.spec.volumeClaimTemplates = templates.map(t => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...t }));
-    }
-    return json;
-  }
-}
+const SERVICE_KIND: KubeKind = { apiVersion: 'v1', kind: 'Service' };
+const STATEFUL_SET_KIND: KubeKind = { apiVersion: 'apps/v1', kind: 'StatefulSet' };
 
 let schema: ReturnType<typeof statefulStoreProps> | undefined;
 /** Built once, on first use: the schema needs this file's enums, and schemas.ts cannot import them without a cycle. */

@@ -1,6 +1,6 @@
-import { k8s } from 'cdk8s-plus-27';
 import { Schema, checkProps, num, optional } from '../core/checks';
 import { invalid } from '../core/errors';
+import { KubeJson } from '../core/kube-json';
 
 /** Options of a rolling update. */
 export interface RollingUpdateOptions {
@@ -32,10 +32,7 @@ export class StoreUpdateStrategy {
         fix: 'use 0 to update every pod, or the lowest ordinal to update',
       });
     }
-    return new StoreUpdateStrategy({
-      type: 'RollingUpdate',
-      rollingUpdate: partition === undefined ? undefined : { partition },
-    });
+    return new StoreUpdateStrategy(partition === undefined ? { type: 'RollingUpdate' } : { type: 'RollingUpdate', rollingUpdate: { partition } });
   }
 
   /** Replace a pod only when it is deleted by hand. */
@@ -43,10 +40,10 @@ export class StoreUpdateStrategy {
     return new StoreUpdateStrategy({ type: 'OnDelete' });
   }
 
-  private constructor(private readonly strategy: k8s.StatefulSetUpdateStrategy) {}
+  private constructor(private readonly strategy: KubeJson) {}
 
   /** @internal */
-  public _toKube(): k8s.StatefulSetUpdateStrategy {
+  public _toKube(): KubeJson {
     return this.strategy;
   }
 }
