@@ -217,6 +217,31 @@ test('every TypeScript block of the README is an excerpt of the example app it n
   }
 });
 
+test('a README YAML block that names an example file is that file, whole', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf-8');
+  const blocks = [...readme.matchAll(/```yaml\n# (examples\/[\w-]+\/cdk8s\.yaml)\n([\s\S]*?)```/g)];
+  expect(blocks.map(([, file]) => file)).toEqual(['examples/quick-start/cdk8s.yaml']);
+  for (const [, file, body] of blocks) expect(body).toBe(readFileSync(join(__dirname, '..', file), 'utf-8'));
+});
+
+test("every example's cdk8s.yaml runs the app with ts-node --transpile-only, the fast set-up the README shows", () => {
+  for (const name of exampleNames) {
+    expect({ name, app: /^app: (.*)$/m.exec(readFileSync(join(examplesDir, name, 'cdk8s.yaml'), 'utf-8'))?.[1] })
+      .toEqual({ name, app: 'npx ts-node --transpile-only main.ts' });
+  }
+});
+
+test('quick-start: two team charts each hold a claim "uploads" in their own namespace, mounted by a cdk8s-plus-33 Deployment', () => {
+  const manifests = manifestsOf(synthExample('quick-start'));
+  for (const team of ['team-a', 'team-b']) {
+    const inTeam = manifests.filter(m => m.metadata.namespace === team);
+    expect(find(inTeam, 'PersistentVolumeClaim', 'uploads').spec).toMatchObject({ accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', resources: { requests: { storage: '20Gi' } } });
+    const pod = find(inTeam, 'Deployment').spec.template.spec;
+    expect(pod.volumes).toEqual([{ name: 'pvc-uploads', persistentVolumeClaim: { claimName: 'uploads', readOnly: false } }]);
+    expect(pod.containers[0].volumeMounts).toEqual([{ mountPath: '/usr/share/nginx/html/uploads', name: 'pvc-uploads' }]);
+  }
+});
+
 test('block-disks: driver options on four clouds, and existing GCE and EBS disks as static PVs', () => {
   const files = synthExample('block-disks');
   const classes = manifestsOf(new Map([['c', files.get('block-classes.k8s.yaml')!]]));
