@@ -27,8 +27,9 @@ interface ContainerEntry {
  */
 export class PodComposition {
   private readonly containers: ContainerEntry[] = [];
-  private readonly templates = new Map<string, ClaimTemplate>();
-  private readonly podVolumes = new Map<string, PodVolume>();
+  // Lists, not Maps: a pod mounts a handful of volumes, and a store holds these for its lifetime.
+  private readonly templates: ClaimTemplate[] = [];
+  private readonly podVolumes: PodVolume[] = [];
 
   /**
    * @param onCheckedTemplate called once for each template whose binding can
@@ -75,7 +76,7 @@ export class PodComposition {
 
   /** The templates in the order they were first mounted. */
   public get claimTemplates(): ClaimTemplate[] {
-    return [...this.templates.values()];
+    return [...this.templates];
   }
 
   public renderContainers(): KubeJson[] {
@@ -83,7 +84,7 @@ export class PodComposition {
   }
 
   public renderVolumes(): KubeJson[] | undefined {
-    const volumes = [...this.podVolumes.values()].map(v => v._toKube());
+    const volumes = this.podVolumes.map(v => v._toKube());
     return volumes.length > 0 ? volumes : undefined;
   }
 
@@ -110,18 +111,19 @@ export class PodComposition {
   }
 
   private addTemplate(template: ClaimTemplate, mount: StoreVolumeMount, prop: string): void {
-    const known = this.templates.get(template.name);
+    const known = this.templates.find(t => t.name === template.name);
     if (known !== undefined && known !== template) {
       this.fail(prop, template.name, 'one claim template per name', 'give the templates distinct names (each becomes a PVC name prefix), or mount the same template object twice');
     }
-    if (this.podVolumes.has(template.name)) {
+    if (this.podVolumes.some(v => v.name === template.name)) {
       this.fail(prop, template.name, 'a template name that no pod volume uses', 'rename the template or the pod volume');
     }
     if (template.volumeMode === VolumeMode.BLOCK && (mount.readOnly || mount.subPath)) {
       this.fail(prop, mount.mountPath, 'a Block device without readOnly or subPath', 'remove readOnly and subPath, or use a Filesystem claim');
     }
-    if (!known && template._hasBindingCheck) this.onCheckedTemplate(template);
-    this.templates.set(template.name, template);
+    if (known) return;
+    if (template._hasBindingCheck) this.onCheckedTemplate(template);
+    this.templates.push(template);
   }
 
   private addPodVolume(volume: PodVolume, mount: StoreVolumeMount, prop: string): void {
@@ -132,11 +134,11 @@ export class PodComposition {
     if (volume._isDevice && (mount.readOnly || mount.subPath)) {
       this.fail(prop, mount.mountPath, 'a Block device without readOnly or subPath', 'remove readOnly and subPath');
     }
-    const known = this.podVolumes.get(volume.name);
-    if ((known !== undefined && known !== volume) || this.templates.has(volume.name)) {
+    const known = this.podVolumes.find(v => v.name === volume.name);
+    if ((known !== undefined && known !== volume) || this.templates.some(t => t.name === volume.name)) {
       this.fail(prop, volume.name, 'one volume per name in the pod', 'give the volumes distinct names, or reuse the same PodVolume object');
     }
-    this.podVolumes.set(volume.name, volume);
+    if (!known) this.podVolumes.push(volume);
   }
 
   private fail(prop: string, value: unknown, allowed: string, fix: string): never {

@@ -205,8 +205,12 @@ export class StatefulStore extends Construct {
     this.pod.addContainer(this.containerName, props);
     (props.sidecars ?? []).forEach(c => this.pod.addContainer(c.name, c));
 
-    const podLabels = mergeLabels(props.podLabels, this.selectorLabels, where);
-    const spec = this.renderSpec(props, podLabels, where);
+    checkPodLabels(props.podLabels, this.selectorLabels, where);
+    const grace = graceSeconds(props.terminationGracePeriod, where);
+    const minReadySeconds = props.minReadySeconds === undefined ? undefined
+      : wholeNumber(props.minReadySeconds, 0, where, 'minReadySeconds', 'use 0 or more seconds');
+    // The specs are rendered at synthesis from the checked props: later addVolume/addSidecar
+    // calls change them, and a store keeps no second copy of its objects in memory.
     // The Service first: the StatefulSet names it, and readers expect it in that order.
     this.service = kubeObject(this, 'Service', SERVICE_KIND, {
       metadata: { name: this.serviceName },
@@ -219,7 +223,7 @@ export class StatefulStore extends Construct {
     });
     this.statefulSet = kubeObject(this, 'StatefulSet', STATEFUL_SET_KIND, {
       metadata: { name: this.name },
-      spec: Lazy.any({ produce: () => ({ ...spec, ...this.renderPod(spec.template) }) }),
+      spec: Lazy.any({ produce: () => this.renderSpec(props, grace, minReadySeconds) }),
     });
   }
 
@@ -262,41 +266,32 @@ export class StatefulStore extends Construct {
     });
   }
 
-  private renderSpec(props: StatefulStoreProps, podLabels: { [key: string]: string }, where: string) {
-    const grace = props.terminationGracePeriod?.toSeconds({ integral: false });
-    if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
-      throw invalid({ where, prop: 'terminationGracePeriod', value: `${grace}s`, allowed: 'a whole number of seconds, 0 or more', fix: 'use Duration.seconds(n)' });
-    }
-    return assignDefined<KubeJson & { template: { metadata: KubeJson; spec: KubeJson } }>({
+  /** The StatefulSet spec, from props checked by the constructor. */
+  private renderSpec(props: StatefulStoreProps, grace: number | undefined, minReadySeconds: number | undefined): KubeJson {
+    const templates = this.pod.claimTemplates.map(t => t._toKube());
+    const podSpec = assignDefined<KubeJson>({}, {
+      terminationGracePeriodSeconds: grace,
+      serviceAccountName: props.serviceAccountName,
+      securityContext: k8s.toJson_PodSecurityContext(props.podSecurityContext),
+    });
+    podSpec.containers = this.pod.renderContainers();
+    return assignDefined<KubeJson>({
       serviceName: this.serviceName,
       replicas: this.replicas,
       selector: { matchLabels: this.selectorLabels },
       podManagementPolicy: props.podManagementPolicy ?? PodManagementPolicy.ORDERED_READY,
-      updateStrategy: (props.updateStrategy ?? StoreUpdateStrategy.rollingUpdate())._toKube(),
+      updateStrategy: props.updateStrategy?._toKube() ?? { type: 'RollingUpdate' },
       persistentVolumeClaimRetentionPolicy: {
         whenDeleted: props.claimRetentionWhenDeleted ?? ClaimRetention.RETAIN,
         whenScaled: props.claimRetentionWhenScaled ?? ClaimRetention.RETAIN,
       },
       template: {
-        metadata: assignDefined<KubeJson>({ labels: podLabels }, { annotations: props.podAnnotations }),
-        spec: assignDefined<KubeJson>({}, {
-          terminationGracePeriodSeconds: grace,
-          serviceAccountName: props.serviceAccountName,
-          securityContext: k8s.toJson_PodSecurityContext(props.podSecurityContext),
-        }),
+        metadata: assignDefined<KubeJson>({ labels: { ...props.podLabels, ...this.selectorLabels } }, { annotations: props.podAnnotations }),
+        spec: assignDefined<KubeJson>(podSpec, { volumes: this.pod.renderVolumes() }),
       },
     }, {
       ordinals: this.ordinalsStart === 0 ? undefined : { start: this.ordinalsStart },
-      minReadySeconds: props.minReadySeconds === undefined ? undefined
-        : wholeNumber(props.minReadySeconds, 0, where, 'minReadySeconds', 'use 0 or more seconds'),
-    });
-  }
-
-  /** The parts that later `addVolume`/`addSidecar` calls still change, rendered at synthesis. */
-  private renderPod(template: { metadata: KubeJson; spec: KubeJson }): KubeJson {
-    const templates = this.pod.claimTemplates.map(t => t._toKube());
-    const spec = assignDefined<KubeJson>({ ...template.spec, containers: this.pod.renderContainers() }, { volumes: this.pod.renderVolumes() });
-    return assignDefined<KubeJson>({ template: { metadata: template.metadata, spec } }, {
+      minReadySeconds,
       volumeClaimTemplates: templates.length > 0 ? templates : undefined,
     });
   }
@@ -319,7 +314,16 @@ function wholeNumber(value: number, min: number, where: string, prop: string, fi
   return value;
 }
 
-function mergeLabels(podLabels: { [key: string]: string } | undefined, selector: { [key: string]: string }, where: string) {
+function graceSeconds(period: Duration | undefined, where: string): number | undefined {
+  const grace = period?.toSeconds({ integral: false });
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
+    throw invalid({ where, prop: 'terminationGracePeriod', value: `${grace}s`, allowed: 'a whole number of seconds, 0 or more', fix: 'use Duration.seconds(n)' });
+  }
+  return grace;
+}
+
+/** The pod labels must match the selector: a label of both with two values is refused. */
+function checkPodLabels(podLabels: { [key: string]: string } | undefined, selector: { [key: string]: string }, where: string): void {
   for (const [key, value] of Object.entries(selector)) {
     if (podLabels?.[key] !== undefined && podLabels[key] !== value) {
       throw invalid({
@@ -331,5 +335,4 @@ function mergeLabels(podLabels: { [key: string]: string } | undefined, selector:
       });
     }
   }
-  return { ...podLabels, ...selector };
 }
