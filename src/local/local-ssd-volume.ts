@@ -159,7 +159,7 @@ export class LocalSsdVolume extends Construct {
    * Adds a disk, and its PersistentVolume. Claims made earlier may bind to it.
    */
   public addDisk(disk: LocalDisk): void {
-    const checked = checkDisk(checkArg(this.where, 'disk', disk, struct(LOCAL_DISK, 'LocalDisk')), this.settings, this.where);
+    const checked = checkDisk(checkArg(this.where, 'disk', disk, LOCAL_DISK_CHECK), this.settings, this.where);
     reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, () => ({
       what: `the disk ${checked.node}:${checked.path}`,
       fix: 'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims',
@@ -234,6 +234,8 @@ export class LocalSsdVolume extends Construct {
       'Fix: ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)';
   }
 }
+
+const LOCAL_DISK_CHECK = struct(LOCAL_DISK, 'LocalDisk');
 
 function hasLabels(disk: CheckedDisk, selector: { [key: string]: string } | undefined): boolean {
   return Object.entries(selector ?? {}).every(([k, v]) => disk.labels[k] === v);
