@@ -55,6 +55,6 @@ session.post('Profiler.enable', () => session.post('Profiler.start', () => {
   synthYaml(build, Number(size ?? 10000));
   session.post('Profiler.stop', (err, result) => {
     if (err) throw err;
-    summarize(result.profile as unknown as Profile, 15);
+    summarize(result.profile as unknown as Profile, Number(process.env.PROFILE_TOP ?? 15));
   });
 }));

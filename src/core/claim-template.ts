@@ -66,6 +66,6 @@ export class ClaimTemplate {
    * the manifest lacks as drift.
    */
   public _toKube(): KubeJson {
-    return { ...PVC_KIND, metadata: { name: this.name }, spec: this.spec };
+    return { apiVersion: PVC_KIND.apiVersion, kind: PVC_KIND.kind, metadata: { name: this.name }, spec: this.spec };
   }
 }

@@ -25,5 +25,5 @@ export const STORAGE_CLASS_KIND: KubeKind = { apiVersion: 'storage.k8s.io/v1', k
 
 /** A plain `ApiObject` of `kind` whose other top-level fields (metadata, spec, ...) are `body`. */
 export function kubeObject(scope: Construct, id: string, kind: KubeKind, body: KubeJson): ApiObject {
-  return new ApiObject(scope, id, { apiVersion: kind.apiVersion, kind: kind.kind, ...body });
+  return new ApiObject(scope, id, Object.assign({ apiVersion: kind.apiVersion, kind: kind.kind }, body));
 }

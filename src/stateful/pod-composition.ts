@@ -89,7 +89,11 @@ export class PodComposition {
   }
 
   public renderServicePorts(): KubeJson[] | undefined {
-    const ports = this.containers.flatMap(c => c.ports).map(p => ({ name: p.name, port: p.number, targetPort: p.name, protocol: p.protocol }));
+    // Loops rather than flatMap: rendered once per store at synthesis, for every store of the app.
+    const ports: KubeJson[] = [];
+    for (const c of this.containers) {
+      for (const p of c.ports) ports.push({ name: p.name, port: p.number, targetPort: p.name, protocol: p.protocol });
+    }
     return ports.length > 0 ? ports : undefined;
   }
 
@@ -103,8 +107,7 @@ export class PodComposition {
     if (!PORT_NAME.test(name)) {
       this.fail(prop, name, 'a port name of at most 15 lower-case letters, digits and single "-", with at least one letter', 'choose a short name such as "http" or "cql"');
     }
-    const all = this.containers.flatMap(c => c.ports);
-    if (all.some(p => p.name === name || (p.number === port.number && p.protocol === protocol))) {
+    if (this.containers.some(c => c.ports.some(p => p.name === name || (p.number === port.number && p.protocol === protocol)))) {
       this.fail(prop, `${name} (${port.number}/${protocol})`, 'each port name, and each number and protocol, once in the pod', 'remove the duplicate port or give it another name');
     }
     container.ports.push({ number: port.number, name, protocol });
