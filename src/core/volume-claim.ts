@@ -5,11 +5,11 @@ import { AccessMode } from './access-mode';
 import { ClaimRequest, renderClaimSpec } from './claim-request';
 import { describeConstruct, invalid } from './errors';
 import { kubeObject, PVC_KIND } from './kube-json';
-import { checkAtSynth } from './synth-checks';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameFromId, validateName } from './names';
 import { VolumeMode } from './policies';
 import { protectFromPruning } from './prune-protection';
+import { checkAtSynth } from './synth-checks';
 
 /**
  * What a storage backend decided about a claim, for the constructor of
