@@ -166,7 +166,8 @@ function renderContainer(c: ContainerEntry): KubeJson {
     command: o.command,
     args: o.args,
     workingDir: o.workingDir,
-    env: o.env && Object.entries(o.env).map(([name, v]) => assignDefined<KubeJson>({ name }, { value: v.value, valueFrom: k8s.toJson_EnvVarSource(v.valueFrom) })),
+    env: o.env && Object.entries(o.env)
+      .map(([name, v]) => assignDefined<KubeJson>({ name }, { value: v.value, valueFrom: k8s.toJson_EnvVarSource(v.valueFrom) })),
     ports: c.ports.length > 0 ? c.ports.map(p => ({ name: p.name, containerPort: p.number, protocol: p.protocol })) : undefined,
     resources: k8s.toJson_ResourceRequirements(o.resources),
     readinessProbe: k8s.toJson_Probe(o.readinessProbe),
