@@ -6,8 +6,8 @@ import { Construct } from 'constructs';
  * (`clusterIP`, not the generated classes' `clusterIp`) and plain values
  * (`"1Gi"`, not a `Quantity`). Every object this library writes is rendered
  * this way into a plain `ApiObject`: the generated `k8s.Kube*` classes convert
- * every field of every object again at synthesis, which made a StatefulStore
- * 1.25x slower than the same objects written raw (bench/README.md).
+ * every field of every object again at synthesis (bench/README.md: built on
+ * them, StatefulStore took 1.13x to 1.25x the time of the bare typed objects).
  * Structs users pass in cdk8s-plus-27's `k8s` types (probes, resources, ...)
  * go through its `k8s.toJson_*` converters once, when they are given.
  */
@@ -26,4 +26,14 @@ export const STORAGE_CLASS_KIND: KubeKind = { apiVersion: 'storage.k8s.io/v1', k
 /** A plain `ApiObject` of `kind` whose other top-level fields (metadata, spec, ...) are `body`. */
 export function kubeObject(scope: Construct, id: string, kind: KubeKind, body: KubeJson): ApiObject {
   return new ApiObject(scope, id, Object.assign({ apiVersion: kind.apiVersion, kind: kind.kind }, body));
+}
+
+/**
+ * A plain `ApiObject` from props written in cdk8s-plus-27's typed form and
+ * converted once by its generated converter (`k8s.toJson_KubeConfigMapProps`):
+ * for the fixed objects of a driver deployment, where the types catch more
+ * than the conversion costs.
+ */
+export function typedKubeObject<P>(scope: Construct, id: string, kind: KubeKind, toJson: (props: P) => KubeJson | undefined, props: NoInfer<P>): ApiObject {
+  return kubeObject(scope, id, kind, toJson(props)!);
 }

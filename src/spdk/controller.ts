@@ -1,6 +1,8 @@
+import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { SUPPRESS_ANNOTATION } from '../core/check-suppression';
+import { typedKubeObject } from '../core/kube-json';
 
 export interface ControllerSpec {
   readonly namespace: string;
@@ -24,7 +26,7 @@ const socketMount = { name: 'socket-dir', mountPath: '/csi' };
  * controller plugin, the socket on a memory emptyDir, config.json read-only.
  * Nothing privileged; host networking only when asked for.
  */
-export function renderController(scope: Construct, spec: ControllerSpec): k8s.KubeStatefulSet {
+export function renderController(scope: Construct, spec: ControllerSpec): ApiObject {
   const labels = { app: NAME };
   const provisioner: k8s.Container = {
     name: 'spdkcsi-provisioner',
@@ -48,7 +50,7 @@ export function renderController(scope: Construct, spec: ControllerSpec): k8s.Ku
     env: [{ name: 'NODE_ID', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
     volumeMounts: [socketMount, { name: 'spdkcsi-config', mountPath: '/etc/spdkcsi-config/', readOnly: true }],
   };
-  return new k8s.KubeStatefulSet(scope, 'Controller', {
+  return typedKubeObject(scope, 'Controller', k8s.KubeStatefulSet.GVK, k8s.toJson_KubeStatefulSetProps, {
     // No Service is needed: the controller has no clients and its one pod needs no DNS name. serviceName is
     // not checked by the API, and kept because API servers before its optional form require the field.
     metadata: { name: NAME, namespace: spec.namespace, annotations: { [SUPPRESS_ANNOTATION]: 'statefulset-service-missing' } },

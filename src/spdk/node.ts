@@ -1,6 +1,8 @@
+import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { SPDK_DRIVER } from './driver-name';
+import { typedKubeObject } from '../core/kube-json';
 
 export interface NodeSpec {
   readonly namespace: string;
@@ -21,7 +23,7 @@ const REGISTRATION_PATH = `${PLUGIN_DIR}/csi.sock`;
  * 1.7): the only privileged workload. Bidirectional propagation only on the
  * kubelet plugins and pods directories; /dev and /sys are plain host paths.
  */
-export function renderNode(scope: Construct, spec: NodeSpec): k8s.KubeDaemonSet {
+export function renderNode(scope: Construct, spec: NodeSpec): ApiObject {
   const labels = { app: NAME };
   // The registrar only writes a socket into the kubelet's registration directory: it needs no privilege.
   const registrar: k8s.Container = {
@@ -54,7 +56,7 @@ export function renderNode(scope: Construct, spec: NodeSpec): k8s.KubeDaemonSet 
       ...(spec.nodeServerConfigMapName ? [{ name: 'spdkcsi-nodeserver-config', mountPath: '/etc/spdkcsi-nodeserver-config/', readOnly: true }] : []),
     ],
   };
-  return new k8s.KubeDaemonSet(scope, 'Node', {
+  return typedKubeObject(scope, 'Node', k8s.KubeDaemonSet.GVK, k8s.toJson_KubeDaemonSetProps, {
     metadata: { name: NAME, namespace: spec.namespace },
     spec: {
       selector: { matchLabels: labels },

@@ -15,6 +15,7 @@ import { claimArgs, templateArgs } from '../core/claim-entry';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { describeConstruct, invalid } from '../core/errors';
+import { typedKubeObject } from '../core/kube-json';
 import { claimClusterObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
 import { csiSecretParameters, FS_TYPE_KEY } from '../core/parameters';
@@ -205,25 +206,25 @@ export class SpdkCsiDriver extends Construct {
     this.checkHostNetwork(props);
 
     if (createNamespace) this.renderNamespace();
-    this.clusterScoped(new k8s.KubeCsiDriver(this, 'CSIDriver', {
+    this.clusterScoped(typedKubeObject(this, 'CSIDriver', k8s.KubeCsiDriver.GVK, k8s.toJson_KubeCsiDriverProps, {
       metadata: { name: SPDK_DRIVER },
       // Immutable once created: no attacher (removed upstream), persistent volumes only.
       spec: { attachRequired: false, volumeLifecycleModes: ['Persistent'] },
     }), 'CSIDriver');
-    new k8s.KubeConfigMap(this, 'Config', {
+    typedKubeObject(this, 'Config', k8s.KubeConfigMap.GVK, k8s.toJson_KubeConfigMapProps, {
       metadata: { name: 'spdkcsi-cm', namespace: this.namespace },
       data: { 'config.json': renderTargetConfig(props.targets, this.where) },
     });
     const nodeServerConfigMapName = props.xpus && props.xpus.length > 0 ? 'spdkcsi-nodeservercm' : undefined;
     if (nodeServerConfigMapName) {
-      new k8s.KubeConfigMap(this, 'NodeServerConfig', {
+      typedKubeObject(this, 'NodeServerConfig', k8s.KubeConfigMap.GVK, k8s.toJson_KubeConfigMapProps, {
         metadata: { name: nodeServerConfigMapName, namespace: this.namespace },
         data: { 'nodeserver-config.json': renderXpuConfig(props.xpus!, this.where) },
       });
     }
     const tokens = credentials._literalTokens;
     if (tokens) {
-      new k8s.KubeSecret(this, 'Credentials', {
+      typedKubeObject(this, 'Credentials', k8s.KubeSecret.GVK, k8s.toJson_KubeSecretProps, {
         metadata: { name: this.secretName, namespace: this.namespace },
         stringData: { 'secret.json': renderTokens(tokens, props.targets, this.where) },
       });
@@ -322,7 +323,7 @@ export class SpdkCsiDriver extends Construct {
 
   private renderNamespace(): void {
     const pss = { enforce: 'privileged', audit: 'privileged', warn: 'privileged' };
-    this.clusterScoped(new k8s.KubeNamespace(this, 'Namespace', {
+    this.clusterScoped(typedKubeObject(this, 'Namespace', k8s.KubeNamespace.GVK, k8s.toJson_KubeNamespaceProps, {
       metadata: {
         name: this.namespace,
         // The node plugin is privileged, uses host paths and the host network.
@@ -334,21 +335,21 @@ export class SpdkCsiDriver extends Construct {
   private renderRbac(snapshots: boolean): void {
     const controllerSa = 'spdkcsi-controller-sa';
     for (const [cid, name] of [['ControllerServiceAccount', controllerSa], ['NodeServiceAccount', 'spdkcsi-node-sa']]) {
-      new k8s.KubeServiceAccount(this, cid, { metadata: { name, namespace: this.namespace } });
+      typedKubeObject(this, cid, k8s.KubeServiceAccount.GVK, k8s.toJson_KubeServiceAccountProps, { metadata: { name, namespace: this.namespace } });
     }
     const subjects = [{ kind: 'ServiceAccount', name: controllerSa, namespace: this.namespace }];
-    this.clusterScoped(new k8s.KubeClusterRole(this, 'ClusterRole', {
+    this.clusterScoped(typedKubeObject(this, 'ClusterRole', k8s.KubeClusterRole.GVK, k8s.toJson_KubeClusterRoleProps, {
       metadata: { name: 'spdkcsi-provisioner-role' }, rules: controllerClusterRules(snapshots),
     }), 'ClusterRole');
-    this.clusterScoped(new k8s.KubeClusterRoleBinding(this, 'ClusterRoleBinding', {
+    this.clusterScoped(typedKubeObject(this, 'ClusterRoleBinding', k8s.KubeClusterRoleBinding.GVK, k8s.toJson_KubeClusterRoleBindingProps, {
       metadata: { name: 'spdkcsi-provisioner-binding' },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'spdkcsi-provisioner-role' },
       subjects,
     }), 'ClusterRoleBinding');
-    new k8s.KubeRole(this, 'CredentialsRole', {
+    typedKubeObject(this, 'CredentialsRole', k8s.KubeRole.GVK, k8s.toJson_KubeRoleProps, {
       metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespace }, rules: [secretRule(this.secretName)],
     });
-    new k8s.KubeRoleBinding(this, 'CredentialsRoleBinding', {
+    typedKubeObject(this, 'CredentialsRoleBinding', k8s.KubeRoleBinding.GVK, k8s.toJson_KubeRoleBindingProps, {
       metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespace },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'spdkcsi-credentials-reader' },
       subjects,
