@@ -34,6 +34,8 @@ export function kubeObject(scope: Construct, id: string, kind: KubeKind, body: K
  * for the fixed objects of a driver deployment, where the types catch more
  * than the conversion costs.
  */
-export function typedKubeObject<P>(scope: Construct, id: string, kind: KubeKind, toJson: (props: P) => KubeJson | undefined, props: NoInfer<P>): ApiObject {
+export function typedKubeObject<P>(
+  scope: Construct, id: string, kind: KubeKind, toJson: (props: P) => KubeJson | undefined, props: NoInfer<P>,
+): ApiObject {
   return kubeObject(scope, id, kind, toJson(props)!);
 }
