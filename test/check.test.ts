@@ -14,6 +14,8 @@ const ids = (manifests: any[]) => StorageCheck.check(manifests).map(f => f.ruleI
 
 /** The finding each failing fixture must give: object, field, and the start of the message. */
 const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
+  'volume-mode-mismatch': ['Deployment db', 'spec.template.spec.containers[0].volumeMounts[0]',
+    /^container db of Deployment db mounts volume pvc-raw at a path \(volumeMounts\), but claim raw is volumeMode Block, a raw device: the kubelet refuses the pod, which stays in ContainerCreating$/],
   'access-mode-unserved': ['PersistentVolumeClaim shared', 'spec.accessModes',
     /^claim shared asks for ReadWriteMany from class "ebs" \(AWS EBS\), which serves ReadWriteOnce, ReadWriteOncePod for Filesystem volumes/],
   'driver-size-limits': ['PersistentVolumeClaim small', 'spec.resources.requests.storage',
@@ -87,6 +89,57 @@ describe('the rules share their facts with the constructs', () => {
     const io2 = new BlockStorageClass(chart, 'io2', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 1000 }) });
     io2.multiAttachClaim(chart, 'shared', { storage: Size.gibibytes(10) });
     expect(StorageCheck.check(Testing.synth(chart))).toEqual([]);
+  });
+});
+
+describe('volume-mode-mismatch: both directions, templates, and claims the manifests do not hold', () => {
+  const claim = (name: string, volumeMode?: string) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name },
+    spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...(volumeMode ? { volumeMode } : {}) },
+  });
+  const pod = (container: object, claimName: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { containers: [{ name: 'c', image: 'busybox', ...container }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName } }] },
+  });
+  const findings = (manifests: any[]) => StorageCheck.check(manifests).filter(f => f.ruleId === 'volume-mode-mismatch').map(f => [f.field, f.message]);
+
+  test.each([['Filesystem'], [undefined]])('a claim of volumeMode %s (the default) listed as a device', (mode) => {
+    expect(findings([claim('files', mode), pod({ volumeDevices: [{ name: 'v', devicePath: '/dev/x' }] }, 'files')])).toEqual([[
+      'spec.containers[0].volumeDevices[0]',
+      'container c of Pod p lists volume v as a raw device (volumeDevices), but claim files is volumeMode Filesystem: the kubelet refuses the pod, which stays in ContainerCreating',
+    ]]);
+  });
+
+  test('a Block claim template mounted at a path by an init container', () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: {
+        serviceName: 'db',
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'db', image: 'x' }], initContainers: [{ name: 'init', image: 'x', volumeMounts: [{ name: 'data', mountPath: '/d' }] }] } },
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { volumeMode: 'Block', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      },
+    };
+    expect(findings([sts])).toEqual([[
+      'spec.template.spec.initContainers[0].volumeMounts[0]',
+      'container init of StatefulSet db mounts volume data at a path (volumeMounts), but template data is volumeMode Block, a raw device: '
+        + 'the kubelet refuses the pod, which stays in ContainerCreating',
+    ]]);
+  });
+
+  test('a claim the manifests do not hold is not judged', () => {
+    expect(findings([pod({ volumeDevices: [{ name: 'v', devicePath: '/dev/x' }] }, 'elsewhere')])).toEqual([]);
+  });
+
+  test('a volumeMode that is not a string is an input error, not a pass', () => {
+    expect(() => StorageCheck.check([claim('raw', 42 as any), pod({ volumeMounts: [{ name: 'v', mountPath: '/d' }] }, 'raw')]))
+      .toThrow(/PersistentVolumeClaim raw: spec.volumeMode/);
   });
 });
 

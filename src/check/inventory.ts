@@ -8,6 +8,8 @@ export interface Workload {
   readonly replicas: number;
   /** The claims its pods mount, by claim name, with the volume that mounts each. */
   readonly claims: ReadonlyArray<{ readonly claimName: string; readonly volume: string }>;
+  /** Each container's use of a pod volume: at a path (volumeMounts) or as a raw device (volumeDevices). */
+  readonly volumeUses: ReadonlyArray<VolumeUse>;
   /** A Deployment whose update strategy is RollingUpdate (the default). */
   readonly rollingUpdate: boolean;
   readonly serviceAccount: string;
@@ -19,6 +21,14 @@ export interface Workload {
 }
 
 /** Where each kind keeps its pod template's spec. */
+/** A container's use of a pod volume, and where the manifest says so. */
+export interface VolumeUse {
+  readonly container: string;
+  readonly volume: string;
+  readonly asDevice: boolean;
+  readonly field: string;
+}
+
 const POD_SPEC_PATHS: { [kind: string]: string[] } = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
@@ -111,11 +121,23 @@ function readWorkload(m: Manifest): Workload {
     ...objectsAt(m, c.envFrom, `${at}.containers[${i}].envFrom`),
     ...objectsAt(m, c.env, `${at}.containers[${i}].env`).map(e => objectAt(m, e.valueFrom, `${at}.containers[${i}].env.valueFrom`) ?? {}),
   ]);
+  const volumeUses = containers.flatMap((c, i): VolumeUse[] => {
+    const list = i < (spec.containers?.length ?? 0) ? 'containers' : 'initContainers';
+    const index = list === 'containers' ? i : i - (spec.containers?.length ?? 0);
+    const uses = (key: 'volumeMounts' | 'volumeDevices') => objectsAt(m, c[key], `${at}.${list}[${index}].${key}`).map((u, j) => ({
+      container: String(c.name),
+      volume: stringAt(m, u.name, `${at}.${list}[${index}].${key}[${j}].name`) ?? '',
+      asDevice: key === 'volumeDevices',
+      field: `${at}.${list}[${index}].${key}[${j}]`,
+    }));
+    return [...uses('volumeMounts'), ...uses('volumeDevices')];
+  });
   const named = (refs: Array<{ [key: string]: any } | undefined>, key: string) => refs.map(r => r?.[key]).filter((n): n is string => typeof n === 'string');
   return {
     object: m,
     replicas: workloadReplicas(m),
     claims,
+    volumeUses,
     rollingUpdate: m.kind === 'Deployment' && (stringAt(m, m.spec?.strategy?.type, 'spec.strategy.type') ?? 'RollingUpdate') === 'RollingUpdate',
     // serviceAccount is the deprecated alias that older manifests (spdk-csi's) still use.
     serviceAccount: stringAt(m, spec.serviceAccountName, `${at}.serviceAccountName`) ?? stringAt(m, spec.serviceAccount, `${at}.serviceAccount`) ?? 'default',

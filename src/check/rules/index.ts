@@ -15,6 +15,7 @@ import { SNAPSHOT_API_VERSION_RULE } from './snapshot-api-version';
 import { STATEFULSET_NAME_LENGTH } from './statefulset-name-length';
 import { STATEFULSET_SERVICE_MISSING, STATEFULSET_SERVICE_NOT_HEADLESS } from './statefulset-service';
 import { STATIC_STORAGE_DELETE } from './static-storage-delete';
+import { VOLUME_MODE_MISMATCH } from './volume-mode-mismatch';
 
 /** Every rule, in the order findings are reported. */
 export const RULES: readonly CheckRule[] = [
@@ -33,6 +34,7 @@ export const RULES: readonly CheckRule[] = [
   SINGLE_POD_CLAIM_SHARED,
   WRITE_ONCE_CLAIM_SHARED,
   WRITE_ONCE_CLAIM_ROLLING_UPDATE,
+  VOLUME_MODE_MISMATCH,
   SNAPSHOT_API_VERSION_RULE,
   CSI_PLAINTEXT_CREDENTIALS,
   CSI_CLUSTER_SECRETS_ACCESS,
