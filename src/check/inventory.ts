@@ -121,17 +121,13 @@ function readWorkload(m: Manifest): Workload {
     ...objectsAt(m, c.envFrom, `${at}.containers[${i}].envFrom`),
     ...objectsAt(m, c.env, `${at}.containers[${i}].env`).map(e => objectAt(m, e.valueFrom, `${at}.containers[${i}].env.valueFrom`) ?? {}),
   ]);
-  const volumeUses = containers.flatMap((c, i): VolumeUse[] => {
-    const list = i < (spec.containers?.length ?? 0) ? 'containers' : 'initContainers';
-    const index = list === 'containers' ? i : i - (spec.containers?.length ?? 0);
-    const uses = (key: 'volumeMounts' | 'volumeDevices') => objectsAt(m, c[key], `${at}.${list}[${index}].${key}`).map((u, j) => ({
+  const volumeUses = (['containers', 'initContainers'] as const).flatMap(list => objectsAt(m, spec[list], `${at}.${list}`).flatMap((c, i) =>
+    (['volumeMounts', 'volumeDevices'] as const).flatMap(key => objectsAt(m, c[key], `${at}.${list}[${i}].${key}`).map((u, j): VolumeUse => ({
       container: String(c.name),
-      volume: stringAt(m, u.name, `${at}.${list}[${index}].${key}[${j}].name`) ?? '',
+      volume: stringAt(m, u.name, `${at}.${list}[${i}].${key}[${j}].name`) ?? '',
       asDevice: key === 'volumeDevices',
-      field: `${at}.${list}[${index}].${key}[${j}]`,
-    }));
-    return [...uses('volumeMounts'), ...uses('volumeDevices')];
-  });
+      field: `${at}.${list}[${i}].${key}[${j}]`,
+    })))));
   const named = (refs: Array<{ [key: string]: any } | undefined>, key: string) => refs.map(r => r?.[key]).filter((n): n is string => typeof n === 'string');
   return {
     object: m,
