@@ -9,11 +9,11 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Chart, Size } from 'cdk8s';
 import { readManifests } from '../src/guard/manifest-files';
-import { AccessMode, StatefulStore, StorageClassRef, StorageGuard } from 'cdk8s-storage';
+import { AccessMode, StatefulStore, StorageClass, StorageGuard } from 'cdk8s-storage';
 
 const STORES = Number(process.env.BENCH_GUARD_STORES ?? 5000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 
 function output(release: number): string {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), `guard-bench-${release}-`)) });

@@ -6,9 +6,9 @@ import { ApiObject, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Variant } from './harness';
-import { AccessMode, StatefulStore, StorageClassRef } from 'cdk8s-storage';
+import { AccessMode, StatefulStore, StorageClass } from 'cdk8s-storage';
 
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 const labels = (name: string) => ({ 'app.kubernetes.io/name': name });
 const template = { metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'standard', volumeMode: 'Filesystem', resources: { requests: { storage: '1Gi' } } } };
 

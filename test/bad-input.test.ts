@@ -11,13 +11,7 @@
  */
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { EnvValue } from 'cdk8s-plus-27';
-import {
-  AccessMode, AzureDiskSku, BlockAccessMode, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType,
-  EfsAccessMode, EfsStorage, EmptyDirMedium,
-  GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy,
-  SpdkCredentials, SpdkCsiDriver, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageClassRef, StorageDefaults,
-  StorageErrors, StoreUpdateStrategy, VolumeMode, ExistingDiskAccessMode,
-} from '../src';
+import { AccessMode, AzureDiskSku, BlockAccessMode, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsExistingVolume, EfsStorageClass, EmptyDirMedium, ExistingDiskAccessMode, GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy, SpdkCredentials, SpdkCsiDriver, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageDefaults, StorageErrors, StoreUpdateStrategy, VolumeMode } from '../src';
 import { synthValid } from './helpers/manifests';
 
 const gi = (n: number) => Size.gibibytes(n);
@@ -30,9 +24,9 @@ const local = (c: Chart) => new LocalSsdVolume(c, 'ssd', { disks: [{ node: 'n1',
 const ebsClass = (c: Chart) => new BlockStorageClass(c, 'ebs', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 3000 }) });
 const nfs = (c: Chart) => new NfsShare(c, 'share', { server: '10.0.0.5', path: '/exports/a', capacity: gi(10) });
 const nfsCsi = (c: Chart) => new NfsCsiStorageClass(c, 'nfs-csi', { server: '10.0.0.5', share: '/exports' });
-const efs = (c: Chart) => EfsStorage.dynamic(c, 'efs', { fileSystemId: FS });
+const efs = (c: Chart) => new EfsStorageClass(c, 'efs', { fileSystemId: FS });
 const spdk = (c: Chart) => new SpdkCsiDriver(c, 'spdk', { targets: [target] });
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 const ebsDisk = () => BlockDisk.ebs({ volumeId: 'vol-0123456789abcdef0', zone: 'eu-west-1a' });
 const existingDisk = (c: Chart) => new BlockExistingVolume(c, 'disk', { disk: ebsDisk(), capacity: gi(8) });
 const existingSpdk = (c: Chart) => new SpdkExistingVolume(c, 'lvol', { lvolUuid: UUID, target: SpdkVolumeTarget.nvmf({ nqn: 'nqn.x', model: 'm', targetAddress: '10.0.0.2' }), capacity: gi(1) });
@@ -50,7 +44,7 @@ interface Entry {
 
 const ENTRIES: { [name: string]: Entry } = {
   'new StorageClass': { where: 'test/sc (StorageClass)', valid: { provisioner: 'example.com/x', reclaimPolicy: ReclaimPolicy.DELETE, mountOptions: ['ro'], parameters: { a: 'b' }, allowVolumeExpansion: true }, call: (c, p) => new StorageClass(c, 'sc', p) },
-  'StorageClassRef.existing': { where: 'StorageClassRef.existing("standard")', valid: { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] }, call: (_, p) => StorageClassRef.existing('standard', p) },
+  'StorageClassRef.existing': { where: 'StorageClass.fromStorageClassName("standard")', valid: { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] }, call: (_, p) => StorageClass.fromStorageClassName('standard', p) },
   'StorageClassRef claim': { where: 'test/data (VolumeClaim) on StorageClassRef', valid: { storage: gi(1), accessMode: AccessMode.READ_WRITE_ONCE, name: 'data' }, call: (c, p) => standard.claim(c, 'data', p) },
   'StorageClassRef claimTemplate': { where: 'claim template "data" on StorageClassRef', valid: { storage: gi(1), volumeMode: VolumeMode.FILESYSTEM }, call: (_, p) => standard.claimTemplate('data', p) },
   'new StatefulStore': {
@@ -113,8 +107,8 @@ const ENTRIES: { [name: string]: Entry } = {
   'new NfsCsiStorageClass': { where: 'test/nfs-csi (NfsCsiStorageClass)', valid: { server: '10.0.0.5', share: '/exports', subDir: 'x', mountPermissions: 0o770, allowVolumeExpansion: true }, call: (c, p) => new NfsCsiStorageClass(c, 'nfs-csi', p) },
   'NfsCsiStorageClass claim': { where: 'test/data (VolumeClaim) on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claim(c, 'data', p) },
   'NfsCsiStorageClass claimTemplate': { where: 'claim template "data" on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claimTemplate('data', p) },
-  'EfsStorage.dynamic': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, gidRange: { start: 50000, end: 60000 }, encryptInTransit: true, reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => EfsStorage.dynamic(c, 'efs', p) },
-  'EfsStorage.static': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, capacity: gi(1), accessPointId: 'fsap-0123456789abcdef0' }, call: (c, p) => EfsStorage.static(c, 'efs', p) },
+  'EfsStorageClass': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, gidRange: { start: 50000, end: 60000 }, encryptInTransit: true, reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new EfsStorageClass(c, 'efs', p) },
+  'EfsExistingVolume': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, capacity: gi(1), accessPointId: 'fsap-0123456789abcdef0' }, call: (c, p) => new EfsExistingVolume(c, 'efs', p) },
   'EfsStorage claim': { where: 'test/data (VolumeClaim) on test/efs (EfsStorage)', propsOptional: true, valid: { accessMode: EfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => efs(c).claim(c, 'data', p) },
   'EfsStorage claimTemplate': { where: 'claim template "data" on test/efs (EfsStorage)', propsOptional: true, valid: { storage: gi(1), replicas: 2 }, call: (c, p) => efs(c).claimTemplate('data', p) },
   'new SpdkCsiDriver': { where: 'test/spdk (SpdkCsiDriver)', valid: { targets: [target], images: { driver: 'spdkcsi/spdkcsi:v0.1' }, snapshots: false, credentials: SpdkCredentials.fromExistingSecret('s') }, call: (c, p) => new SpdkCsiDriver(c, 'spdk', p) },
@@ -190,7 +184,7 @@ describe('strings outside an enum are refused, not written into YAML', () => {
       /Allowed: one of BlockAccessMode\.READ_WRITE_ONCE \("ReadWriteOnce"\), BlockAccessMode\.READ_WRITE_ONCE_POD \("ReadWriteOncePod"\)\. Fix: use a member of BlockAccessMode/],
     ['another backend\'s mode: NFS ReadWriteMany on a local disk', c => local(c).claim(c, 'data', { storage: gi(1), accessMode: NfsAccessMode.READ_WRITE_MANY as any }), 'test/data (VolumeClaim) on test/ssd (LocalSsdVolume)', 'accessMode "ReadWriteMany"', /Allowed: one of LocalAccessMode\./],
     ['a member name instead of its value', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'READ_WRITE_ONCE' as any }), 'test/data (VolumeClaim) on BlockStorage "ebs" (AWS EBS)', 'accessMode "READ_WRITE_ONCE"', /Allowed: one of BlockAccessMode/],
-    ['Recycle as a reclaim policy', c => new StorageClass(c, 'sc', { provisioner: 'example.com/x', reclaimPolicy: 'Recycle' as any }), 'test/sc (StorageClass)', 'reclaimPolicy "Recycle"',
+    ['Recycle as a reclaim policy', c => new StorageClass(c, 'sc', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'example.com/x', reclaimPolicy: 'Recycle' as any }), 'test/sc (StorageClass)', 'reclaimPolicy "Recycle"',
       /Allowed: one of ReclaimPolicy\.RETAIN \("Retain"\), ReclaimPolicy\.DELETE \("Delete"\)\. Fix: use a member of ReclaimPolicy/],
     ['an unknown EBS type', () => BlockProvider.ebs({ type: 'gp4' as any }), 'BlockProvider.ebs', 'type "gp4"', /Allowed: one of EbsVolumeType\.GP3 \("gp3"\)/],
     ['an unknown binding mode', c => new SpdkCsiDriver(c, 'spdk', { targets: [target], volumeBindingMode: 'Later' as any }), 'test/spdk (SpdkCsiDriver)', 'volumeBindingMode "Later"', /Allowed: one of VolumeBindingMode\./],
@@ -206,9 +200,9 @@ describe('strings outside an enum are refused, not written into YAML', () => {
 
 describe('positional arguments are checked too', () => {
   test.each<[string, () => unknown, string]>([
-    ['StorageClassRef.existing name', () => StorageClassRef.existing(7 as any, { accessModes: [AccessMode.READ_WRITE_ONCE] }), 'StorageClassRef.existing: invalid storageClassName 7. Allowed: the name of a StorageClass in the cluster'],
-    ['BlockStorage.existing name', () => BlockStorage.existing(undefined as any, BlockProvider.ebs()), 'BlockStorage.existing: invalid storageClassName (not set). Allowed: the name of a StorageClass in the cluster'],
-    ['BlockStorage.existing provider', () => BlockStorage.existing('gp3', { provisioner: 'ebs.csi.aws.com' } as any), 'BlockStorage.existing("gp3"): invalid provider {"provisioner":"ebs.csi.aws.com"}. Allowed: a BlockProvider. Fix: use a factory such as BlockProvider.ebs({ ... })'],
+    ['StorageClassRef.existing name', () => StorageClass.fromStorageClassName(7 as any, { accessModes: [AccessMode.READ_WRITE_ONCE] }), 'StorageClassRef.existing: invalid storageClassName 7. Allowed: the name of a StorageClass in the cluster'],
+    ['BlockStorage.existing name', () => BlockStorageClass.fromStorageClassName(undefined as any, BlockProvider.ebs()), 'BlockStorage.existing: invalid storageClassName (not set). Allowed: the name of a StorageClass in the cluster'],
+    ['BlockStorage.existing provider', () => BlockStorageClass.fromStorageClassName('gp3', { provisioner: 'ebs.csi.aws.com' } as any), 'BlockStorageClass.fromStorageClassName("gp3"): invalid provider {"provisioner":"ebs.csi.aws.com"}. Allowed: a BlockProvider. Fix: use a factory such as BlockProvider.ebs({ ... })'],
     ['PodVolume.emptyDir name', () => PodVolume.emptyDir(3 as any), 'PodVolume.emptyDir: invalid name 3. Allowed: a volume name such as "config"'],
     ['PodVolume.configMap object name', () => PodVolume.configMap('cfg', null as any), 'PodVolume.configMap("cfg"): invalid configMapName null. Allowed: a ConfigMap name'],
     ['PodVolume.secret object name', () => PodVolume.secret('s', ['s'] as any), 'PodVolume.secret("s"): invalid secretName ["s"]. Allowed: a Secret name'],
@@ -253,7 +247,7 @@ describe('the cases that went wrong before, with their exact messages', () => {
     expect(() => new LocalSsdVolume(chart(), 'ssd', { disks: [{ node: 'n1', path: '/mnt/a', capacity: 100 as any }] })).toThrow(
       'test/ssd (LocalSsdVolume): invalid disks[0].capacity 100. Allowed: a cdk8s Size');
     expect(() => new StatefulStore(chart(), 'db', { image: 'x', volumes: [null as any] })).toThrow('invalid volumes[0] null. Allowed: a value. Fix: remove the empty entry 0');
-    expect(() => EfsStorage.dynamic(chart(), 'efs', { fileSystemId: FS, gidRange: { start: 1 } as any })).toThrow(
+    expect(() => new EfsStorageClass(chart(), 'efs', { fileSystemId: FS, gidRange: { start: 1 } as any })).toThrow(
       'test/efs (EfsStorage): invalid gidRange.end (not set). Allowed: a value: EfsGidRange requires it. Fix: set end');
   });
 
@@ -265,7 +259,7 @@ describe('the cases that went wrong before, with their exact messages', () => {
 
   test('a template name that is not a string', () => {
     expect(() => standard.claimTemplate(undefined as any, { storage: gi(1) })).toThrow(
-      'StorageClassRef.existing("standard"): invalid name (not set). Allowed: a template name such as "data". Fix: pass a template name such as "data"');
+      'StorageClass.fromStorageClassName("standard"): invalid name (not set). Allowed: a template name such as "data". Fix: pass a template name such as "data"');
   });
 
   test('two SPDK drivers: the fix says what to do, and names no prop that does not exist', () => {

@@ -1,8 +1,5 @@
 import { Size } from 'cdk8s';
-import {
-  AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorage, BlockStorageClass, EbsFsType, EbsVolumeType,
-  GcePdType, VolumeMode,
-} from '../src';
+import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, EbsFsType, EbsVolumeType, GcePdType, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
 /**
@@ -18,7 +15,7 @@ const classParameters = (provider: BlockProvider) => {
 
 describe('OCI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go CreateVolume)', () => {
   test('Ultra High Performance (vpusPerGb >= 30) refuses every Block claim, not only multi-attach', () => {
-    const uhp = BlockStorage.existing('oci-uhp', BlockProvider.oci({ vpusPerGb: 30 }));
+    const uhp = BlockStorageClass.fromStorageClassName('oci-uhp', BlockProvider.oci({ vpusPerGb: 30 }));
     const refusal = 'Allowed: Filesystem volumes on this class: OCI refuses Block volumes for Ultra High Performance (vpusPerGb 30 >= 30). ' +
       'Fix: use volumeMode Filesystem, or a class that serves Block volumes';
     expect(() => uhp.claim(newChart(), 'raw', { storage: Size.gibibytes(50), volumeMode: VolumeMode.BLOCK }))
@@ -27,7 +24,7 @@ describe('OCI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go Crea
     expect(() => uhp.multiAttachClaim(newChart(), 'shared', { storage: Size.gibibytes(50) })).toThrow(`invalid multiAttachClaim "oci-uhp". ${refusal}`);
     // Accepted: Filesystem on UHP, and Block below 30 VPUs.
     expect(uhp.claim(newChart(), 'fs', { storage: Size.gibibytes(50) }).volumeMode).toBe(VolumeMode.FILESYSTEM);
-    const balanced = BlockStorage.existing('oci-hp', BlockProvider.oci({ vpusPerGb: 20 }));
+    const balanced = BlockStorageClass.fromStorageClassName('oci-hp', BlockProvider.oci({ vpusPerGb: 20 }));
     expect(balanced.claim(newChart(), 'raw', { storage: Size.gibibytes(50), volumeMode: VolumeMode.BLOCK }).volumeMode).toBe(VolumeMode.BLOCK);
   });
 
@@ -109,7 +106,7 @@ describe('Azure Disk (azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go)',
       'BlockProvider.azureDisk(): invalid maxShares 2. Allowed: maxShares 1 with Standard_LRS (Azure shares only SSD and Ultra disks). ' +
       'Fix: choose an SSD SKU such as AzureDiskSku.PREMIUM_LRS, or remove maxShares');
     // A shared disk still never shares a filesystem: ReadWriteMany exists only as multiAttachClaim (Block).
-    const shared = BlockStorage.existing('shared', BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2 }));
+    const shared = BlockStorageClass.fromStorageClassName('shared', BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2 }));
     expect(shared.multiAttachClaim(newChart(), 'q', { storage: Size.gibibytes(8) }).volumeMode).toBe(VolumeMode.BLOCK);
   });
 
@@ -152,7 +149,7 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
     [EbsVolumeType.SC1, gi(125), ti(16), gi(124), ti(17)],
     [EbsVolumeType.STANDARD, gi(1), ti(1), Size.mebibytes(512), ti(2)],
   ])('%s volumes: within the sizes of their type, in the Amazon EBS volume types table (the driver passes the size to EC2)', (type, min, max, under, over) => {
-    const ebs = BlockStorage.existing('ebs', BlockProvider.ebs({ type }));
+    const ebs = BlockStorageClass.fromStorageClassName('ebs', BlockProvider.ebs({ type }));
     expect(ebs.claim(newChart(), 'min', { storage: min }).storage).toBe(min);
     expect(ebs.claim(newChart(), 'max', { storage: max }).storage).toBe(max);
     expect(() => ebs.claim(newChart(), 'small', { storage: under })).toThrow(
@@ -212,7 +209,7 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
     expect(() => BlockProvider.ebs({ formatOptions: { ext4ClusterSize: 65536 } })).toThrow(
       /invalid formatOptions.ext4ClusterSize 65536. Allowed: ext4ClusterSize only with ext4BigAlloc: true/);
     expect(() => BlockProvider.ebs({ formatOptions: { blockSize: 0 } })).toThrow(/invalid formatOptions.blockSize 0/);
-    const formatted = BlockStorage.existing('fmt', BlockProvider.ebs({ formatOptions: { inodeSize: 512 } }));
+    const formatted = BlockStorageClass.fromStorageClassName('fmt', BlockProvider.ebs({ formatOptions: { inodeSize: 512 } }));
     expect(() => formatted.claim(newChart(), 'raw', { storage: Size.gibibytes(8), volumeMode: VolumeMode.BLOCK })).toThrow(
       /invalid volumeMode "Block". Allowed: Filesystem volumes on this class: the driver refuses mkfs options \(inodeSize\) with a Block volume/);
     expect(formatted.claim(newChart(), 'fs', { storage: Size.gibibytes(8) }).volumeMode).toBe(VolumeMode.FILESYSTEM);

@@ -1,15 +1,11 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  AzureDiskCachingMode, AzureDiskSku, BlockAccessMode, BlockFsType, BlockProvider, BlockStorage, BlockStorageClass,
-  EbsFsType, EbsOptions, EbsVolumeType, GcePdReplication, GcePdType, OciAttachmentType, PodVolume, ReclaimPolicy,
-  StatefulStore, VolumeMode,
-} from '../src';
+import { AzureDiskCachingMode, AzureDiskSku, BlockAccessMode, BlockFsType, BlockProvider, BlockStorageClass, EbsFsType, EbsOptions, EbsVolumeType, GcePdReplication, GcePdType, OciAttachmentType, PodVolume, ReclaimPolicy, StatefulStore, VolumeMode } from '../src';
 import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 describe('BlockStorage.ociDefault, the example of the issue', () => {
   const chart = newChart();
-  const bv = BlockStorage.ociDefault();
+  const bv = BlockStorageClass.ociDefault();
   const data = bv.claim(chart, 'csi-bvs-pvc', { storage: Size.gibibytes(50) });
   const manifests = synthValid(chart);
 
@@ -114,7 +110,7 @@ describe('BlockStorageClass', () => {
   test('custom name, Delete, no expansion, zones on the driver\'s own key, mount options', () => {
     const chart = newChart();
     const pd = new BlockStorageClass(chart, 'PdZonal', {
-      name: 'pd-zonal',
+      storageClassName: 'pd-zonal',
       provider: BlockProvider.gcePd({ type: GcePdType.PD_BALANCED }),
       reclaimPolicy: ReclaimPolicy.DELETE,
       allowVolumeExpansion: false,
@@ -185,14 +181,14 @@ describe('multi-attach: raw block only, only where the driver serves it', () => 
   });
 
   test('the OCI minimum applies to multi-attach claims too', () => {
-    const shared = BlockStorage.existing('oci-shared', BlockProvider.oci());
+    const shared = BlockStorageClass.fromStorageClassName('oci-shared', BlockProvider.oci());
     expect(() => shared.multiAttachClaim(newChart(), 'q', { storage: Size.gibibytes(1) })).toThrow(/invalid storage "1Gi". Allowed: at least 50Gi/);
     expect(shared.multiAttachClaim(newChart(), 'q', { storage: Size.gibibytes(1), roundUpToMinimum: true }).storage.asString()).toBe('50Gi');
   });
 
   test('a multi-attach claim is a device: cdk8s-plus cannot mount it as a filesystem', () => {
     const chart = newChart();
-    const disk = BlockStorage.existing('io2', BlockProvider.ebs({ type: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
+    const disk = BlockStorageClass.fromStorageClassName('io2', BlockProvider.ebs({ type: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
     const pod = new kplus.Pod(chart, 'p', { containers: [{ image: 'x' }] });
     expect(() => pod.containers[0].mount('/q', disk)).toThrow(/invalid volumeMode "Block"/);
   });
@@ -223,14 +219,14 @@ describe('providers reject parameters the driver would refuse or ignore', () => 
   });
 
   test('an existing class name is checked', () => {
-    expect(() => BlockStorage.existing('GP3', BlockProvider.ebs())).toThrow(/^BlockStorage "GP3" \(AWS EBS\): invalid storageClassName "GP3"/);
+    expect(() => BlockStorageClass.fromStorageClassName('GP3', BlockProvider.ebs())).toThrow(/^BlockStorage "GP3" \(AWS EBS\): invalid storageClassName "GP3"/);
   });
 });
 
 describe('sharing a claim across replicas', () => {
   test('a single-node claim cannot be shared by several replicas', () => {
     const chart = newChart();
-    const data = BlockStorage.existing('gp3', BlockProvider.ebs()).claim(chart, 'data', { storage: Size.gibibytes(10) });
+    const data = BlockStorageClass.fromStorageClassName('gp3', BlockProvider.ebs()).claim(chart, 'data', { storage: Size.gibibytes(10) });
     expect(() => new StatefulStore(chart, 'web', { image: 'x', replicas: 2, volumes: [{ mountPath: '/d', volume: PodVolume.fromClaim(data) }] })).toThrow(
       /invalid volumes of container "web" "data". Allowed: a claim that many nodes can use \(ReadWriteMany, ReadOnlyMany\) when there are several replicas. Fix: claim "data" is ReadWriteOnce, so 2 replicas cannot all use it: use a claim template/,
     );
@@ -240,7 +236,7 @@ describe('sharing a claim across replicas', () => {
 
   test('a shared device cannot be mounted read-only or by sub-path', () => {
     const chart = newChart();
-    const disk = BlockStorage.existing('io2', BlockProvider.ebs({ type: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
+    const disk = BlockStorageClass.fromStorageClassName('io2', BlockProvider.ebs({ type: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
     expect(() => new StatefulStore(chart, 'c', { image: 'x', volumes: [{ mountPath: '/dev/q', volume: PodVolume.fromClaim(disk), readOnly: true }] }))
       .toThrow(/Allowed: a Block device without readOnly or subPath/);
   });

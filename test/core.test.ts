@@ -1,16 +1,13 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  AccessMode, PruneProtection, ReclaimPolicy, StatefulStore, StorageClass, StorageClassRef, StorageDefaults, StorageErrors,
-  VolumeBindingMode, VolumeMode,
-} from '../src';
+import { AccessMode, PruneProtection, ReclaimPolicy, StatefulStore, StorageClass, StorageDefaults, StorageErrors, VolumeBindingMode, VolumeMode } from '../src';
 import { find, newChart, synthAppValid, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 import { renderAccessModes } from '../src/core/access-mode';
 import { StorageValidationError } from '../src/core/errors';
 import { NameRule, isValidName, nameFromId } from '../src/core/names';
 import { renderSize, sizeInBytes } from '../src/core/quantity';
 
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 
 describe('sizes render as the exact quantity asked for', () => {
   test.each([
@@ -123,8 +120,8 @@ describe('names', () => {
 
   test('a cluster-scoped object clashes across namespaces, and the fix does not offer one', () => {
     const app = Testing.app();
-    new StorageClass(new Chart(app, 'a', { namespace: 'a' }), 'fast', { provisioner: 'ebs.csi.aws.com' });
-    expect(() => new StorageClass(new Chart(app, 'b', { namespace: 'b' }), 'fast', { provisioner: 'ebs.csi.aws.com' }))
+    new StorageClass(new Chart(app, 'a', { namespace: 'a' }), 'fast', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'ebs.csi.aws.com' });
+    expect(() => new StorageClass(new Chart(app, 'b', { namespace: 'b' }), 'fast', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'ebs.csi.aws.com' }))
       .toThrow('b/fast: the StorageClass name "fast" is already used by a/fast. Fix: pass a distinct `name` prop (names default to the construct id); '
         + 'a cluster holds one StorageClass per name.');
   });
@@ -180,7 +177,7 @@ describe('errors', () => {
 describe('StorageClass', () => {
   test('defaults keep data and bind where the pod lands', () => {
     const chart = newChart('apps');
-    new StorageClass(chart, 'fast', { provisioner: 'ebs.csi.aws.com' });
+    new StorageClass(chart, 'fast', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'ebs.csi.aws.com' });
     const sc = find(synthValid(chart), 'StorageClass');
     expect(sc).toEqual({
       apiVersion: 'storage.k8s.io/v1',
@@ -196,7 +193,8 @@ describe('StorageClass', () => {
   test('every field is typed and rendered', () => {
     const chart = newChart();
     const cls = new StorageClass(chart, 'gp3', {
-      name: 'gp3-encrypted',
+      accessModes: [AccessMode.READ_WRITE_ONCE],
+      storageClassName: 'gp3-encrypted',
       provisioner: 'ebs.csi.aws.com',
       parameters: { type: 'gp3', encrypted: 'true' },
       reclaimPolicy: ReclaimPolicy.DELETE,
@@ -205,7 +203,7 @@ describe('StorageClass', () => {
       mountOptions: ['noatime'],
       allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['eu-west-1a', 'eu-west-1b'] }] }],
     });
-    expect(cls.name).toBe('gp3-encrypted');
+    expect(cls.storageClassName).toBe('gp3-encrypted');
     const sc = synthValid(chart);
     expect(sc).toMatchSnapshot();
     expect(find(sc, 'StorageClass')).toMatchObject({
@@ -258,7 +256,7 @@ describe('StorageClassRef.existing', () => {
 
   test('custom: explicit name, another declared mode, Block', () => {
     const chart = newChart();
-    const shared = StorageClassRef.existing('cephfs', {
+    const shared = StorageClass.fromStorageClassName('cephfs', {
       accessModes: [AccessMode.READ_WRITE_MANY, AccessMode.READ_ONLY_MANY],
       volumeModes: [VolumeMode.FILESYSTEM, VolumeMode.BLOCK],
     });
@@ -273,7 +271,7 @@ describe('StorageClassRef.existing', () => {
 
   test('a mode the class was not declared with is rejected at construction', () => {
     expect(() => standard.claim(newChart(), 'data', { storage: Size.gibibytes(1), accessMode: AccessMode.READ_WRITE_MANY })).toThrow(
-      'test/data (VolumeClaim) on StorageClassRef.existing("standard"): invalid accessMode "ReadWriteMany". ' +
+      'test/data (VolumeClaim) on StorageClass.fromStorageClassName("standard"): invalid accessMode "ReadWriteMany". ' +
       'Allowed: the accessModes declared for class "standard": ReadWriteOnce. ' +
       'Fix: ask for one of those, or add ReadWriteMany to accessModes in StorageClassRef.existing if the class\'s driver really serves it',
     );
@@ -283,15 +281,15 @@ describe('StorageClassRef.existing', () => {
   });
 
   test('a class may serve ReadWriteOncePod beside other modes; each claim asks for one', () => {
-    const rwop = StorageClassRef.existing('gp3', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
+    const rwop = StorageClass.fromStorageClassName('gp3', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
     expect(rwop.accessModes).toEqual(['ReadWriteOnce', 'ReadWriteOncePod']);
     expect(rwop.claimTemplate('data', { storage: Size.gibibytes(1), accessMode: AccessMode.READ_WRITE_ONCE_POD }).accessMode).toBe('ReadWriteOncePod');
   });
 
   test('the declaration itself is checked', () => {
-    expect(() => StorageClassRef.existing('Standard', { accessModes: [AccessMode.READ_WRITE_ONCE] })).toThrow(/invalid storageClassName "Standard"/);
-    expect(() => StorageClassRef.existing('standard', { accessModes: [] })).toThrow(/StorageClassRef.existing\("standard"\): invalid accessModes \[\]/);
-    expect(() => StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [] })).toThrow(/invalid volumeModes \[\]. Allowed: at least one of Filesystem, Block/);
+    expect(() => StorageClass.fromStorageClassName('Standard', { accessModes: [AccessMode.READ_WRITE_ONCE] })).toThrow(/invalid storageClassName "Standard"/);
+    expect(() => StorageClass.fromStorageClassName('standard', { accessModes: [] })).toThrow(/StorageClassRef.existing\("standard"\): invalid accessModes \[\]/);
+    expect(() => StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [] })).toThrow(/invalid volumeModes \[\]. Allowed: at least one of Filesystem, Block/);
   });
 
   test('a template carries its request', () => {
@@ -333,7 +331,7 @@ describe('claims are cdk8s-plus storage', () => {
 
   test('a Block claim cannot be mounted as a filesystem', () => {
     const chart = newChart();
-    const raw = StorageClassRef.existing('raw', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] });
+    const raw = StorageClass.fromStorageClassName('raw', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] });
     const claim = raw.claim(chart, 'dev', { storage: Size.gibibytes(5), volumeMode: VolumeMode.BLOCK });
     const pod = new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] });
     expect(() => pod.containers[0].mount('/dev/xvda', claim)).toThrow(
@@ -347,7 +345,7 @@ describe('prune protection', () => {
     const app = Testing.app();
     if (protection) StorageDefaults.setPruneProtection(app, protection);
     const chart = new Chart(app, 'c');
-    new StorageClass(chart, 'fast', { provisioner: 'ebs.csi.aws.com' });
+    new StorageClass(chart, 'fast', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'ebs.csi.aws.com' });
     standard.claim(chart, 'data', { storage: Size.gibibytes(1) });
     new StatefulStore(chart, 'web', { image: 'nginx', volumes: [{ mountPath: '/d', claim: standard.claimTemplate('www', { storage: Size.gibibytes(1) }) }] });
     return synthValid(chart);

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { EfsAccessMode, EfsClaim, EfsDynamicProps, EfsStaticProps, EfsStorage, ReclaimPolicy, StatefulStore } from '../src';
+import { EfsAccessMode, EfsClaim, EfsExistingVolume, EfsExistingVolumeProps, EfsStorageClass, EfsStorageClassProps, ReclaimPolicy, StatefulStore } from '../src';
 import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 const FS = 'fs-06340e6a6f1ff9f8f';
@@ -8,9 +8,9 @@ const AP = 'fsap-068c22f0246419f75';
 
 describe('EfsStorage, the example of the issue', () => {
   const chart = newChart('apps');
-  const efs = EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS, directoryPerms: '700', gidRange: { start: 50000, end: 60000 }, basePath: '/dynamic' });
+  const efs = new EfsStorageClass(chart, 'efs', { fileSystemId: FS, directoryPerms: '700', gidRange: { start: 50000, end: 60000 }, basePath: '/dynamic' });
   const shared = efs.claim(chart, 'efs-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY });
-  const existing = EfsStorage.static(chart, 'efs-static', { fileSystemId: FS, accessPointId: AP });
+  const existing = new EfsExistingVolume(chart, 'efs-static', { fileSystemId: FS, accessPointId: AP });
   const staticClaim = existing.claim(chart, 'static-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY });
   const manifests = synthValid(chart);
 
@@ -57,7 +57,7 @@ describe('EfsStorage, the example of the issue', () => {
     expect(shared).toBeInstanceOf(EfsClaim);
     expect([shared.fileSystemId, staticClaim.fileSystemId, shared.accessMode]).toEqual([FS, FS, 'ReadWriteMany']);
     const c = newChart();
-    const claim = EfsStorage.dynamic(c, 'efs', { fileSystemId: FS }).claim(c, 'data');
+    const claim = new EfsStorageClass(c, 'efs', { fileSystemId: FS }).claim(c, 'data');
     new kplus.Pod(c, 'p', { containers: [{ image: 'busybox' }] }).containers[0].mount('/data', claim);
     expect(find(synthValid(c), 'Pod').spec.volumes).toEqual([{ name: 'pvc-data', persistentVolumeClaim: { claimName: 'data', readOnly: false } }]);
   });
@@ -66,7 +66,7 @@ describe('EfsStorage, the example of the issue', () => {
 describe('EfsStorage, every setting', () => {
   test('dynamic: ids, unique directories, access point reuse, zone, iam, Delete', () => {
     const chart = newChart();
-    EfsStorage.dynamic(chart, 'efs', {
+    new EfsStorageClass(chart, 'efs', {
       fileSystemId: FS,
       storageClassName: 'efs-shared',
       uid: 1000,
@@ -101,7 +101,7 @@ describe('EfsStorage, every setting', () => {
     });
   });
 
-  test.each<[string, Partial<EfsStaticProps>, object]>([
+  test.each<[string, Partial<EfsExistingVolumeProps>, object]>([
     ['a file system', {}, { volumeHandle: FS }],
     ['a directory', { subPath: '/shared/www' }, { volumeHandle: `${FS}:/shared/www` }],
     ['a directory of an access point', { subPath: '/www', accessPointId: AP }, { volumeHandle: `${FS}:/www:${AP}` }],
@@ -113,13 +113,13 @@ describe('EfsStorage, every setting', () => {
     }],
   ])('static: %s', (_, props, csi) => {
     const chart = newChart();
-    EfsStorage.static(chart, 'efs', { fileSystemId: FS, ...props }).claim(chart, 'c');
+    new EfsExistingVolume(chart, 'efs', { fileSystemId: FS, ...props }).claim(chart, 'c');
     expect(find(synthValid(chart), 'PersistentVolume').spec.csi).toEqual({ driver: 'efs.csi.aws.com', ...csi });
   });
 
   test('static: iam mount option, explicit PV name and capacity, ReadWriteOnce', () => {
     const chart = newChart();
-    EfsStorage.static(chart, 'efs', { fileSystemId: FS, iam: true, name: 'team-share', capacity: Size.tebibytes(1) })
+    new EfsExistingVolume(chart, 'efs', { fileSystemId: FS, iam: true, name: 'team-share', capacity: Size.tebibytes(1) })
       .claim(chart, 'c', { accessMode: EfsAccessMode.READ_WRITE_ONCE, storage: Size.tebibytes(1) });
     const manifests = synthValid(chart);
     expect(find(manifests, 'PersistentVolume')).toMatchObject({
@@ -129,8 +129,8 @@ describe('EfsStorage, every setting', () => {
 
   test('templates: an access point per replica (dynamic), a PV per replica (static)', () => {
     const chart = newChart();
-    const dynamic = EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS });
-    const fixed = EfsStorage.static(chart, 'efs-static', { fileSystemId: FS, accessPointId: AP });
+    const dynamic = new EfsStorageClass(chart, 'efs', { fileSystemId: FS });
+    const fixed = new EfsExistingVolume(chart, 'efs-static', { fileSystemId: FS, accessPointId: AP });
     new StatefulStore(chart, 'web', {
       image: 'nginx',
       replicas: 2,
@@ -147,7 +147,7 @@ describe('EfsStorage, every setting', () => {
 });
 
 describe('EfsStorage rejects what the driver would refuse', () => {
-  test.each<[string, Partial<EfsDynamicProps>, RegExp]>([
+  test.each<[string, Partial<EfsStorageClassProps>, RegExp]>([
     ['a file system id that is not hex', { fileSystemId: 'fs-XYZ' }, /invalid fileSystemId "fs-XYZ". Allowed: "fs-" and 8 to 40 lower-case hex digits/],
     ['Fargate', { fargate: true }, /invalid fargate true. Allowed: static provisioning only: EKS Fargate does not support dynamic provisioning of EFS. Fix: use EfsStorage.static/],
     ['no TLS on access points', { encryptInTransit: false }, /invalid encryptInTransit false. Allowed: true with an access point/],
@@ -164,31 +164,32 @@ describe('EfsStorage rejects what the driver would refuse', () => {
     ['a root path too long', { basePath: `/${'d'.repeat(30)}`, subPathPattern: `/${'p'.repeat(20)}/\${.PV.name}` }, /invalid basePath and subPathPattern .* Allowed: an access point root of at most 100 characters and 5 "\/" \(this one has 130 and 3 even with the shortest names\)/],
     ['a root path too deep', { basePath: '/a/b/c', subPathPattern: '/${.PVC.namespace}/${.PVC.name}/x' }, /this one has \d+ and 6 even with the shortest names/],
   ])('dynamic: %s', (_, props, message) => {
-    expect(() => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(/^test\/efs \(EfsStorage\): /);
-    expect(() => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(message);
+    expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(/^test\/efs \(EfsStorage\): /);
+    expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(message);
   });
 
-  test.each<[string, Partial<EfsStaticProps>, RegExp]>([
+  test.each<[string, Partial<EfsExistingVolumeProps>, RegExp]>([
     ['an access point id that is not hex', { accessPointId: 'fsap-nothex!' }, /invalid accessPointId "fsap-nothex!"/],
     ['a relative sub path', { subPath: 'www' }, /invalid subPath "www". Allowed: an absolute path without ":"/],
     ['a mount target that is no IP', { mountTargetIp: 'mt.example.com' }, /invalid mountTargetIp "mt.example.com"/],
     ['no TLS with an access point', { accessPointId: AP, encryptInTransit: false }, /invalid encryptInTransit false. Allowed: true with an access point/],
     ['iam without TLS', { iam: true, encryptInTransit: false }, /invalid iam true. Allowed: iam only with encryptInTransit \(IAM authorization needs TLS\)/],
   ])('static: %s', (_, props, message) => {
-    expect(() => EfsStorage.static(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(message);
+    expect(() => new EfsExistingVolume(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(message);
   });
 
   test('static: one claim per PV, and templates need replicas', () => {
     const chart = newChart();
-    const efs = EfsStorage.static(chart, 'efs', { fileSystemId: FS });
+    const efs = new EfsExistingVolume(chart, 'efs', { fileSystemId: FS });
     efs.claim(chart, 'first');
     expect(() => efs.claim(chart, 'second')).toThrow(/invalid claim "second". Allowed: one claim per PV, and test\/first already binds efs/);
-    expect(() => efs.claimTemplate('t')).toThrow(/claim template "t" on test\/efs \(EfsStorage\): invalid replicas \(not set\). Allowed: the number of replicas, for static storage/);
+    expect(() => efs.claimTemplate('t', {} as any)).toThrow(
+      /^claim template "t" on test\/efs \(EfsExistingVolume\): invalid replicas \(not set\). Allowed: a value: EfsClaimTemplateOptions requires it. Fix: set replicas$/);
   });
 });
 
 describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/driver/controller.go, node.go)', () => {
-  const rootOf = (props: Partial<EfsDynamicProps>) => () => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, ...props });
+  const rootOf = (props: Partial<EfsStorageClassProps>) => () => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, ...props });
 
   test('the 37-character unique suffix is added only with subPathPattern (CreateVolume)', () => {
     // Without a pattern the directory is the PV name (40 characters): 59 + 1 + 40 = 100 fits exactly.
@@ -201,19 +202,19 @@ describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/drive
 
   test('gid together with gidRange is valid: the range then gives the uid (parseAccessPointConstraints)', () => {
     const chart = newChart();
-    EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS, gid: 1000, gidRange: { start: 2000, end: 3000 } });
+    new EfsStorageClass(chart, 'efs', { fileSystemId: FS, gid: 1000, gidRange: { start: 2000, end: 3000 } });
     expect(find(synthValid(chart), 'StorageClass').parameters).toMatchObject({ gid: '1000', gidRangeStart: '2000', gidRangeEnd: '3000' });
   });
 
   test('a relative basePath is joined to the root (path.Join("/", basePath, dir))', () => {
     const chart = newChart();
-    EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS, basePath: 'dynamic' });
+    new EfsStorageClass(chart, 'efs', { fileSystemId: FS, basePath: 'dynamic' });
     expect(find(synthValid(chart), 'StorageClass').parameters.basePath).toBe('dynamic');
   });
 
   test('ReadWriteOncePod is served (SINGLE_NODE_WRITER in volumeCapAccessModes); ReadOnlyMany has no member', () => {
     const chart = newChart();
-    const efs = EfsStorage.dynamic(chart, 'efs', { fileSystemId: FS });
+    const efs = new EfsStorageClass(chart, 'efs', { fileSystemId: FS });
     efs.claim(chart, 'solo', { accessMode: EfsAccessMode.READ_WRITE_ONCE_POD });
     expect(find(synthValid(chart), 'PersistentVolumeClaim').spec.accessModes).toEqual(['ReadWriteOncePod']);
     expect(Object.values(EfsAccessMode)).not.toContain('ReadOnlyMany');
@@ -221,14 +222,14 @@ describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/drive
 
   test('IPv4 and IPv6 mount targets are taken, names are not (NodePublishVolume: net.ParseIP)', () => {
     for (const ip of ['10.0.1.25', '2600:1f18:ab::25', '::1']) {
-      expect(() => EfsStorage.static(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: ip })).not.toThrow();
+      expect(() => new EfsExistingVolume(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: ip })).not.toThrow();
     }
-    expect(() => EfsStorage.static(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: '10.0.1' })).toThrow(
+    expect(() => new EfsExistingVolume(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: '10.0.1' })).toThrow(
       'test/efs (EfsStorage): invalid mountTargetIp "10.0.1". Allowed: an IPv4 or IPv6 address. Fix: give the mount target\'s IP address');
   });
 });
 
 test('a cross-account secret\'s namespace is a Kubernetes namespace name', () => {
-  expect(() => EfsStorage.dynamic(newChart(), 'efs', { fileSystemId: FS, crossAccountSecret: { name: 'x-account', namespace: 'Kube_System' } })).toThrow(
+  expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, crossAccountSecret: { name: 'x-account', namespace: 'Kube_System' } })).toThrow(
     /^test\/efs \(EfsStorage\): invalid crossAccountSecret.namespace "Kube_System"/);
 });

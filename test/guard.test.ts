@@ -1,10 +1,6 @@
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import {
-  AccessMode, BlockProvider, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, GuardSeverity, LocalSsdVolume, LocalSsdVolumeProps,
-  NfsShare, PodManagementPolicy, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass,
-  StorageClassRef, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode,
-} from '../src';
+import { AccessMode, BlockProvider, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, GuardSeverity, LocalSsdVolume, LocalSsdVolumeProps, NfsShare, PodManagementPolicy, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode } from '../src';
 import { Manifest, expectValidManifests } from './helpers/manifests';
 
 /** The manifests of a small app built by `build`, schema-checked. */
@@ -21,7 +17,7 @@ function synth(build: (chart: Chart) => void, protection?: PruneProtection): Man
 
 const yaml = (text: string) => parseAllDocuments(text).map(d => d.toJS());
 
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY], volumeModes: [VolumeMode.FILESYSTEM, VolumeMode.BLOCK] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_ONLY_MANY], volumeModes: [VolumeMode.FILESYSTEM, VolumeMode.BLOCK] });
 const store = (p: Partial<StatefulStoreProps> = {}, size = 1) => (chart: Chart) => new StatefulStore(chart, 'web', {
   image: 'nginx:1.27',
   replicas: 3,
@@ -59,7 +55,7 @@ const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
     ],
   })), [[R, 'StatefulSet', 'web', 'spec.volumeClaimTemplates[cache]']]],
   ['a template is removed', synth(store()), synth(store({ volumes: [] })), [[R, 'StatefulSet', 'web', 'spec.volumeClaimTemplates[www]']]],
-  ['a template changes class', synth(store()), synth(store({ volumes: [{ mountPath: '/d', claim: StorageClassRef.existing('premium', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claimTemplate('www', { storage: Size.gibibytes(1) }) }] })),
+  ['a template changes class', synth(store()), synth(store({ volumes: [{ mountPath: '/d', claim: StorageClass.fromStorageClassName('premium', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claimTemplate('www', { storage: Size.gibibytes(1) }) }] })),
     [[R, 'StatefulSet', 'web', 'spec.volumeClaimTemplates[www]']]],
   ['a template changes access mode', synth(store()), synth(store({ volumes: [{ mountPath: '/d', claim: standard.claimTemplate('www', { storage: Size.gibibytes(1), accessMode: AccessMode.READ_ONLY_MANY }) }] })),
     [[R, 'StatefulSet', 'web', 'spec.volumeClaimTemplates[www]']]],
@@ -77,20 +73,20 @@ const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
   ['class provisioner changes', synth(ebs(BlockProvider.ebs())), synth(ebs(BlockProvider.gcePd({ type: GcePdType.PD_STANDARD }))),
     [[R, 'StorageClass', 'fast', 'parameters'], [R, 'StorageClass', 'fast', 'provisioner']]],
   ['class reclaim policy changes', synth(ebs(BlockProvider.ebs())), synth(ebs(BlockProvider.ebs(), { reclaimPolicy: ReclaimPolicy.DELETE })), [[R, 'StorageClass', 'fast', 'reclaimPolicy']]],
-  ['class binding mode changes', synth(c => new StorageClass(c, 'nfs', { provisioner: 'nfs.csi.k8s.io' })),
-    synth(c => new StorageClass(c, 'nfs', { provisioner: 'nfs.csi.k8s.io', volumeBindingMode: VolumeBindingMode.IMMEDIATE })), [[R, 'StorageClass', 'nfs', 'volumeBindingMode']]],
+  ['class binding mode changes', synth(c => new StorageClass(c, 'nfs', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'nfs.csi.k8s.io' })),
+    synth(c => new StorageClass(c, 'nfs', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'nfs.csi.k8s.io', volumeBindingMode: VolumeBindingMode.IMMEDIATE })), [[R, 'StorageClass', 'nfs', 'volumeBindingMode']]],
   ['omitted class defaults are no change (hand-written)', yaml('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: x}\nprovisioner: p.io'),
     yaml('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: x}\nprovisioner: p.io\nreclaimPolicy: Delete\nvolumeBindingMode: Immediate\nparameters: {}'), []],
   // PersistentVolumeClaim.
-  ['a claim changes class', synth(claim()), synth(c => StorageClassRef.existing('premium', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claim(c, 'data', { storage: Size.gibibytes(10) })),
+  ['a claim changes class', synth(claim()), synth(c => StorageClass.fromStorageClassName('premium', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claim(c, 'data', { storage: Size.gibibytes(10) })),
     [[R, 'PersistentVolumeClaim', 'data', 'spec.storageClassName']]],
   ['a claim changes access mode', synth(claim()), synth(claim({ accessMode: AccessMode.READ_ONLY_MANY })), [[R, 'PersistentVolumeClaim', 'data', 'spec.accessModes']]],
   ['a claim changes volume mode', synth(claim()), synth(claim({ volumeMode: VolumeMode.BLOCK })), [[R, 'PersistentVolumeClaim', 'data', 'spec.volumeMode']]],
   ['a claim changes selector (hand-written)', handPvc('  selector: {matchLabels: {disk: a}}'), handPvc('  selector: {matchLabels: {disk: b}}'), [[R, 'PersistentVolumeClaim', 'data', 'spec.selector']]],
   ['a bound claim changes volumeName (hand-written)', handPvc('  volumeName: pv-a'), handPvc('  volumeName: pv-b'), [[R, 'PersistentVolumeClaim', 'data', 'spec.volumeName']]],
   ['a claim shrinks', synth(claim()), synth(claim({ storage: Size.mebibytes(512) })), [[R, 'PersistentVolumeClaim', 'data', 'spec.resources.requests.storage']]],
-  ['a claim grows on a class without expansion', synth(both(c => new StorageClass(c, 'standard', { provisioner: 'p.io' }), claim())),
-    synth(both(c => new StorageClass(c, 'standard', { provisioner: 'p.io' }), claim({ storage: Size.gibibytes(20) }))), [[R, 'PersistentVolumeClaim', 'data', 'spec.resources.requests.storage']]],
+  ['a claim grows on a class without expansion', synth(both(c => new StorageClass(c, 'standard', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'p.io' }), claim())),
+    synth(both(c => new StorageClass(c, 'standard', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'p.io' }), claim({ storage: Size.gibibytes(20) }))), [[R, 'PersistentVolumeClaim', 'data', 'spec.resources.requests.storage']]],
   ['a claim grows on a class not in the manifests', synth(claim()), synth(claim({ storage: Size.gibibytes(20) })), [[W, 'PersistentVolumeClaim', 'data', 'spec.resources.requests.storage']]],
   // PersistentVolume.
   ['a local disk moves to another path', synth(disks()), synth(disks({}, { path: '/mnt/nvme' })), [[R, 'PersistentVolume', 'disk-1', 'spec (volume source)']]],
@@ -116,7 +112,7 @@ const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
     [[W, 'StorageClass', 'local', '(object)'], [W, 'PersistentVolume', 'disk-1', '(object)']]],
   ['an unprotected claim is removed', synth(claim(), PruneProtection.NONE), synth(() => undefined, PruneProtection.NONE), [[D, 'PersistentVolumeClaim', 'data', '(object)']]],
   ['a protected claim on a Retain class is removed', synth(both(ebs(BlockProvider.ebs()), c => standard.claim(c, 'other', { storage: Size.gibibytes(1) }),
-    c => StorageClassRef.existing('fast', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claim(c, 'data', { storage: Size.gibibytes(1) }))),
+    c => StorageClass.fromStorageClassName('fast', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claim(c, 'data', { storage: Size.gibibytes(1) }))),
   synth(both(ebs(BlockProvider.ebs()), c => standard.claim(c, 'other', { storage: Size.gibibytes(1) }))), [[W, 'PersistentVolumeClaim', 'data', '(object)']]],
   ['a Delete class is removed', synth(ebs(BlockProvider.ebs(), { reclaimPolicy: ReclaimPolicy.DELETE })), synth(() => undefined), [[D, 'StorageClass', 'fast', '(object)']]],
   ['a protected claim whose class is unknown is removed', synth(claim()), synth(() => undefined), [[D, 'PersistentVolumeClaim', 'data', '(object)']]],

@@ -197,7 +197,7 @@ describe('NfsCsiStorageClass', () => {
     const chart = newChart();
     const nfs = new NfsCsiStorageClass(chart, 'nfs', {
       ...base,
-      name: 'nfs-archive',
+      storageClassName: 'nfs-archive',
       subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}-${pv.metadata.name}',
       mountPermissions: 0o775,
       onDelete: NfsOnDelete.ARCHIVE,

@@ -9,10 +9,10 @@
 import { Size } from 'cdk8s';
 import * as plus27 from 'cdk8s-plus-27';
 import * as plus33 from 'cdk8s-plus-33';
-import { AccessMode, CheckSeverity, StorageCheck, StorageClassRef, VolumeMode } from '../src';
+import { AccessMode, CheckSeverity, StorageCheck, StorageClass, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
 
 describe('claims mount from cdk8s-plus-27 to -33', () => {
   test('cdk8s-plus-33: Volume.fromPersistentVolumeClaim(scope, id, claim) names the claim', () => {
@@ -60,7 +60,7 @@ describe('claims mount from cdk8s-plus-27 to -33', () => {
 
 test('a Block claim mounted at a path through cdk8s-plus-33 is caught by StorageCheck (volume-mode-mismatch), as asVolume() refuses it with plus-27', () => {
   const chart = newChart();
-  const raw = StorageClassRef.existing('raw', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] });
+  const raw = StorageClass.fromStorageClassName('raw', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] });
   const claim = raw.claim(chart, 'disk', { storage: Size.gibibytes(5), volumeMode: VolumeMode.BLOCK });
   const web = new plus33.Deployment(chart, 'web', { replicas: 1, strategy: plus33.DeploymentStrategy.recreate(), containers: [{ image: 'nginx', securityContext: { user: 1000 } }] });
   web.containers[0].mount('/data', plus33.Volume.fromPersistentVolumeClaim(chart, 'disk-volume', claim));

@@ -1,13 +1,10 @@
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import {
-  AccessMode, ClaimRetention, EmptyDirMedium, PodManagementPolicy, PodVolume, StatefulStore, StatefulStoreProps,
-  StorageClassRef, StoreUpdateStrategy, VolumeMode,
-} from '../src';
+import { AccessMode, ClaimRetention, EmptyDirMedium, PodManagementPolicy, PodVolume, StatefulStore, StatefulStoreProps, StorageClass, StoreUpdateStrategy, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 const www = () => standard.claimTemplate('www', { storage: Size.gibibytes(1) });
 
 function webStore(chart = newChart(), props: Partial<StatefulStoreProps> = {}) {
@@ -90,7 +87,7 @@ describe('StatefulStore, the web example of the issue', () => {
 describe('StatefulStore, custom settings', () => {
   const chart = newChart('db');
   const data = standard.claimTemplate('data', { storage: Size.gibibytes(20) });
-  const raw = StorageClassRef.existing('raw-block', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] });
+  const raw = StorageClass.fromStorageClassName('raw-block', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] });
   const wal = raw.claimTemplate('wal', { storage: Size.mebibytes(512), volumeMode: VolumeMode.BLOCK });
   const config = PodVolume.configMap('config', 'db-config', { items: { 'db.conf': 'db.conf' }, defaultMode: 0o444 });
   const store = new StatefulStore(chart, 'Database', {
@@ -303,7 +300,7 @@ describe('StatefulStore rejects what the cluster would refuse or never run', () 
       volumes: [{
         mountPath: '/dev/x',
         readOnly: true,
-        claim: StorageClassRef.existing('raw', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] })
+        claim: StorageClass.fromStorageClassName('raw', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] })
           .claimTemplate('x', { storage: Size.gibibytes(1), volumeMode: VolumeMode.BLOCK }),
       }],
     }, /invalid volumes of container "web" "\/dev\/x". Allowed: a Block device without readOnly or subPath/],

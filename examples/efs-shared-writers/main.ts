@@ -1,13 +1,13 @@
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { EfsAccessMode, EfsClaim, EfsStorage } from 'cdk8s-storage';
+import { EfsAccessMode, EfsClaim, EfsExistingVolume, EfsStorageClass } from 'cdk8s-storage';
 
 /** Two pods appending to files on one EFS claim: once dynamically provisioned, once on an existing access point. */
 export function buildApp(app = new App()): App {
   const chart = new Chart(app, 'efs-shared-writers', { namespace: 'shared' });
 
   // Dynamic: the class makes an access point (and a directory under /dynamic) for the claim.
-  const efs = EfsStorage.dynamic(chart, 'efs', {
+  const efs = new EfsStorageClass(chart, 'efs', {
     fileSystemId: 'fs-06340e6a6f1ff9f8f',
     directoryPerms: '700',
     gidRange: { start: 50000, end: 60000 },
@@ -17,12 +17,12 @@ export function buildApp(app = new App()): App {
   writers(chart, 'dynamic', shared);
 
   // Static: an access point made outside Kubernetes, offered as one Retain PV.
-  const existing = EfsStorage.static(chart, 'efs-static', { fileSystemId: 'fs-06340e6a6f1ff9f8f', accessPointId: 'fsap-068c22f0246419f75' });
+  const existing = new EfsExistingVolume(chart, 'efs-static', { fileSystemId: 'fs-06340e6a6f1ff9f8f', accessPointId: 'fsap-068c22f0246419f75' });
   writers(chart, 'static', existing.claim(chart, 'static-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY }));
 
   // Cross-account: a One Zone file system of the data account. The provisioner secret (awsRoleArn) is made
   // outside this app and referenced by name only; `az` picks the mount target every volume uses.
-  EfsStorage.dynamic(chart, 'efs-data-account', {
+  new EfsStorageClass(chart, 'efs-data-account', {
     fileSystemId: 'fs-0a1b2c3d4e5f60718',
     crossAccountSecret: { name: 'x-account', namespace: 'kube-system' },
     az: 'eu-west-1a',

@@ -1,11 +1,11 @@
 import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlockStorage } from 'cdk8s-storage';
+import { BlockStorageClass } from 'cdk8s-storage';
 
 /** nginx on Oracle Kubernetes Engine, serving from a 50Gi block volume of the pre-installed oci-bv class. */
 export function buildApp(app = new App()): App {
   const chart = new Chart(app, 'oci-block-nginx');
-  const bv = BlockStorage.ociDefault();
+  const bv = BlockStorageClass.ociDefault();
   const data = bv.claim(chart, 'csi-bvs-pvc', { storage: Size.gibibytes(50) });
 
   const nginx = new kplus.Deployment(chart, 'nginx', {

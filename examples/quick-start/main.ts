@@ -1,7 +1,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import { Deployment, DeploymentStrategy, Volume } from 'cdk8s-plus-33';
 import { Construct } from 'constructs';
-import { AccessMode, StorageClassRef } from 'cdk8s-storage';
+import { AccessMode, StorageClass } from 'cdk8s-storage';
 
 /**
  * A team's web app with an upload volume, written as `cdk8s init
@@ -11,7 +11,7 @@ import { AccessMode, StorageClassRef } from 'cdk8s-storage';
 export class WebChart extends Chart {
   public constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
-    const gp3 = StorageClassRef.existing('gp3', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+    const gp3 = StorageClass.fromStorageClassName('gp3', { accessModes: [AccessMode.READ_WRITE_ONCE] });
     const uploads = gp3.claim(this, 'uploads', { storage: Size.gibibytes(20) });
     const web = new Deployment(this, 'web', {
       replicas: 1,

@@ -1,9 +1,6 @@
 import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  AccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, NfsCsiAccessMode, NfsCsiStorageClass, StatefulStore, StorageClass,
-  StorageClassRef, StorageGuard,
-} from 'cdk8s-storage';
+import { AccessMode, BlockProvider, BlockStorageClass, EbsVolumeType, NfsCsiAccessMode, NfsCsiStorageClass, StatefulStore, StorageClass, StorageGuard } from 'cdk8s-storage';
 
 /** The short examples of the top-level README, as one app, so that they are compiled and synthesized by the tests. */
 export function buildApp(app = new App()): App {
@@ -17,11 +14,11 @@ export function buildApp(app = new App()): App {
 }
 
 function existingClass(chart: Chart) {
-  const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+  const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
   const claim = standard.claim(chart, 'data', { storage: Size.gibibytes(5) }); // mountable: container.mount('/data', claim)
   const tpl = standard.claimTemplate('www', { storage: Size.gibibytes(1) }); // for StatefulStore
   // standard.claim(chart, 'shared', { storage: Size.gibibytes(5), accessMode: AccessMode.READ_WRITE_MANY }) throws:
-  // StorageValidationError: web/shared (VolumeClaim) on StorageClassRef.existing("standard"): invalid accessMode
+  // StorageValidationError: web/shared (VolumeClaim) on StorageClass.fromStorageClassName("standard"): invalid accessMode
   // "ReadWriteMany". Allowed: the accessModes declared for class "standard": ReadWriteOnce. Fix: ...
   new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox', command: ['sleep', '3600'], securityContext: { user: 1000 } }] }).containers[0].mount('/data', claim);
   new StatefulStore(chart, 'web', { image: 'nginx', volumes: [{ mountPath: '/usr/share/nginx/html', claim: tpl }] });
@@ -29,17 +26,17 @@ function existingClass(chart: Chart) {
 
 function customClass(chart: Chart) {
   const gp3 = new StorageClass(chart, 'gp3', {
+    accessModes: [AccessMode.READ_WRITE_ONCE],
     provisioner: 'ebs.csi.aws.com',
     parameters: { type: 'gp3' },
     allowVolumeExpansion: true,
   });
-  const data = StorageClassRef.existing(gp3.name, { accessModes: [AccessMode.READ_WRITE_ONCE] })
-    .claim(chart, 'data', { storage: Size.gibibytes(50) });
+  const data = gp3.claim(chart, 'data', { storage: Size.gibibytes(50) });
   new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox', command: ['sleep', '3600'], securityContext: { user: 1000 } }] }).containers[0].mount('/data', data);
 }
 
 function escapeHatches(chart: Chart) {
-  const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+  const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
   const store = new StatefulStore(chart, 'web', { image: 'nginx', volumes: [{ mountPath: '/data', claim: standard.claimTemplate('www', { storage: Size.gibibytes(1) }) }] });
   store.statefulSet.addJsonPatch(JsonPatch.add('/spec/template/spec/nodeSelector', { disk: 'ssd' }));
   ApiObject.of(store.service).metadata.addLabel('team', 'web');
@@ -47,7 +44,7 @@ function escapeHatches(chart: Chart) {
 
 function blockClasses(chart: Chart) {
   const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
-  const other = BlockStorage.existing('gp3-encrypted', BlockProvider.ebs({ encrypted: true }));
+  const other = BlockStorageClass.fromStorageClassName('gp3-encrypted', BlockProvider.ebs({ encrypted: true }));
   fast.claim(chart, 'fast-data', { storage: Size.gibibytes(200) });
   other.claim(chart, 'encrypted-data', { storage: Size.gibibytes(20) });
 }

@@ -1,9 +1,7 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import {
-  AccessMode, PodManagementPolicy, PodVolume, StatefulStore, StorageClassRef, VolumeClaim,
-} from 'cdk8s-storage';
+import { AccessMode, PodManagementPolicy, PodVolume, StatefulStore, StorageClass, VolumeClaim } from 'cdk8s-storage';
 
 /**
  * A three-replica PostgreSQL cluster (one primary, two streaming replicas, as
@@ -15,8 +13,8 @@ export function buildApp(app = new App()): App {
   const chart = new Chart(app, 'postgres', { namespace: 'databases' });
 
   // gp3 volumes for the data, and faster io2 volumes for the write-ahead log.
-  const gp3 = StorageClassRef.existing('gp3', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
-  const io2 = StorageClassRef.existing('io2', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
+  const gp3 = StorageClass.fromStorageClassName('gp3', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
+  const io2 = StorageClass.fromStorageClassName('io2', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
   const data = gp3.claimTemplate('data', { storage: Size.gibibytes(100), accessMode: AccessMode.READ_WRITE_ONCE_POD });
   const wal = io2.claimTemplate('wal', { storage: Size.gibibytes(20), accessMode: AccessMode.READ_WRITE_ONCE_POD });
   const config = PodVolume.configMap('config', 'postgres-config');

@@ -1,10 +1,10 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
-import { AccessMode, StatefulStore, StorageClassRef } from 'cdk8s-storage';
+import { AccessMode, StatefulStore, StorageClass } from 'cdk8s-storage';
 
 /** The StatefulSet basics example of the Kubernetes docs: nginx with one volume per replica. */
 export function buildApp(app = new App()): App {
   const chart = new Chart(app, 'web');
-  const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+  const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
   new StatefulStore(chart, 'web', {
     image: 'registry.k8s.io/nginx-slim:0.8',
     replicas: 3,

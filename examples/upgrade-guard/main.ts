@@ -1,10 +1,10 @@
 import { App, Chart, Size } from 'cdk8s';
-import { AccessMode, StatefulStore, StorageClassRef } from 'cdk8s-storage';
+import { AccessMode, StatefulStore, StorageClass } from 'cdk8s-storage';
 
 /** Two releases of one app: v2 gives each replica a bigger volume, which a StatefulSet cannot take. */
 export function buildApp(app = new App(), version: 'v1' | 'v2' = 'v2'): App {
   const chart = new Chart(app, 'shop', { namespace: 'shop' });
-  const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+  const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
   new StatefulStore(chart, 'orders-db', {
     image: 'postgres:16.4',
     replicas: version === 'v1' ? 2 : 3,

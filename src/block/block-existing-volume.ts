@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { BlockFsType } from './block-access-mode';
 import { BlockDisk } from './block-disk';
 import { AccessMode } from '../core/access-mode';
-import { Schema, checkProps, checkScope, enumOf, instanceOf, optional, size } from '../core/checks';
-import { claimArgs } from '../core/claim-entry';
-import { describeConstruct, invalid } from '../core/errors';
-import { NameRule, nameFromId, validateName } from '../core/names';
+import { BackendClaims, BackendRequest } from '../core/backend-claims';
+import { Schema, checkScope, enumOf, instanceOf, openConstruct, optional, size } from '../core/checks';
+import { ClaimTemplate } from '../core/claim-template';
+import { invalid } from '../core/errors';
 import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { NAME, VOLUME_MODE } from '../core/schemas';
@@ -47,8 +47,8 @@ export interface BlockExistingVolumeProps {
   readonly name?: string;
 }
 
-/** Props of the claim on an existing disk. */
-export interface BlockExistingClaimProps {
+/** Options of the claim or claim template on an existing disk. */
+export interface BlockExistingClaimOptions {
   /**
    * The access mode.
    *
@@ -58,9 +58,13 @@ export interface BlockExistingClaimProps {
   /**
    * A formatted filesystem, or the raw device.
    *
-   * @default VolumeMode.FILESYSTEM
+   * @default VolumeMode.FILESYSTEM - a formatted filesystem
    */
   readonly volumeMode?: VolumeMode;
+}
+
+/** Props of the claim on an existing disk. */
+export interface BlockExistingClaimProps extends BlockExistingClaimOptions {
   /**
    * The PVC name.
    *
@@ -73,8 +77,9 @@ export interface BlockExistingClaimProps {
  * A cloud disk that already exists (an EBS volume, a GCE disk, an OCI block
  * volume, an Azure managed disk), as a static PV with the node affinity of the
  * disk's zone, and the one class-less claim pinned to it. `Retain`: the data
- * is not this app's to delete. A disk is one volume, so there is no claim
- * template: for a StatefulStore, make one disk per replica with dynamic storage.
+ * is not this app's to delete. A disk is one volume: it gets one claim, or one
+ * claim template for a StatefulStore of a single replica (for more replicas,
+ * make a disk per replica with a `BlockStorageClass`).
  *
  * ```ts
  * const dataset = new BlockExistingVolume(chart, 'dataset', {
@@ -85,8 +90,7 @@ export interface BlockExistingClaimProps {
  * ```
  */
 export class BlockExistingVolume extends Construct {
-  private readonly binding: StaticBinding;
-  private readonly where: string;
+  private readonly claims: BackendClaims<BlockExistingClaimOptions>;
   private readonly props: BlockExistingVolumeProps;
 
   /**
@@ -96,19 +100,31 @@ export class BlockExistingVolume extends Construct {
    */
   public constructor(scope: Construct, id: string, props: BlockExistingVolumeProps) {
     super(checkScope(scope, id, 'BlockExistingVolume'), id);
-    this.where = describeConstruct(this, 'BlockExistingVolume');
-    this.props = props = checkProps(this.where, props, existingVolumeProps(), 'BlockExistingVolumeProps');
-    sizeInBytes(props.capacity, this.where, 'capacity');
-    const pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
-    this.binding = new StaticBinding(this, this.where, pvName, 'block.cdk8s-storage.io');
+    const { where, props: checked } = openConstruct(this, 'BlockExistingVolume', props, existingVolumeProps());
+    this.props = checked;
+    sizeInBytes(checked.capacity, where, 'capacity');
+    this.claims = new BackendClaims(where, { schema: BLOCK_EXISTING_CLAIM_OPTIONS, optionsType: 'BlockExistingClaimOptions', propsType: 'BlockExistingClaimProps' },
+      (options, claimWhere) => this.request(options, claimWhere),
+      new StaticBinding(this, where, checked.name, 'block.cdk8s-storage.io', true));
   }
 
   /** The one claim bound to the disk's PV, mountable in any cdk8s-plus workload. */
   public claim(scope: Construct, id: string, props: BlockExistingClaimProps = {}): VolumeClaim {
-    const { where, props: checked } = claimArgs(this.where, scope, id, props, BLOCK_EXISTING_CLAIM_PROPS, 'BlockExistingClaimProps');
+    return this.claims.claim(scope, id, props);
+  }
+
+  /**
+   * The claim template of a StatefulStore of one replica, bound to the disk's PV
+   * (instead of `claim`: a disk attaches to one claim).
+   */
+  public claimTemplate(name: string, options: BlockExistingClaimOptions = {}): ClaimTemplate {
+    return this.claims.claimTemplate(name, options);
+  }
+
+  private request(options: BlockExistingClaimOptions, where: string): BackendRequest {
     const source = this.props.disk._source;
-    const accessMode = checked.accessMode ?? ExistingDiskAccessMode.READ_WRITE_ONCE;
-    const volumeMode = checked.volumeMode ?? VolumeMode.FILESYSTEM;
+    const accessMode = options.accessMode ?? ExistingDiskAccessMode.READ_WRITE_ONCE;
+    const volumeMode = options.volumeMode ?? VolumeMode.FILESYSTEM;
     const readOnly = accessMode === ExistingDiskAccessMode.READ_ONLY_MANY;
     if (readOnly && !(source.servesReadOnlyMany && volumeMode === VolumeMode.FILESYSTEM)) {
       throw invalid({
@@ -136,15 +152,13 @@ export class BlockExistingVolume extends Construct {
         },
       },
     };
-    const request = { accessMode, storage: this.props.capacity, volumeMode };
-    return this.binding.bindClaim(where, id, volume, request, claim => VolumeClaim._mint(scope, id, checked.name, claim));
+    return { storageClassName: '', accessMode, storage: this.props.capacity, volumeMode, volume };
   }
 }
 
-const BLOCK_EXISTING_CLAIM_PROPS: Schema<BlockExistingClaimProps> = {
+const BLOCK_EXISTING_CLAIM_OPTIONS: Schema<BlockExistingClaimOptions> = {
   accessMode: optional(enumOf(ExistingDiskAccessMode, 'ExistingDiskAccessMode')),
   volumeMode: VOLUME_MODE,
-  name: NAME,
 };
 
 /** A function, as BlockDisk must be defined before its instanceOf check is built. */

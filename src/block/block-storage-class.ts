@@ -1,13 +1,16 @@
 import { Construct } from 'constructs';
+import { BlockClaims } from './block-claims';
 import { BlockProvider } from './block-provider';
-import { BlockClaimOptions, BlockClaimProps, BlockStorage, IBlockStorage, MultiAttachClaimProps } from './block-storage';
-import { BLOCK_STORAGE_CLASS_PROPS } from './schemas';
-import { checkProps, checkScope } from '../core/checks';
+import { BlockClaimOptions, BlockClaimProps, IBlockStorage, MultiAttachClaimProps } from './block-storage';
+import { OCI_DEFAULT_CLASS } from './rules/oci';
+import { BLOCK_STORAGE_CLASS_PROPS, PROVIDER } from './schemas';
+import { checkArg, checkScope, openConstruct, str } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
-import { describeConstruct, invalid } from '../core/errors';
-import { nameFromId } from '../core/names';
+import { invalid } from '../core/errors';
+import { NameRule, validateName } from '../core/names';
 import { ReclaimPolicy, VolumeBindingMode } from '../core/policies';
-import { AllowedTopology, StorageClass } from '../core/storage-class';
+import { AllowedTopology } from '../core/storage-class';
+import { addStorageClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
 
 /**
@@ -17,11 +20,11 @@ export interface BlockStorageClassProps {
   /** The driver and its typed parameters, e.g. `BlockProvider.ebs({ type: EbsVolumeType.GP3 })`. */
   readonly provider: BlockProvider;
   /**
-   * The StorageClass name.
+   * The StorageClass name (a DNS-1123 subdomain).
    *
-   * @default - the construct id, lower-cased
+   * @default - the construct id, lower-cased; never derived from the construct path
    */
-  readonly name?: string;
+  readonly storageClassName?: string;
   /**
    * What happens to a volume when its claim is deleted.
    *
@@ -61,11 +64,32 @@ export interface BlockStorageClassProps {
  * ```
  */
 export class BlockStorageClass extends Construct implements IBlockStorage {
-  /** The StorageClass. */
-  public readonly storageClass: StorageClass;
+  /**
+   * OKE's pre-installed `oci-bv` class (the default class of clusters created
+   * at Kubernetes 1.24 and later): OCI Block Volume with the driver's defaults.
+   */
+  public static ociDefault(): IBlockStorage {
+    return BlockStorageClass.fromStorageClassName(OCI_DEFAULT_CLASS, BlockProvider.oci());
+  }
+
+  /**
+   * A block-storage class the cluster already has, made for `provider` with the
+   * parameters that `provider` describes (claims are checked against them).
+   * Creates nothing.
+   *
+   * @param storageClassName the name of the class in the cluster
+   * @param provider the driver and the parameters the class was made with
+   */
+  public static fromStorageClassName(storageClassName: string, provider: BlockProvider): IBlockStorage {
+    checkArg('BlockStorageClass.fromStorageClassName', 'storageClassName', storageClassName, str('the name of a StorageClass in the cluster'));
+    const where = `BlockStorageClass.fromStorageClassName(${JSON.stringify(storageClassName)})`;
+    checkArg(where, 'provider', provider, PROVIDER);
+    return new BlockClaims(validateName(storageClassName, NameRule.DNS_SUBDOMAIN, where, 'storageClassName'), provider, `${where} (${provider._rules.label})`);
+  }
+
   public readonly storageClassName: string;
   public readonly provider: BlockProvider;
-  private readonly storage: BlockStorage;
+  private readonly claims: BlockClaims;
 
   /**
    * @param scope the parent construct, usually a Chart
@@ -74,45 +98,45 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
    */
   public constructor(scope: Construct, id: string, props: BlockStorageClassProps) {
     super(checkScope(scope, id, 'BlockStorageClass'), id);
-    props = checkProps(describeConstruct(this, 'BlockStorageClass'), props, BLOCK_STORAGE_CLASS_PROPS, 'BlockStorageClassProps');
+    let where: string;
+    ({ where, props } = openConstruct(this, 'BlockStorageClass', props, BLOCK_STORAGE_CLASS_PROPS));
     this.provider = props.provider;
-    this.storageClass = new StorageClass(this, 'Resource', {
-      name: props.name ?? nameFromId(id),
+    this.storageClassName = addStorageClass(this, where, {
+      storageClassName: props.storageClassName,
       provisioner: props.provider.provisioner,
       parameters: props.provider.parameters,
       reclaimPolicy: props.reclaimPolicy ?? ReclaimPolicy.RETAIN,
       volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
       allowVolumeExpansion: props.allowVolumeExpansion ?? true,
       mountOptions: props.mountOptions,
-      allowedTopologies: this.zoneTopology(props.zones),
-    });
-    this.storageClassName = this.storageClass.name;
-    this.storage = BlockStorage.existing(this.storageClassName, props.provider);
+      allowedTopologies: this.zoneTopology(props.zones, where),
+    }).name;
+    this.claims = new BlockClaims(this.storageClassName, props.provider, `${where} (${props.provider._rules.label})`);
   }
 
   public claim(scope: Construct, id: string, props: BlockClaimProps): VolumeClaim {
-    return this.storage.claim(scope, id, props);
+    return this.claims.claim(scope, id, props);
   }
 
   public claimTemplate(name: string, options: BlockClaimOptions): ClaimTemplate {
-    return this.storage.claimTemplate(name, options);
+    return this.claims.claimTemplate(name, options);
   }
 
   public multiAttachClaim(scope: Construct, id: string, props: MultiAttachClaimProps): VolumeClaim {
-    return this.storage.multiAttachClaim(scope, id, props);
+    return this.claims.multiAttachClaim(scope, id, props);
   }
 
-  private zoneTopology(zones: string[] | undefined): AllowedTopology[] | undefined {
+  private zoneTopology(zones: string[] | undefined, where: string): AllowedTopology[] | undefined {
     if (!zones) return undefined;
     const key = this.provider._rules.topologyKey;
     if (zones.length === 0) {
-      throw invalid({ where: describeConstruct(this, 'BlockStorageClass'), prop: 'zones', value: zones, allowed: 'at least one zone', fix: 'list the zones, or omit zones' });
+      throw invalid({ where, prop: 'zones', value: zones, allowed: 'at least one zone', fix: 'list the zones, or omit zones' });
     }
     const format = this.provider._rules.zoneFormat;
     const odd = format && zones.find(zone => !format.pattern.test(zone));
     if (format && odd !== undefined) {
       throw invalid({
-        where: describeConstruct(this, 'BlockStorageClass'),
+        where,
         prop: 'zones',
         value: odd,
         allowed: `zone names such as "${format.example}" (${this.provider._rules.label} ignores other names and makes the volume without a zone)`,

@@ -1,6 +1,6 @@
 import { BlockAccessMode } from './block-access-mode';
 import { BlockProvider } from './block-provider';
-import type { BlockClaimOptions, BlockClaimProps, MultiAttachClaimProps } from './block-storage';
+import type { BlockClaimOptions, MultiAttachClaimProps } from './block-storage';
 import type { BlockStorageClassProps } from './block-storage-class';
 import { Schema, bool, enumOf, instanceOf, optional, size } from '../core/checks';
 import { NAME, RECLAIM_POLICY, STRING_LIST, VOLUME_MODE } from '../core/schemas';
@@ -11,7 +11,7 @@ export const PROVIDER = instanceOf(BlockProvider, 'BlockProvider', 'use a factor
 
 export const BLOCK_STORAGE_CLASS_PROPS: Schema<BlockStorageClassProps> = {
   provider: PROVIDER,
-  name: NAME,
+  storageClassName: NAME,
   reclaimPolicy: RECLAIM_POLICY,
   allowVolumeExpansion: optional(bool()),
   zones: optional(STRING_LIST),
@@ -24,7 +24,5 @@ export const BLOCK_CLAIM_OPTIONS: Schema<BlockClaimOptions> = {
   volumeMode: VOLUME_MODE,
   roundUpToMinimum: optional(bool()),
 };
-
-export const BLOCK_CLAIM_PROPS: Schema<BlockClaimProps> = { ...BLOCK_CLAIM_OPTIONS, name: NAME };
 
 export const MULTI_ATTACH_CLAIM_PROPS: Schema<MultiAttachClaimProps> = { storage: size(), roundUpToMinimum: optional(bool()), name: NAME };

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { describeChild, invalid } from './errors';
+import { describeChild, describeConstruct, invalid } from './errors';
 
 /**
  * Runtime checks of what callers pass in. TypeScript's types do not protect
@@ -184,6 +184,16 @@ export function checkProps<T>(where: string, props: unknown, schema: Schema<T>, 
   }
   throwMisfit(where, structMisfit(props, schema as { [key: string]: Check }, typeName, ''));
   return props as T;
+}
+
+/**
+ * The start of every construct's constructor, right after
+ * `super(checkScope(scope, id, typeName), id)`: where the construct is, for
+ * messages, and its props (of the interface `<typeName>Props`) checked.
+ */
+export function openConstruct<T>(construct: IConstruct, typeName: string, props: unknown, schema: Schema<T>): { where: string; props: T } {
+  const where = describeConstruct(construct, typeName);
+  return { where, props: checkProps(where, props, schema, `${typeName}Props`) };
 }
 
 /** Checks one positional argument (`name` of `claimTemplate(name, options)`). */

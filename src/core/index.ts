@@ -4,5 +4,4 @@ export { StorageErrors } from './errors';
 export { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
 export { PruneProtection, StorageDefaults } from './prune-protection';
 export * from './storage-class';
-export * from './storage-class-ref';
 export * from './volume-claim';

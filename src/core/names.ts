@@ -72,3 +72,11 @@ export function nameFromId(id: string): string {
     .replace(/[^a-z0-9.-]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
 }
+
+/**
+ * The one derivation of an object's Kubernetes name: the name prop when given,
+ * otherwise the construct id (`nameFromId`); validated against the kind's rule.
+ */
+export function nameOrId(given: string | undefined, id: string, rule: NameRule, where: string, prop: string): string {
+  return validateName(given ?? nameFromId(id), rule, where, prop);
+}

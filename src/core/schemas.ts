@@ -1,8 +1,7 @@
 import { AccessMode } from './access-mode';
 import { Schema, bool, enumOf, listOf, mapOf, optional, size, str, struct } from './checks';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
-import type { AllowedTopology, StorageClassProps, TopologyRequirement } from './storage-class';
-import type { ExistingClassClaimOptions, ExistingClassClaimProps, ExistingStorageClassOptions } from './storage-class-ref';
+import type { AllowedTopology, StorageClassCapabilities, StorageClassClaimOptions, StorageClassProps, TopologyRequirement } from './storage-class';
 
 /** Runtime schemas of the core props (see checks.ts); not part of the public API. */
 
@@ -16,8 +15,15 @@ export const VOLUME_MODE = optional(enumOf(VolumeMode, 'VolumeMode'));
 const TOPOLOGY_REQUIREMENT: Schema<TopologyRequirement> = { key: str(), values: STRING_LIST };
 const ALLOWED_TOPOLOGY: Schema<AllowedTopology> = { matchLabelExpressions: listOf(struct(TOPOLOGY_REQUIREMENT, 'TopologyRequirement')) };
 
+// Emptiness of accessModes is left to declaredModes, whose message says what an empty list means there.
+export const STORAGE_CLASS_CAPABILITIES: Schema<StorageClassCapabilities> = {
+  accessModes: listOf(enumOf(AccessMode, 'AccessMode')),
+  volumeModes: optional(listOf(enumOf(VolumeMode, 'VolumeMode'))),
+};
+
 export const STORAGE_CLASS_PROPS: Schema<StorageClassProps> = {
-  name: NAME,
+  ...STORAGE_CLASS_CAPABILITIES,
+  storageClassName: NAME,
   provisioner: str('a provisioner name such as "ebs.csi.aws.com"'),
   parameters: optional(STRING_MAP),
   reclaimPolicy: RECLAIM_POLICY,
@@ -27,16 +33,8 @@ export const STORAGE_CLASS_PROPS: Schema<StorageClassProps> = {
   allowedTopologies: optional(listOf(struct(ALLOWED_TOPOLOGY, 'AllowedTopology'))),
 };
 
-// Emptiness is left to StorageClassRef, whose messages say what an empty list means there.
-export const EXISTING_STORAGE_CLASS_OPTIONS: Schema<ExistingStorageClassOptions> = {
-  accessModes: listOf(enumOf(AccessMode, 'AccessMode')),
-  volumeModes: optional(listOf(enumOf(VolumeMode, 'VolumeMode'))),
-};
-
-export const EXISTING_CLASS_CLAIM_OPTIONS: Schema<ExistingClassClaimOptions> = {
+export const STORAGE_CLASS_CLAIM_OPTIONS: Schema<StorageClassClaimOptions> = {
   storage: size(),
   accessMode: optional(enumOf(AccessMode, 'AccessMode')),
   volumeMode: VOLUME_MODE,
 };
-
-export const EXISTING_CLASS_CLAIM_PROPS: Schema<ExistingClassClaimProps> = { ...EXISTING_CLASS_CLAIM_OPTIONS, name: NAME };

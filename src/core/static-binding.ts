@@ -1,19 +1,14 @@
-import { Size } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { BackendRequest } from './backend-claims';
 import { ClaimRequest } from './claim-request';
 import { ClaimTemplate } from './claim-template';
 import { invalid } from './errors';
-import { VolumeMode } from './policies';
+import { NameRule, nameOrId } from './names';
 import { StaticVolume, StaticVolumeSpec } from './static-volume';
 import { VolumeClaim } from './volume-claim';
 
-/** What a claim on an existing volume asks for. */
-export interface StaticClaimRequest {
-  readonly accessMode: string;
-  readonly storage: Size;
-  /** Filesystem unless the volume is a raw device. */
-  readonly volumeMode?: VolumeMode;
-}
+/** What the PV of an existing volume holds; its name and labels come from the binding. */
+export type StaticVolumeContent = Omit<StaticVolumeSpec, 'name' | 'labels'>;
 
 /**
  * Claims on an existing volume (an NFS export, an EFS file system, a cloud disk) that is
@@ -23,49 +18,52 @@ export interface StaticClaimRequest {
  * - `bindTemplate` makes one PV per replica, labelled for the template, which
  *   the template selects; a StatefulStore with more replicas fails synthesis.
  * Claims use `storageClassName: ""`, so no default class provisions another volume.
+ *
+ * A disk (`oneVolume`) can be attached by one claim only: it gets one claim or
+ * one template of a single replica, never both (two PVs of one disk would let
+ * two claims write one filesystem).
  */
 export class StaticBinding {
-  private claimedBy?: string;
+  private boundBy?: string;
+  private readonly pvName: string;
 
   /**
    * @param owner the construct the PVs belong to
-   * @param pvName the name of the owner's PV, and the prefix of its template PVs
+   * @param where the owner, for messages
+   * @param name the owner's `name` prop: the name of its PV, and the prefix of its
+   * template PVs; by default the owner's construct id
    * @param labelPrefix the label domain of the backend, e.g. `nfs.cdk8s-storage.io`
+   * @param oneVolume the volume is a disk: one claim or one single-replica template
    */
   public constructor(
     private readonly owner: IConstruct,
     private readonly where: string,
-    private readonly pvName: string,
+    name: string | undefined,
     private readonly labelPrefix: string,
-  ) {}
+    private readonly oneVolume = false,
+  ) {
+    this.pvName = nameOrId(name, owner.node.id, NameRule.DNS_SUBDOMAIN, where, 'name');
+  }
 
   /** The one claim on the owner's PV; `mint` makes the claim object (a VolumeClaim or a subclass). */
-  public bindClaim<T extends VolumeClaim>(
-    claimWhere: string, id: string, volume: Omit<StaticVolumeSpec, 'name' | 'labels'>, request: StaticClaimRequest,
-    mint: (request: Omit<ClaimRequest, 'where'>) => T,
-  ): T {
-    if (this.claimedBy) {
-      throw invalid({
-        where: claimWhere,
-        prop: 'claim',
-        value: id,
-        allowed: `one claim per PV, and ${this.claimedBy} already binds ${this.pvName}`,
-        fix: 'share that claim between workloads, or declare the volume again (another PV) under another name',
-      });
-    }
+  public bindClaim(where: string, id: string, request: BackendRequest, mint: (request: Omit<ClaimRequest, 'where'>) => VolumeClaim): VolumeClaim {
+    this.reserve(where, 'claim', id, 'share that claim between workloads, or declare the volume again (another PV) under another name');
     const labels = { [`${this.labelPrefix}/volume`]: this.pvName };
-    const pv = new StaticVolume(this.owner, 'PersistentVolume', { ...volume, name: this.pvName, labels }, this.where);
-    const claim = mint({ ...this.request(request), volumeName: pv.name, selectorLabels: labels });
+    const pv = new StaticVolume(this.owner, 'PersistentVolume', { ...this.content(request), name: this.pvName, labels }, this.where);
+    const claim = mint({ ...classless(request), volumeName: pv.name, selectorLabels: labels });
     pv.reserveFor(claim.name, claim);
-    this.claimedBy = claim.node.path;
+    this.boundBy = claim.node.path;
     return claim;
   }
 
   /** A claim template whose `replicas` claims each bind one PV of the same volume. */
-  public bindTemplate(
-    name: string, replicas: number, volume: Omit<StaticVolumeSpec, 'name' | 'labels'>, request: StaticClaimRequest, where: string,
-  ): ClaimTemplate {
-    if (!Number.isInteger(replicas) || replicas < 1) {
+  public bindTemplate(name: string, request: BackendRequest, where: string, replicasOfTemplate: number | undefined): ClaimTemplate {
+    const replicas = this.oneVolume ? 1 : replicasOfTemplate;
+    if (this.oneVolume) {
+      this.reserve(where, 'claimTemplate', name, 'use that template in one StatefulStore of one replica, or give each replica a disk of its own');
+      this.boundBy = `the claim template "${name}"`;
+    }
+    if (replicas === undefined || !Number.isInteger(replicas) || replicas < 1) {
       throw invalid({
         where,
         prop: 'replicas',
@@ -76,18 +74,42 @@ export class StaticBinding {
     }
     const labels = { [`${this.labelPrefix}/volume`]: this.pvName, [`${this.labelPrefix}/template`]: name };
     for (let i = 0; i < replicas; i++) {
-      new StaticVolume(this.owner, `${name}-${i}`, { ...volume, name: `${this.pvName}-${name}-${i}`, labels }, this.where);
+      new StaticVolume(this.owner, `${name}-${i}`, { ...this.content(request), name: `${this.pvName}-${name}-${i}`, labels }, this.where);
     }
     return ClaimTemplate._mint(name, {
-      ...this.request(request),
+      ...classless(request),
       where,
       selectorLabels: labels,
       bindingProblem: count => count <= replicas ? undefined
-        : `need ${count} PVs of the volume, and the template was made for ${replicas}. Fix: pass replicas: ${count} to claimTemplate`,
+        : `need ${count} PVs of the volume, and the template was made for ${replicas}. Fix: ${this.oneVolume
+          ? 'give the StatefulStore one replica, or make a disk per replica with a dynamic class (a disk attaches to one claim)'
+          : `pass replicas: ${count} to claimTemplate`}`,
     });
   }
 
-  private request(request: StaticClaimRequest): Omit<ClaimRequest, 'where'> {
-    return { storageClassName: '', accessMode: request.accessMode, storage: request.storage, volumeMode: request.volumeMode ?? VolumeMode.FILESYSTEM };
+  private reserve(where: string, prop: string, value: string, fix: string): void {
+    if (!this.boundBy) return;
+    throw invalid({
+      where,
+      prop,
+      value,
+      allowed: `one ${this.oneVolume ? 'claim or claim template per disk' : 'claim per PV'}, and ${this.boundBy} already binds ${this.pvName}`,
+      fix,
+    });
   }
+
+  private content(request: BackendRequest): StaticVolumeContent {
+    if (!request.volume) throw new Error(`${this.where}: a backend of existing volumes must say what its PV holds`);
+    return request.volume;
+  }
+}
+
+/** Claims on existing volumes name no class, so no default class provisions another volume. */
+function classless(request: BackendRequest): Omit<ClaimRequest, 'where'> {
+  return {
+    storageClassName: '',
+    accessMode: request.accessMode,
+    storage: request.storage,
+    volumeMode: request.volumeMode,
+  };
 }

@@ -1,16 +1,16 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkMountOptions } from './addresses';
-import { checkProps, checkScope } from './checks';
-import { makeClusterScoped } from './cluster-scoped';
-import { assignDefined } from './defined';
-import { describeConstruct, invalid } from './errors';
-import { KubeJson, STORAGE_CLASS_KIND, kubeObject } from './kube-json';
-import { claimClusterObjectName } from './name-registry';
-import { NameRule, nameFromId, validateName } from './names';
-import { ReclaimPolicy, VolumeBindingMode } from './policies';
-import { protectFromPruning } from './prune-protection';
-import { STORAGE_CLASS_PROPS } from './schemas';
+import { AccessMode } from './access-mode';
+import { BackendClaims } from './backend-claims';
+import { checkArg, checkProps, checkScope, str } from './checks';
+import { ClaimTemplate } from './claim-template';
+import { declaredModes, requestOnDeclaredModes } from './declared-modes';
+import { describeConstruct } from './errors';
+import { NameRule, validateName } from './names';
+import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
+import { STORAGE_CLASS_CAPABILITIES, STORAGE_CLASS_CLAIM_OPTIONS, STORAGE_CLASS_PROPS } from './schemas';
+import { addStorageClass } from './storage-class-object';
+import { VolumeClaim } from './volume-claim';
 
 /**
  * One requirement of a topology term: the node label `key` must have one of `values`.
@@ -31,15 +31,31 @@ export interface AllowedTopology {
 }
 
 /**
+ * What a class's driver really serves: claims on the class may only ask for these.
+ */
+export interface StorageClassCapabilities {
+  /**
+   * The access modes the class's driver serves; the first is the default of its claims.
+   */
+  readonly accessModes: AccessMode[];
+  /**
+   * The volume modes the class's driver serves.
+   *
+   * @default [VolumeMode.FILESYSTEM] - claims are mounted filesystems only
+   */
+  readonly volumeModes?: VolumeMode[];
+}
+
+/**
  * Props of a `StorageClass`.
  */
-export interface StorageClassProps {
+export interface StorageClassProps extends StorageClassCapabilities {
   /**
    * The StorageClass name (a DNS-1123 subdomain).
    *
    * @default - the construct id, lower-cased; never derived from the construct path
    */
-  readonly name?: string;
+  readonly storageClassName?: string;
   /**
    * The provisioner (CSI driver name), for example `ebs.csi.aws.com`.
    */
@@ -49,7 +65,7 @@ export interface StorageClassProps {
    *
    * Immutable: changing them later is refused by the API server.
    *
-   * @default - no parameters
+   * @default - no parameters: the provisioner's own defaults
    */
   readonly parameters?: { [key: string]: string };
   /**
@@ -74,7 +90,7 @@ export interface StorageClassProps {
    * Mount options for volumes of this class. Not validated by Kubernetes: a bad
    * option fails at mount time.
    *
-   * @default - none
+   * @default - none: the driver's and the node's defaults
    */
   readonly mountOptions?: string[];
   /**
@@ -86,23 +102,86 @@ export interface StorageClassProps {
   readonly allowedTopologies?: AllowedTopology[];
 }
 
-// StorageClass limits (k8s-src pkg/apis/storage/validation, storage-facts.md 5.2).
-const MAX_PARAMETERS = 512;
-const MAX_PARAMETERS_BYTES = 256 * 1024;
-// A qualified name: an optional DNS subdomain prefix and "/", then a name of at most 63 characters.
-const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i;
+/**
+ * Options of a claim or claim template on a `StorageClass` (made here or imported).
+ */
+export interface StorageClassClaimOptions {
+  /** The storage requested. Rendered exactly: `Size.mebibytes(512)` is `512Mi`. */
+  readonly storage: Size;
+  /**
+   * The access mode; must be one the class declares.
+   *
+   * @default - the first of the class's access modes
+   */
+  readonly accessMode?: AccessMode;
+  /**
+   * Filesystem or Block; must be one the class declares.
+   *
+   * @default VolumeMode.FILESYSTEM - a mounted filesystem
+   */
+  readonly volumeMode?: VolumeMode;
+}
+
+/**
+ * Props of a claim on a `StorageClass`.
+ */
+export interface StorageClassClaimProps extends StorageClassClaimOptions {
+  /**
+   * The PVC name (a DNS-1123 subdomain).
+   *
+   * @default - the construct id, lower-cased; never derived from the construct path
+   */
+  readonly name?: string;
+}
+
+/**
+ * A StorageClass for a provisioner this library does not model, made by this
+ * app (`new StorageClass`) or already in the cluster
+ * (`StorageClass.fromStorageClassName`). It mints claims on the modes
+ * declared for it.
+ */
+export interface IStorageClass {
+  /** The StorageClass name. */
+  readonly storageClassName: string;
+  /** The access modes its driver serves; the first is the default. */
+  readonly accessModes: AccessMode[];
+  /** The volume modes its driver serves. */
+  readonly volumeModes: VolumeMode[];
+
+  /** A PersistentVolumeClaim on this class, mountable in any cdk8s-plus workload. */
+  claim(scope: Construct, id: string, props: StorageClassClaimProps): VolumeClaim;
+
+  /** A per-replica claim template for a `StatefulStore`. */
+  claimTemplate(name: string, options: StorageClassClaimOptions): ClaimTemplate;
+}
 
 /**
  * A Kubernetes StorageClass with typed, validated fields and safe defaults
- * (`Retain`, `WaitForFirstConsumer`, no expansion).
+ * (`Retain`, `WaitForFirstConsumer`, no expansion), for a provisioner this
+ * library does not model. It mints claims on the access and volume modes
+ * declared for it; the backends of this library mint claims on their own
+ * classes with their own typed modes.
  *
- * Backends of this library build their classes on it; use it directly for a
- * provisioner this library does not model, and mint claims on it with
- * `StorageClassRef.existing(cls.name, { accessModes })`.
+ * ```ts
+ * const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+ * const claim = standard.claim(chart, 'data', { storage: Size.gibibytes(5) });
+ * ```
  */
-export class StorageClass extends Construct {
+export class StorageClass extends Construct implements IStorageClass {
+  /**
+   * A StorageClass the cluster already has. Creates nothing; claims are
+   * checked against the capabilities declared here.
+   *
+   * @param storageClassName the name of the class in the cluster
+   * @param capabilities what its driver serves
+   */
+  public static fromStorageClassName(storageClassName: string, capabilities: StorageClassCapabilities): IStorageClass {
+    checkArg('StorageClass.fromStorageClassName', 'storageClassName', storageClassName, str('the name of a StorageClass in the cluster'));
+    return new ImportedStorageClass(storageClassName, capabilities);
+  }
+
   /** The StorageClass name. */
-  public readonly name: string;
+  public readonly storageClassName: string;
   /** The provisioner. */
   public readonly provisioner: string;
   /** The reclaim policy of the volumes it provisions. */
@@ -111,8 +190,11 @@ export class StorageClass extends Construct {
   public readonly volumeBindingMode: VolumeBindingMode;
   /** Whether claims of this class may grow. */
   public readonly allowVolumeExpansion: boolean;
+  public readonly accessModes: AccessMode[];
+  public readonly volumeModes: VolumeMode[];
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
   public readonly apiObject: ApiObject;
+  private readonly claims: BackendClaims<StorageClassClaimOptions>;
 
   /**
    * @param scope the parent construct, usually a Chart
@@ -123,77 +205,56 @@ export class StorageClass extends Construct {
     super(checkScope(scope, id, 'StorageClass'), id);
     const where = describeConstruct(this, 'StorageClass');
     props = checkProps(where, props, STORAGE_CLASS_PROPS, 'StorageClassProps');
-    this.name = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, where, 'name');
-    this.provisioner = validateProvisioner(props.provisioner, where);
+    this.provisioner = props.provisioner;
     this.reclaimPolicy = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;
     this.volumeBindingMode = props.volumeBindingMode ?? VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
     this.allowVolumeExpansion = props.allowVolumeExpansion ?? false;
-    claimClusterObjectName(this, 'StorageClass', this.name);
-
-    this.apiObject = kubeObject(this, 'Resource', STORAGE_CLASS_KIND, assignDefined<KubeJson>({
-      metadata: { name: this.name },
-      provisioner: this.provisioner,
+    ({ accessModes: this.accessModes, volumeModes: this.volumeModes } = declaredModes(props, where));
+    const { apiObject, name } = addStorageClass(this, where, {
+      ...props,
       reclaimPolicy: this.reclaimPolicy,
       volumeBindingMode: this.volumeBindingMode,
       allowVolumeExpansion: this.allowVolumeExpansion,
-    }, {
-      parameters: validateParameters(props.parameters, where),
-      mountOptions: checkMountOptions(props.mountOptions, where),
-      allowedTopologies: renderAllowedTopologies(props.allowedTopologies, where),
-    }));
-    makeClusterScoped(this.apiObject);
-    protectFromPruning(this.apiObject);
-  }
-}
-
-function validateProvisioner(provisioner: string, where: string): string {
-  const namePart = provisioner.split('/').pop() ?? '';
-  if (!QUALIFIED_NAME.test(provisioner) || namePart.length > 63 || provisioner.length > 253 + 1 + 63) {
-    throw invalid({
-      where,
-      prop: 'provisioner',
-      value: provisioner,
-      allowed: 'a qualified name such as "ebs.csi.aws.com" or "kubernetes.io/no-provisioner"',
-      fix: 'use the driver name from the CSI driver\'s documentation',
     });
+    this.apiObject = apiObject;
+    this.storageClassName = name;
+    this.claims = storageClassClaims(this, where);
   }
-  return provisioner;
+
+  public claim(scope: Construct, id: string, props: StorageClassClaimProps): VolumeClaim {
+    return this.claims.claim(scope, id, props);
+  }
+
+  public claimTemplate(name: string, options: StorageClassClaimOptions): ClaimTemplate {
+    return this.claims.claimTemplate(name, options);
+  }
 }
 
-function validateParameters(parameters: { [key: string]: string } | undefined, where: string) {
-  if (!parameters) return undefined;
-  const entries = Object.entries(parameters);
-  const bytes = entries.reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
-  const emptyKey = entries.some(([k]) => k.length === 0);
-  if (entries.length > MAX_PARAMETERS || bytes > MAX_PARAMETERS_BYTES || emptyKey) {
-    throw invalid({
-      where,
-      prop: 'parameters',
-      value: `${entries.length} entries, ${bytes} bytes${emptyKey ? ', an empty key' : ''}`,
-      allowed: 'at most 512 entries, at most 256 KiB of keys and values, no empty key',
-      fix: 'remove the empty key or the parameters the provisioner does not need',
-    });
+/** A class the cluster has: the same claims, nothing rendered. */
+class ImportedStorageClass implements IStorageClass {
+  public readonly storageClassName: string;
+  public readonly accessModes: AccessMode[];
+  public readonly volumeModes: VolumeMode[];
+  private readonly claims: BackendClaims<StorageClassClaimOptions>;
+
+  public constructor(storageClassName: string, capabilities: StorageClassCapabilities) {
+    const where = `StorageClass.fromStorageClassName(${JSON.stringify(storageClassName)})`;
+    capabilities = checkProps(where, capabilities, STORAGE_CLASS_CAPABILITIES, 'StorageClassCapabilities');
+    this.storageClassName = validateName(storageClassName, NameRule.DNS_SUBDOMAIN, where, 'storageClassName');
+    ({ accessModes: this.accessModes, volumeModes: this.volumeModes } = declaredModes(capabilities, where));
+    this.claims = storageClassClaims(this, where);
   }
-  return entries.length > 0 ? parameters : undefined;
+
+  public claim(scope: Construct, id: string, props: StorageClassClaimProps): VolumeClaim {
+    return this.claims.claim(scope, id, props);
+  }
+
+  public claimTemplate(name: string, options: StorageClassClaimOptions): ClaimTemplate {
+    return this.claims.claimTemplate(name, options);
+  }
 }
 
-function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: string): KubeJson[] | undefined {
-  if (!terms || terms.length === 0) return undefined;
-  const seen = new Set<string>();
-  for (const term of terms) {
-    const bad = term.matchLabelExpressions.length === 0 ||
-      term.matchLabelExpressions.some(r => r.key.length === 0 || r.values.length === 0);
-    const key = JSON.stringify(term);
-    if (bad || seen.has(key)) {
-      throw invalid({
-        where,
-        prop: 'allowedTopologies',
-        value: term,
-        allowed: 'distinct terms, each with at least one requirement of a non-empty key and at least one value',
-        fix: bad ? 'give every requirement a key and values' : 'remove the duplicate term (the API server rejects duplicates)',
-      });
-    }
-    seen.add(key);
-  }
-  return terms.map(t => ({ matchLabelExpressions: t.matchLabelExpressions.map(r => ({ key: r.key, values: r.values })) }));
+function storageClassClaims(storageClass: IStorageClass, where: string): BackendClaims<StorageClassClaimOptions> {
+  return new BackendClaims(where, { schema: STORAGE_CLASS_CLAIM_OPTIONS, optionsType: 'StorageClassClaimOptions', propsType: 'StorageClassClaimProps' },
+    (options, claimWhere) => requestOnDeclaredModes(storageClass, options, claimWhere));
 }

@@ -6,7 +6,7 @@ import { ClaimRequest, renderClaimSpec } from './claim-request';
 import { describeConstruct, invalid } from './errors';
 import { kubeObject, PVC_KIND } from './kube-json';
 import { claimObjectName } from './name-registry';
-import { NameRule, nameFromId, validateName } from './names';
+import { NameRule, nameOrId } from './names';
 import { VolumeMode } from './policies';
 import { protectFromPruning } from './prune-protection';
 import { checkAtSynth } from './synth-checks';
@@ -112,7 +112,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
   protected constructor(scope: Construct, id: string, props: VolumeClaimProps) {
     super(scope, id);
     const where = describeConstruct(this, 'VolumeClaim');
-    this.name = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, where, 'name');
+    this.name = nameOrId(props.name, id, NameRule.DNS_SUBDOMAIN, where, 'name');
     this.resourceName = this.name;
     this.storageClassName = props.storageClassName;
     this.accessMode = props.accessMode;

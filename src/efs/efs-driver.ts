@@ -1,3 +1,4 @@
+import { Size } from 'cdk8s';
 import { EfsAccessMode } from './efs-access-mode';
 import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
@@ -10,3 +11,6 @@ export const EFS_DRIVER: DriverFacts = {
   // pkg/driver/node.go validateAccessType: "only filesystem volumes are supported".
   blockModeProblem: 'the EFS driver serves file systems only ("only filesystem volumes are supported")',
 };
+
+/** EFS ignores capacity; Kubernetes requires one on a claim and a PV. The driver's examples use 5Gi. */
+export const EFS_PLACEHOLDER_SIZE = Size.gibibytes(5);

@@ -8,7 +8,7 @@ import { ReclaimPolicy } from '../core/policies';
 export interface EfsMountOptions {
   /**
    * Encrypt NFS traffic with TLS. Access points always use it; turning it off
-   * is only possible for a static volume without an access point.
+   * is only possible for an `EfsExistingVolume` without an access point.
    *
    * @default true
    */
@@ -39,12 +39,12 @@ export interface EfsGidRange {
 }
 
 /**
- * Props of dynamically provisioned EFS storage: each claim gets an access
- * point (and a directory) of the file system.
+ * Props of an `EfsStorageClass` (dynamic provisioning): each claim gets an
+ * access point (and a directory) of the file system.
  *
  * @see https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/master/docs/parameters.md
  */
-export interface EfsDynamicProps extends EfsMountOptions {
+export interface EfsStorageClassProps extends EfsMountOptions {
   /** The file system, `fs-` and 8 to 40 hex digits. */
   readonly fileSystemId: string;
   /**
@@ -131,9 +131,9 @@ export interface EfsDynamicProps extends EfsMountOptions {
    */
   readonly fargate?: boolean;
   /**
-   * The StorageClass name.
+   * The StorageClass name (a DNS-1123 subdomain).
    *
-   * @default - the construct id, lower-cased
+   * @default - the construct id, lower-cased; never derived from the construct path
    */
   readonly storageClassName?: string;
   /**
@@ -145,9 +145,10 @@ export interface EfsDynamicProps extends EfsMountOptions {
 }
 
 /**
- * Props of an existing EFS file system (or access point) offered through a static PV.
+ * Props of an `EfsExistingVolume`: an existing EFS file system (or access
+ * point) offered through a static PV.
  */
-export interface EfsStaticProps extends EfsMountOptions {
+export interface EfsExistingVolumeProps extends EfsMountOptions {
   /** The file system, `fs-` and 8 to 40 hex digits. */
   readonly fileSystemId: string;
   /**
@@ -208,14 +209,12 @@ export interface EfsClaimProps extends EfsClaimOptions {
   readonly name?: string;
 }
 
-/** Options of a claim template on EFS. */
+/** Options of a claim template on an `EfsExistingVolume`. */
 export interface EfsClaimTemplateOptions extends EfsClaimOptions {
   /**
-   * For static storage: how many replicas use the template (one PV each, all
-   * on the same file system). Not used for dynamic storage, where every
-   * replica gets its own access point.
-   *
-   * @default - required for static storage
+   * How many replicas use the template: a PV binds one claim, so the volume
+   * makes this many PVs of the same file system, and every replica mounts the
+   * same files.
    */
-  readonly replicas?: number;
+  readonly replicas: number;
 }

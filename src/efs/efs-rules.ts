@@ -1,5 +1,5 @@
 import { EFS_DRIVER } from './efs-driver';
-import { EfsDynamicProps, EfsMountOptions, EfsStaticProps } from './efs-props';
+import { EfsExistingVolumeProps, EfsMountOptions, EfsStorageClassProps } from './efs-props';
 import { isIpAddress } from '../core/addresses';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
@@ -23,13 +23,13 @@ export function checkFileSystemId(id: string, where: string): string {
 }
 
 /** The StorageClass parameters of access-point provisioning (`provisioningMode: efs-ap`). */
-export function dynamicParameters(props: EfsDynamicProps, where: string): { [key: string]: string } {
+export function dynamicParameters(props: EfsStorageClassProps, where: string): { [key: string]: string } {
   const reject = (prop: string, value: unknown, allowed: string, fix: string): never => {
     throw invalid({ where, prop, value, allowed, fix });
   };
   if (props.fargate) {
     reject('fargate', true, 'static provisioning only: EKS Fargate does not support dynamic provisioning of EFS',
-      'use EfsStorage.static with an access point you create (Fargate mounts EFS without the driver)');
+      'use an EfsExistingVolume with an access point you create (Fargate mounts EFS without the driver)');
   }
   const perms = props.directoryPerms ?? '700';
   if (!/^[0-7]{3,4}$/.test(perms)) reject('directoryPerms', perms, 'an octal mode such as "700" or "0750"', 'write the mode in octal digits');
@@ -77,7 +77,7 @@ export function dynamicParameters(props: EfsDynamicProps, where: string): { [key
 }
 
 /** The access point root the driver composes, checked with the shortest names it could be given. */
-function checkRootPath(props: EfsDynamicProps, where: string): void {
+function checkRootPath(props: EfsStorageClassProps, where: string): void {
   const basePath = props.basePath ?? '';
   // The driver path.Joins "/", basePath and the directory, so a relative basePath starts at the root;
   // ".." would be resolved by that join to a directory other than the one written, so it is refused.
@@ -131,7 +131,7 @@ export function efsMountOptions(options: EfsMountOptions, usesAccessPoint: boole
 }
 
 /** The static PV's `csi` source: volumeHandle `fs-x[:path[:fsap-y]]` and only the attributes the driver accepts. */
-export function staticCsiSource(props: EfsStaticProps, where: string) {
+export function staticCsiSource(props: EfsExistingVolumeProps, where: string) {
   const fs = checkFileSystemId(props.fileSystemId, where);
   const ap = props.accessPointId;
   if (ap !== undefined && !ACCESS_POINT_ID.test(ap)) {

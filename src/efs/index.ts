@@ -1,4 +1,5 @@
 export * from './efs-access-mode';
 export * from './efs-claim';
+export * from './efs-existing-volume';
 export * from './efs-props';
-export * from './efs-storage';
+export * from './efs-storage-class';

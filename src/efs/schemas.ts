@@ -1,5 +1,5 @@
 import { EfsAccessMode } from './efs-access-mode';
-import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsDynamicProps, EfsGidRange, EfsMountOptions, EfsSecretReference, EfsStaticProps } from './efs-props';
+import { EfsClaimOptions, EfsExistingVolumeProps, EfsGidRange, EfsMountOptions, EfsSecretReference, EfsStorageClassProps } from './efs-props';
 import { Schema, bool, enumOf, num, optional, size, str, struct } from '../core/checks';
 import { NAME, RECLAIM_POLICY } from '../core/schemas';
 
@@ -10,7 +10,7 @@ const GID_RANGE: Schema<EfsGidRange> = { start: num(), end: num() };
 const SECRET_REFERENCE: Schema<EfsSecretReference> = { name: str('a Secret name'), namespace: str('a namespace') };
 const FILE_SYSTEM_ID = str('a file system id such as "fs-0123456789abcdef0"');
 
-export const EFS_DYNAMIC_PROPS: Schema<EfsDynamicProps> = {
+export const EFS_STORAGE_CLASS_PROPS: Schema<EfsStorageClassProps> = {
   ...MOUNT_OPTIONS,
   fileSystemId: FILE_SYSTEM_ID,
   directoryPerms: optional(str('octal permissions such as "700"')),
@@ -29,7 +29,7 @@ export const EFS_DYNAMIC_PROPS: Schema<EfsDynamicProps> = {
   reclaimPolicy: RECLAIM_POLICY,
 };
 
-export const EFS_STATIC_PROPS: Schema<EfsStaticProps> = {
+export const EFS_EXISTING_VOLUME_PROPS: Schema<EfsExistingVolumeProps> = {
   ...MOUNT_OPTIONS,
   fileSystemId: FILE_SYSTEM_ID,
   accessPointId: optional(str('an access point id such as "fsap-0123456789abcdef0"')),
@@ -40,5 +40,3 @@ export const EFS_STATIC_PROPS: Schema<EfsStaticProps> = {
 };
 
 export const EFS_CLAIM_OPTIONS: Schema<EfsClaimOptions> = { accessMode: optional(enumOf(EfsAccessMode, 'EfsAccessMode')), storage: optional(size()) };
-export const EFS_CLAIM_PROPS: Schema<EfsClaimProps> = { ...EFS_CLAIM_OPTIONS, name: NAME };
-export const EFS_CLAIM_TEMPLATE_OPTIONS: Schema<EfsClaimTemplateOptions> = { ...EFS_CLAIM_OPTIONS, replicas: optional(num()) };

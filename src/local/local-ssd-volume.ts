@@ -4,20 +4,18 @@ import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-
 import { LocalAccessMode, LocalFsType } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import { LOCAL_BINDING_MODE, LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from './local-driver';
-import { LOCAL_CLAIM_OPTIONS, LOCAL_CLAIM_PROPS, LOCAL_DISK, LOCAL_SSD_VOLUME_PROPS } from './schemas';
-import { checkArg, checkProps, checkScope, struct } from '../core/checks';
-import { claimArgs, templateArgs } from '../core/claim-entry';
-import { ClaimRequest } from '../core/claim-request';
+import { LOCAL_CLAIM_OPTIONS, LOCAL_DISK, LOCAL_SSD_VOLUME_PROPS } from './schemas';
+import { BackendClaims, BackendRequest } from '../core/backend-claims';
+import { checkArg, checkScope, openConstruct, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
-import { describeConstruct, invalid } from '../core/errors';
+import { invalid } from '../core/errors';
 import { PV_KIND, kubeObject } from '../core/kube-json';
 import { claimClusterObjectName, reserveUnique } from '../core/name-registry';
-import { nameFromId } from '../core/names';
 import { VolumeMode } from '../core/policies';
 import { protectFromPruning } from '../core/prune-protection';
 import { sizeInBytes } from '../core/quantity';
-import { StorageClass } from '../core/storage-class';
+import { addStorageClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
 
 /**
@@ -107,8 +105,6 @@ export interface LocalClaimProps extends LocalClaimOptions {
  * @see https://kubernetes.io/docs/concepts/storage/volumes/#local
  */
 export class LocalSsdVolume extends Construct {
-  /** The StorageClass. */
-  public readonly storageClass: StorageClass;
   /** The StorageClass name. */
   public readonly storageClassName: string;
   /** Filesystem or Block. */
@@ -116,6 +112,7 @@ export class LocalSsdVolume extends Construct {
   private readonly settings: VolumeSetSettings;
   private readonly disks: CheckedDisk[] = [];
   private readonly where: string;
+  private readonly claims: BackendClaims<LocalClaimOptions>;
   /** The largest disk of each access mode, kept current by addDisk so claim checks are O(1). */
   private readonly largest = new Map<string, CheckedDisk>();
 
@@ -126,8 +123,7 @@ export class LocalSsdVolume extends Construct {
    */
   public constructor(scope: Construct, id: string, props: LocalSsdVolumeProps = {}) {
     super(checkScope(scope, id, 'LocalSsdVolume'), id);
-    this.where = describeConstruct(this, 'LocalSsdVolume');
-    props = checkProps(this.where, props, LOCAL_SSD_VOLUME_PROPS, 'LocalSsdVolumeProps');
+    ({ where: this.where, props } = openConstruct(this, 'LocalSsdVolume', props, LOCAL_SSD_VOLUME_PROPS));
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
     if (props.fsType && this.volumeMode === VolumeMode.BLOCK) {
       throw invalid({
@@ -138,14 +134,16 @@ export class LocalSsdVolume extends Construct {
         fix: 'remove fsType, or use VolumeMode.FILESYSTEM if the kubelet should format the device',
       });
     }
-    this.storageClass = new StorageClass(this, 'Class', {
-      name: props.storageClassName ?? nameFromId(id),
+    this.storageClassName = addStorageClass(this, this.where, {
+      storageClassName: props.storageClassName,
       provisioner: LOCAL_DRIVER.provisioner,
       // The only correct binding mode for local PVs: bind after the pod is scheduled.
       volumeBindingMode: LOCAL_BINDING_MODE,
       reclaimPolicy: LOCAL_RECLAIM_POLICY,
-    });
-    this.storageClassName = this.storageClass.name;
+      allowVolumeExpansion: false,
+    }).name;
+    this.claims = new BackendClaims(this.where, { schema: LOCAL_CLAIM_OPTIONS, optionsType: 'LocalClaimOptions', propsType: 'LocalClaimProps' },
+      (options, where) => this.request(options, where));
     this.settings = {
       storageClassName: this.storageClassName,
       accessMode: props.accessMode ?? LocalAccessMode.READ_WRITE_ONCE,
@@ -182,19 +180,17 @@ export class LocalSsdVolume extends Construct {
    * A claim on one of these disks, mountable in any cdk8s-plus workload.
    */
   public claim(scope: Construct, id: string, props: LocalClaimProps): VolumeClaim {
-    const checked = claimArgs(this.where, scope, id, props, LOCAL_CLAIM_PROPS, 'LocalClaimProps');
-    return VolumeClaim._mint(scope, id, checked.props.name, this.request(checked.props, checked.where));
+    return this.claims.claim(scope, id, props);
   }
 
   /**
    * A per-replica claim template for a `StatefulStore`: each replica binds its own disk.
    */
   public claimTemplate(name: string, options: LocalClaimOptions): ClaimTemplate {
-    const { where, options: checked } = templateArgs(this.where, name, options, LOCAL_CLAIM_OPTIONS, 'LocalClaimOptions');
-    return ClaimTemplate._mint(name, { ...this.request(checked, where), where });
+    return this.claims.claimTemplate(name, options);
   }
 
-  private request(options: LocalClaimOptions, where: string): Omit<ClaimRequest, 'where'> {
+  private request(options: LocalClaimOptions, where: string): BackendRequest {
     const volumeMode = options.volumeMode ?? this.volumeMode;
     if (volumeMode !== this.volumeMode) {
       throw invalid({

@@ -3,15 +3,14 @@ import { Construct } from 'constructs';
 import { NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
 import { NFS_CSI_DRIVER } from './nfs-csi-driver';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
-import { NFS_CSI_CLAIM_OPTIONS, NFS_CSI_CLAIM_PROPS, NFS_CSI_STORAGE_CLASS_PROPS } from './schemas';
-import { checkProps, checkScope } from '../core/checks';
-import { claimArgs, templateArgs } from '../core/claim-entry';
+import { NFS_CSI_CLAIM_OPTIONS, NFS_CSI_STORAGE_CLASS_PROPS } from './schemas';
+import { BackendClaims, BackendRequest } from '../core/backend-claims';
+import { checkScope, openConstruct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
-import { describeConstruct, invalid } from '../core/errors';
-import { nameFromId } from '../core/names';
+import { invalid } from '../core/errors';
 import { definedParameters } from '../core/parameters';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
-import { StorageClass } from '../core/storage-class';
+import { addStorageClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
 
 /**
@@ -64,11 +63,11 @@ export interface NfsCsiStorageClassProps {
    */
   readonly allowVolumeExpansion?: boolean;
   /**
-   * The StorageClass name.
+   * The StorageClass name (a DNS-1123 subdomain).
    *
-   * @default - the construct id, lower-cased
+   * @default - the construct id, lower-cased; never derived from the construct path
    */
-  readonly name?: string;
+  readonly storageClassName?: string;
 }
 
 /** Options of a claim or claim template on an `NfsCsiStorageClass`. */
@@ -102,11 +101,10 @@ const SUBDIR_VARIABLES = ['${pvc.metadata.name}', '${pvc.metadata.namespace}', '
  * rejects Block), and binding is Immediate (NFS is not bound to a zone).
  */
 export class NfsCsiStorageClass extends Construct {
-  /** The StorageClass. */
-  public readonly storageClass: StorageClass;
   /** The StorageClass name. */
   public readonly storageClassName: string;
   private readonly where: string;
+  private readonly claims: BackendClaims<NfsCsiClaimOptions>;
 
   /**
    * @param scope the parent construct, usually a Chart
@@ -115,8 +113,7 @@ export class NfsCsiStorageClass extends Construct {
    */
   public constructor(scope: Construct, id: string, props: NfsCsiStorageClassProps) {
     super(checkScope(scope, id, 'NfsCsiStorageClass'), id);
-    this.where = describeConstruct(this, 'NfsCsiStorageClass');
-    props = checkProps(this.where, props, NFS_CSI_STORAGE_CLASS_PROPS, 'NfsCsiStorageClassProps');
+    ({ where: this.where, props } = openConstruct(this, 'NfsCsiStorageClass', props, NFS_CSI_STORAGE_CLASS_PROPS));
     const reclaimPolicy = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;
     if (props.onDelete && reclaimPolicy !== ReclaimPolicy.DELETE) {
       throw invalid({
@@ -127,8 +124,8 @@ export class NfsCsiStorageClass extends Construct {
         fix: 'remove onDelete, or set reclaimPolicy: ReclaimPolicy.DELETE',
       });
     }
-    this.storageClass = new StorageClass(this, 'Resource', {
-      name: props.name ?? nameFromId(id),
+    this.storageClassName = addStorageClass(this, this.where, {
+      storageClassName: props.storageClassName,
       provisioner: NFS_CSI_DRIVER.provisioner,
       parameters: definedParameters([
         ['server', checkNfsServer(props.server, this.where)],
@@ -141,23 +138,22 @@ export class NfsCsiStorageClass extends Construct {
       volumeBindingMode: VolumeBindingMode.IMMEDIATE,
       allowVolumeExpansion: props.allowVolumeExpansion ?? true,
       mountOptions: props.mountOptions,
-    });
-    this.storageClassName = this.storageClass.name;
+    }).name;
+    this.claims = new BackendClaims(this.where, { schema: NFS_CSI_CLAIM_OPTIONS, optionsType: 'NfsCsiClaimOptions', propsType: 'NfsCsiClaimProps' },
+      options => this.request(options));
   }
 
   /** A claim on this class, mountable in any cdk8s-plus workload. */
   public claim(scope: Construct, id: string, props: NfsCsiClaimProps): VolumeClaim {
-    const checked = claimArgs(this.where, scope, id, props, NFS_CSI_CLAIM_PROPS, 'NfsCsiClaimProps').props;
-    return VolumeClaim._mint(scope, id, checked.name, this.request(checked));
+    return this.claims.claim(scope, id, props);
   }
 
   /** A per-replica claim template for a `StatefulStore`: each replica gets its own subdirectory. */
   public claimTemplate(name: string, options: NfsCsiClaimOptions): ClaimTemplate {
-    const { where, options: checked } = templateArgs(this.where, name, options, NFS_CSI_CLAIM_OPTIONS, 'NfsCsiClaimOptions');
-    return ClaimTemplate._mint(name, { ...this.request(checked), where });
+    return this.claims.claimTemplate(name, options);
   }
 
-  private request(options: NfsCsiClaimOptions) {
+  private request(options: NfsCsiClaimOptions): BackendRequest {
     return {
       storageClassName: this.storageClassName,
       accessMode: options.accessMode ?? NfsCsiAccessMode.READ_WRITE_MANY,

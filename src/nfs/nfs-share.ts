@@ -3,15 +3,16 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { NfsAccessMode } from './nfs-access-mode';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
-import { NFS_CLAIM_PROPS, NFS_CLAIM_TEMPLATE_OPTIONS, NFS_INLINE_VOLUME_OPTIONS, NFS_SHARE_PROPS } from './schemas';
+import { NFS_CLAIM_OPTIONS, NFS_INLINE_VOLUME_OPTIONS, NFS_SHARE_PROPS } from './schemas';
 import { checkMountOptions } from '../core/addresses';
-import { checkProps, checkScope } from '../core/checks';
-import { claimArgs, templateArgs } from '../core/claim-entry';
+import { BackendClaims, BackendRequest } from '../core/backend-claims';
+import { checkProps, checkScope, openConstruct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
-import { describeChild, describeConstruct, invalid } from '../core/errors';
-import { NameRule, nameFromId, validateName } from '../core/names';
+import { describeChild, invalid } from '../core/errors';
+import { NameRule, nameOrId } from '../core/names';
+import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
-import { StaticBinding, StaticClaimRequest } from '../core/static-binding';
+import { StaticBinding } from '../core/static-binding';
 import { VolumeClaim } from '../core/volume-claim';
 
 /**
@@ -124,7 +125,7 @@ export class NfsShare extends Construct {
   public readonly readOnly: boolean;
   private readonly where: string;
   private readonly mountOptions?: string[];
-  private readonly binding: StaticBinding;
+  private readonly claims: BackendClaims<NfsClaimOptions>;
 
   /**
    * @param scope the parent construct, usually a Chart
@@ -133,15 +134,16 @@ export class NfsShare extends Construct {
    */
   public constructor(scope: Construct, id: string, props: NfsShareProps) {
     super(checkScope(scope, id, 'NfsShare'), id);
-    this.where = describeConstruct(this, 'NfsShare');
-    props = checkProps(this.where, props, NFS_SHARE_PROPS, 'NfsShareProps');
+    ({ where: this.where, props } = openConstruct(this, 'NfsShare', props, NFS_SHARE_PROPS));
     this.server = checkNfsServer(props.server, this.where);
     this.path = checkNfsPath(props.path, this.where);
     this.capacity = props.capacity;
     sizeInBytes(props.capacity, this.where, 'capacity');
     this.readOnly = props.readOnly ?? false;
-    const pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
-    this.binding = new StaticBinding(this, this.where, pvName, 'nfs.cdk8s-storage.io');
+    this.claims = new BackendClaims(this.where,
+      { schema: NFS_CLAIM_OPTIONS, optionsType: 'NfsClaimOptions', propsType: 'NfsClaimProps', templateWithReplicasType: 'NfsClaimTemplateOptions' },
+      (options, where) => this.request(options, where),
+      new StaticBinding(this, this.where, props.name, 'nfs.cdk8s-storage.io'));
     this.mountOptions = checkMountOptions(props.mountOptions, this.where);
   }
 
@@ -149,10 +151,7 @@ export class NfsShare extends Construct {
    * The one claim bound to this export's PV, mountable in any cdk8s-plus workload.
    */
   public claim(scope: Construct, id: string, props: NfsClaimProps = {}): VolumeClaim {
-    const { where, props: checked } = claimArgs(this.where, scope, id, props, NFS_CLAIM_PROPS, 'NfsClaimProps');
-    const request = this.request(checked, where);
-    return this.binding.bindClaim(where, id, this.volume(request.accessMode), request,
-      claim => VolumeClaim._mint(scope, id, checked.name, claim));
+    return this.claims.claim(scope, id, props);
   }
 
   /**
@@ -161,9 +160,7 @@ export class NfsShare extends Construct {
    * same export, labelled for this template, and the template selects them.
    */
   public claimTemplate(name: string, options: NfsClaimTemplateOptions): ClaimTemplate {
-    const { where, options: checked } = templateArgs(this.where, name, options, NFS_CLAIM_TEMPLATE_OPTIONS, 'NfsClaimTemplateOptions');
-    const request = this.request(checked, where);
-    return this.binding.bindTemplate(name, checked.replicas, this.volume(request.accessMode), request, where);
+    return this.claims.claimTemplate(name, options);
   }
 
   /**
@@ -174,11 +171,11 @@ export class NfsShare extends Construct {
   public inlineVolume(scope: Construct, id: string, options: NfsInlineVolumeOptions = {}): kplus.Volume {
     const where = describeChild(checkScope(scope, id, 'Volume'), id, 'Volume');
     options = checkProps(where, options, NFS_INLINE_VOLUME_OPTIONS, 'NfsInlineVolumeOptions');
-    const name = validateName(options.name ?? nameFromId(id), NameRule.DNS_LABEL, where, 'name');
+    const name = nameOrId(options.name, id, NameRule.DNS_LABEL, where, 'name');
     return kplus.Volume.fromNfs(scope, id, name, { server: this.server, path: this.path, readOnly: options.readOnly ?? this.readOnly });
   }
 
-  private request(options: NfsClaimOptions, where: string): StaticClaimRequest {
+  private request(options: NfsClaimOptions, where: string): BackendRequest {
     const accessMode = options.accessMode ?? (this.readOnly ? NfsAccessMode.READ_ONLY_MANY : NfsAccessMode.READ_WRITE_MANY);
     if (this.readOnly && accessMode !== NfsAccessMode.READ_ONLY_MANY) {
       throw invalid({ where, prop: 'accessMode', value: accessMode, allowed: 'ReadOnlyMany: the export is read-only', fix: 'omit accessMode, or use NfsAccessMode.READ_ONLY_MANY' });
@@ -193,7 +190,7 @@ export class NfsShare extends Construct {
         fix: 'ask for less, or omit storage to ask for the whole export',
       });
     }
-    return { accessMode, storage };
+    return { storageClassName: '', accessMode, storage, volumeMode: VolumeMode.FILESYSTEM, volume: this.volume(accessMode) };
   }
 
   private volume(accessMode: string) {

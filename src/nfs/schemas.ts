@@ -1,6 +1,6 @@
 import { NfsAccessMode, NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
-import type { NfsCsiClaimOptions, NfsCsiClaimProps, NfsCsiStorageClassProps } from './nfs-csi-storage-class';
-import type { NfsClaimOptions, NfsClaimProps, NfsClaimTemplateOptions, NfsInlineVolumeOptions, NfsShareProps } from './nfs-share';
+import type { NfsCsiClaimOptions, NfsCsiStorageClassProps } from './nfs-csi-storage-class';
+import type { NfsClaimOptions, NfsInlineVolumeOptions, NfsShareProps } from './nfs-share';
 import { Schema, bool, enumOf, num, optional, size, str } from '../core/checks';
 import { NAME, RECLAIM_POLICY, STRING_LIST } from '../core/schemas';
 
@@ -21,8 +21,6 @@ export const NFS_CLAIM_OPTIONS: Schema<NfsClaimOptions> = {
   accessMode: optional(enumOf(NfsAccessMode, 'NfsAccessMode')),
   storage: optional(size()),
 };
-export const NFS_CLAIM_PROPS: Schema<NfsClaimProps> = { ...NFS_CLAIM_OPTIONS, name: NAME };
-export const NFS_CLAIM_TEMPLATE_OPTIONS: Schema<NfsClaimTemplateOptions> = { ...NFS_CLAIM_OPTIONS, replicas: num() };
 export const NFS_INLINE_VOLUME_OPTIONS: Schema<NfsInlineVolumeOptions> = { name: NAME, readOnly: optional(bool()) };
 
 export const NFS_CSI_STORAGE_CLASS_PROPS: Schema<NfsCsiStorageClassProps> = {
@@ -34,11 +32,10 @@ export const NFS_CSI_STORAGE_CLASS_PROPS: Schema<NfsCsiStorageClassProps> = {
   mountOptions: optional(STRING_LIST),
   reclaimPolicy: RECLAIM_POLICY,
   allowVolumeExpansion: optional(bool()),
-  name: NAME,
+  storageClassName: NAME,
 };
 
 export const NFS_CSI_CLAIM_OPTIONS: Schema<NfsCsiClaimOptions> = {
   storage: size(),
   accessMode: optional(enumOf(NfsCsiAccessMode, 'NfsCsiAccessMode')),
 };
-export const NFS_CSI_CLAIM_PROPS: Schema<NfsCsiClaimProps> = { ...NFS_CSI_CLAIM_OPTIONS, name: NAME };

@@ -1,8 +1,7 @@
-import type { SpdkClaimOptions, SpdkClaimProps } from './spdk-csi-driver';
-import type { SpdkExistingClaimProps } from './spdk-existing-volume';
+import type { SpdkClaimOptions } from './spdk-csi-driver';
+import type { SpdkExistingClaimOptions } from './spdk-existing-volume';
 import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkPciIds, SpdkRpcToken, SpdkTarget, SpdkTargetType, SpdkXpu, SpdkXpuTargetType } from './spdk-types';
 import { Schema, enumOf, optional, size, str, struct } from '../core/checks';
-import { NAME } from '../core/schemas';
 
 /**
  * Runtime schemas of the SPDK props (see core/checks.ts); not part of the
@@ -39,6 +38,5 @@ export const SPDK_FS_TYPE = optional(enumOf(SpdkFsType, 'SpdkFsType'));
 const SPDK_ACCESS_MODE = optional(enumOf(SpdkAccessMode, 'SpdkAccessMode'));
 
 export const SPDK_CLAIM_OPTIONS: Schema<SpdkClaimOptions> = { storage: size(), accessMode: SPDK_ACCESS_MODE };
-export const SPDK_CLAIM_PROPS: Schema<SpdkClaimProps> = { ...SPDK_CLAIM_OPTIONS, name: NAME };
-export const SPDK_EXISTING_CLAIM_PROPS: Schema<SpdkExistingClaimProps> = { accessMode: SPDK_ACCESS_MODE, name: NAME };
+export const SPDK_EXISTING_CLAIM_OPTIONS: Schema<SpdkExistingClaimOptions> = { accessMode: SPDK_ACCESS_MODE };
 

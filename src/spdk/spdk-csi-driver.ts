@@ -7,21 +7,21 @@ import { renderController } from './controller';
 import { SPDK_DRIVER } from './driver-name';
 import { renderNode } from './node';
 import { controllerClusterRules, secretRule } from './rbac';
-import { SPDK_CLAIM_OPTIONS, SPDK_CLAIM_PROPS, SPDK_FS_TYPE, SPDK_IMAGES, SPDK_TARGET, SPDK_XPU } from './schemas';
+import { SPDK_CLAIM_OPTIONS, SPDK_FS_TYPE, SPDK_IMAGES, SPDK_TARGET, SPDK_XPU } from './schemas';
 import { SpdkCredentials } from './spdk-credentials';
 import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkTarget, SpdkXpu } from './spdk-types';
-import { Schema, bool, checkProps, checkScope, enumOf, instanceOf, listOf, optional, struct } from '../core/checks';
-import { claimArgs, templateArgs } from '../core/claim-entry';
+import { BackendClaims, BackendRequest } from '../core/backend-claims';
+import { Schema, bool, checkScope, enumOf, instanceOf, listOf, openConstruct, optional, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
-import { describeConstruct, invalid } from '../core/errors';
+import { invalid } from '../core/errors';
 import { typedKubeObject } from '../core/kube-json';
 import { claimClusterObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
 import { csiSecretParameters, FS_TYPE_KEY } from '../core/parameters';
 import { ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeBindingMode, VolumeMode } from '../core/policies';
 import { BINDING_MODE, NAME, RECLAIM_POLICY } from '../core/schemas';
-import { StorageClass } from '../core/storage-class';
+import { addStorageClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
 
 
@@ -93,9 +93,9 @@ export interface SpdkCsiDriverProps {
    */
   readonly driverImagePullPolicy?: kplus.ImagePullPolicy;
   /**
-   * The StorageClass name.
+   * The StorageClass name (a DNS-1123 subdomain).
    *
-   * @default 'spdkcsi-sc'
+   * @default - the construct id, lower-cased; never derived from the construct path
    */
   readonly storageClassName?: string;
   /**
@@ -177,8 +177,8 @@ export interface SpdkClaimProps extends SpdkClaimOptions {
 export class SpdkCsiDriver extends Construct {
   /** The namespace of the driver. */
   public readonly namespace: string;
-  /** The StorageClass. */
-  public readonly storageClass: StorageClass;
+  /** The StorageClass name. */
+  public readonly storageClassName: string;
   /** The Secret holding the RPC credentials. */
   public readonly secretName: string;
   /** The node DaemonSet, for escape hatches. */
@@ -186,16 +186,16 @@ export class SpdkCsiDriver extends Construct {
   /** The controller StatefulSet, for escape hatches. */
   public readonly controller: ApiObject;
   private readonly where: string;
+  private readonly claims: BackendClaims<SpdkClaimOptions>;
 
   /**
    * @param scope the parent construct, usually a Chart
-   * @param id the construct id
+   * @param id the construct id; lower-cased, it is the default StorageClass name
    * @param props see `SpdkCsiDriverProps`
    */
   public constructor(scope: Construct, id: string, props: SpdkCsiDriverProps) {
     super(checkScope(scope, id, 'SpdkCsiDriver'), id);
-    this.where = describeConstruct(this, 'SpdkCsiDriver');
-    props = checkProps(this.where, props, SPDK_CSI_DRIVER_PROPS, 'SpdkCsiDriverProps');
+    ({ where: this.where, props } = openConstruct(this, 'SpdkCsiDriver', props, SPDK_CSI_DRIVER_PROPS));
     this.namespace = validateName(props.namespace ?? 'spdk-csi', NameRule.DNS_LABEL, this.where, 'namespace');
     const createNamespace = props.createNamespace ?? true;
     if (createNamespace) this.refuseClusterNamespace();
@@ -249,8 +249,8 @@ export class SpdkCsiDriver extends Construct {
       driverImage: images.driver ?? 'spdkcsi/spdkcsi:canary',
       driverImagePullPolicy: props.driverImagePullPolicy ?? kplus.ImagePullPolicy.IF_NOT_PRESENT,
     });
-    this.storageClass = new StorageClass(this, 'StorageClass', {
-      name: props.storageClassName ?? 'spdkcsi-sc',
+    this.storageClassName = addStorageClass(this, this.where, {
+      storageClassName: props.storageClassName,
       provisioner: SPDK_DRIVER,
       parameters: {
         // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
@@ -261,30 +261,25 @@ export class SpdkCsiDriver extends Construct {
       volumeBindingMode: props.volumeBindingMode ?? VolumeBindingMode.IMMEDIATE,
       // No resizer: a grown claim would be accepted and never complete.
       allowVolumeExpansion: false,
-    });
+    }).name;
+    this.claims = new BackendClaims(this.where, { schema: SPDK_CLAIM_OPTIONS, optionsType: 'SpdkClaimOptions', propsType: 'SpdkClaimProps' },
+      options => this.request(options));
     if (snapshots) this.renderSnapshotClass(props.snapshotDeletionPolicy ?? ReclaimPolicy.RETAIN);
-  }
-
-  /** The StorageClass name. */
-  public get storageClassName(): string {
-    return this.storageClass.name;
   }
 
   /** A claim on SPDK, mountable in any cdk8s-plus workload. */
   public claim(scope: Construct, id: string, props: SpdkClaimProps): VolumeClaim {
-    const checked = claimArgs(this.where, scope, id, props, SPDK_CLAIM_PROPS, 'SpdkClaimProps').props;
-    return VolumeClaim._mint(scope, id, checked.name, this.request(checked));
+    return this.claims.claim(scope, id, props);
   }
 
   /** A per-replica claim template for a `StatefulStore`. */
   public claimTemplate(name: string, options: SpdkClaimOptions): ClaimTemplate {
-    const { where, options: checked } = templateArgs(this.where, name, options, SPDK_CLAIM_OPTIONS, 'SpdkClaimOptions');
-    return ClaimTemplate._mint(name, { ...this.request(checked), where });
+    return this.claims.claimTemplate(name, options);
   }
 
-  private request(options: SpdkClaimOptions) {
+  private request(options: SpdkClaimOptions): BackendRequest {
     return {
-      storageClassName: this.storageClass.name,
+      storageClassName: this.storageClassName,
       accessMode: options.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE,
       storage: options.storage,
       volumeMode: VolumeMode.FILESYSTEM,

@@ -1,12 +1,13 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SPDK_DRIVER } from './driver-name';
-import { SPDK_EXISTING_CLAIM_PROPS, SPDK_FS_TYPE } from './schemas';
+import { SPDK_EXISTING_CLAIM_OPTIONS, SPDK_FS_TYPE } from './schemas';
 import { SpdkAccessMode, SpdkFsType } from './spdk-types';
-import { Schema, checkProps, checkScope, enumOf, instanceOf, num, optional, size, str } from '../core/checks';
-import { claimArgs } from '../core/claim-entry';
-import { describeConstruct, invalid } from '../core/errors';
-import { NameRule, nameFromId, validateName } from '../core/names';
+import { BackendClaims, BackendRequest } from '../core/backend-claims';
+import { Schema, checkProps, checkScope, enumOf, instanceOf, num, openConstruct, optional, size, str } from '../core/checks';
+import { ClaimTemplate } from '../core/claim-template';
+import { invalid } from '../core/errors';
+import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { NAME } from '../core/schemas';
 import { StaticBinding } from '../core/static-binding';
@@ -113,14 +114,18 @@ export interface SpdkExistingVolumeProps {
   readonly name?: string;
 }
 
-/** Props of the claim on an existing SPDK volume. */
-export interface SpdkExistingClaimProps {
+/** Options of the claim or claim template on an existing SPDK volume. */
+export interface SpdkExistingClaimOptions {
   /**
    * The access mode.
    *
-   * @default SpdkAccessMode.READ_WRITE_ONCE
+   * @default SpdkAccessMode.READ_WRITE_ONCE - read-write by the pods of one node
    */
   readonly accessMode?: SpdkAccessMode;
+}
+
+/** Props of the claim on an existing SPDK volume. */
+export interface SpdkExistingClaimProps extends SpdkExistingClaimOptions {
   /**
    * The PVC name.
    *
@@ -133,12 +138,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A logical volume that already exists on an SPDK target, as a static PV
- * (`csi.driver: csi.spdk.io`) that exactly one claim binds. `Retain`: the
+ * (`csi.driver: csi.spdk.io`) that exactly one claim binds: `claim`, or
+ * `claimTemplate` for a StatefulStore of a single replica. `Retain`: the
  * driver cannot delete static volumes.
  */
 export class SpdkExistingVolume extends Construct {
-  private readonly binding: StaticBinding;
-  private readonly where: string;
+  private readonly claims: BackendClaims<SpdkExistingClaimOptions>;
   private readonly props: SpdkExistingVolumeProps;
 
   /**
@@ -148,23 +153,35 @@ export class SpdkExistingVolume extends Construct {
    */
   public constructor(scope: Construct, id: string, props: SpdkExistingVolumeProps) {
     super(checkScope(scope, id, 'SpdkExistingVolume'), id);
-    this.where = describeConstruct(this, 'SpdkExistingVolume');
-    this.props = props = checkProps(this.where, props, existingVolumeProps(), 'SpdkExistingVolumeProps');
-    if (!UUID.test(props.lvolUuid ?? '')) {
-      throw invalid({ where: this.where, prop: 'lvolUuid', value: props.lvolUuid, allowed: 'a UUID', fix: 'copy it from `rpc.py bdev_lvol_get_lvols`' });
+    const { where, props: checked } = openConstruct(this, 'SpdkExistingVolume', props, existingVolumeProps());
+    this.props = checked;
+    if (!UUID.test(checked.lvolUuid ?? '')) {
+      throw invalid({ where, prop: 'lvolUuid', value: checked.lvolUuid, allowed: 'a UUID', fix: 'copy it from `rpc.py bdev_lvol_get_lvols`' });
     }
-    sizeInBytes(props.capacity, this.where, 'capacity');
-    const pvName = validateName(props.name ?? nameFromId(id), NameRule.DNS_SUBDOMAIN, this.where, 'name');
-    this.binding = new StaticBinding(this, this.where, pvName, 'spdk.cdk8s-storage.io');
+    sizeInBytes(checked.capacity, where, 'capacity');
+    this.claims = new BackendClaims(where, { schema: SPDK_EXISTING_CLAIM_OPTIONS, optionsType: 'SpdkExistingClaimOptions', propsType: 'SpdkExistingClaimProps' },
+      options => this.request(options),
+      new StaticBinding(this, where, checked.name, 'spdk.cdk8s-storage.io', true));
   }
 
   /** The one claim bound to the volume's PV. */
   public claim(scope: Construct, id: string, props: SpdkExistingClaimProps = {}): VolumeClaim {
-    const { where, props: checked } = claimArgs(this.where, scope, id, props, SPDK_EXISTING_CLAIM_PROPS, 'SpdkExistingClaimProps');
-    const request = { accessMode: checked.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE, storage: this.props.capacity };
+    return this.claims.claim(scope, id, props);
+  }
+
+  /**
+   * The claim template of a StatefulStore of one replica, bound to the
+   * volume's PV (instead of `claim`: the volume attaches to one claim).
+   */
+  public claimTemplate(name: string, options: SpdkExistingClaimOptions = {}): ClaimTemplate {
+    return this.claims.claimTemplate(name, options);
+  }
+
+  private request(options: SpdkExistingClaimOptions): BackendRequest {
+    const accessMode = options.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE;
     const volume = {
       capacity: this.props.capacity,
-      accessMode: request.accessMode,
+      accessMode,
       source: {
         csi: {
           driver: SPDK_DRIVER,
@@ -174,7 +191,7 @@ export class SpdkExistingVolume extends Construct {
         },
       },
     };
-    return this.binding.bindClaim(where, id, volume, request, claim => VolumeClaim._mint(scope, id, checked.name, claim));
+    return { storageClassName: '', accessMode, storage: this.props.capacity, volumeMode: VolumeMode.FILESYSTEM, volume };
   }
 }
 

@@ -2,11 +2,11 @@
  * Compile-time guarantees of block storage (type-checked by `npm test`, never run).
  */
 import { Chart, Size } from 'cdk8s';
-import { AccessMode, BlockAccessMode, BlockProvider, BlockStorage, BlockStorageClass, EbsVolumeType, VolumeMode } from '../../src';
+import { AccessMode, BlockAccessMode, BlockProvider, BlockStorageClass, EbsVolumeType, VolumeMode } from '../../src';
 
 declare const chart: Chart;
 const storage = Size.gibibytes(50);
-const bv = BlockStorage.ociDefault();
+const bv = BlockStorageClass.ociDefault();
 
 // A filesystem on block storage is never shared between nodes.
 // @ts-expect-error ReadWriteMany is not a BlockAccessMode

@@ -4,16 +4,14 @@
  * `@ts-expect-error` fails the build if the line below it ever compiles.
  */
 import { Chart, Size } from 'cdk8s';
-import {
-  AccessMode, ClaimRetention, ClaimTemplate, ReclaimPolicy, StatefulStore, StorageClass, StorageClassRef, VolumeClaim,
-} from '../../src';
+import { AccessMode, ClaimRetention, ClaimTemplate, ReclaimPolicy, StatefulStore, StorageClass, VolumeClaim } from '../../src';
 
 declare const chart: Chart;
-const standard = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
+const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 
 // A string where an access-mode enum is required.
 // @ts-expect-error 'ReadWriteOnce' is not an AccessMode
-StorageClassRef.existing('standard', { accessModes: ['ReadWriteOnce'] });
+StorageClass.fromStorageClassName('standard', { accessModes: ['ReadWriteOnce'] });
 // @ts-expect-error 'ReadWriteMany' is not an AccessMode
 standard.claim(chart, 'data', { storage: Size.gibibytes(1), accessMode: 'ReadWriteMany' });
 

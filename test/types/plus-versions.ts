@@ -5,10 +5,10 @@
 import { Chart, Size } from 'cdk8s';
 import * as plus27 from 'cdk8s-plus-27';
 import * as plus33 from 'cdk8s-plus-33';
-import { AccessMode, StorageClassRef } from '../../src';
+import { AccessMode, StorageClass } from '../../src';
 
 declare const chart: Chart;
-const claim = StorageClassRef.existing('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claim(chart, 'data', { storage: Size.gibibytes(1) });
+const claim = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] }).claim(chart, 'data', { storage: Size.gibibytes(1) });
 
 // cdk8s-plus-27, this library's peer: a claim is an IStorage.
 new plus27.Deployment(chart, 'web27').addContainer({ image: 'nginx' }).mount('/data', claim);

@@ -1,0 +1,110 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { checkMountOptions } from './addresses';
+import { makeClusterScoped } from './cluster-scoped';
+import { assignDefined } from './defined';
+import { invalid } from './errors';
+import { KubeJson, STORAGE_CLASS_KIND, kubeObject } from './kube-json';
+import { claimClusterObjectName } from './name-registry';
+import { NameRule, nameOrId } from './names';
+import { ReclaimPolicy, VolumeBindingMode } from './policies';
+import { protectFromPruning } from './prune-protection';
+import type { AllowedTopology } from './storage-class';
+
+/** What a backend decided about its StorageClass, in Kubernetes terms. */
+export interface StorageClassSettings {
+  /** The user's `storageClassName` prop, if any; otherwise the backend's construct id gives the name. */
+  readonly storageClassName?: string;
+  readonly provisioner: string;
+  readonly parameters?: { [key: string]: string };
+  readonly reclaimPolicy: ReclaimPolicy;
+  readonly volumeBindingMode: VolumeBindingMode;
+  readonly allowVolumeExpansion: boolean;
+  readonly mountOptions?: string[];
+  readonly allowedTopologies?: AllowedTopology[];
+}
+
+/**
+ * The one way this library writes a StorageClass: as the child `Resource` of
+ * the backend that owns it (as aws-cdk and cdk8s-plus name a construct's main
+ * object), so `ApiObject.of(backend)` and `backend.node.defaultChild` reach it.
+ * The name is the `storageClassName` prop, or the backend's construct id,
+ * lower-cased (never the construct path, so moving the backend in the tree does
+ * not rename the class). Returns the object and its name.
+ */
+export function addStorageClass(backend: Construct, where: string, settings: StorageClassSettings): { apiObject: ApiObject; name: string } {
+  const name = nameOrId(settings.storageClassName, backend.node.id, NameRule.DNS_SUBDOMAIN, where, 'storageClassName');
+  claimClusterObjectName(backend, 'StorageClass', name);
+  const apiObject = kubeObject(backend, 'Resource', STORAGE_CLASS_KIND, assignDefined<KubeJson>({
+    metadata: { name },
+    provisioner: validateProvisioner(settings.provisioner, where),
+    reclaimPolicy: settings.reclaimPolicy,
+    volumeBindingMode: settings.volumeBindingMode,
+    allowVolumeExpansion: settings.allowVolumeExpansion,
+  }, {
+    parameters: validateParameters(settings.parameters, where),
+    mountOptions: checkMountOptions(settings.mountOptions, where),
+    allowedTopologies: renderAllowedTopologies(settings.allowedTopologies, where),
+  }));
+  makeClusterScoped(apiObject);
+  protectFromPruning(apiObject);
+  return { apiObject, name };
+}
+
+// StorageClass limits (kubernetes pkg/apis/storage/validation/validation.go: maxProvisionerParameterLen, maxProvisionerParameterSize).
+const MAX_PARAMETERS = 512;
+const MAX_PARAMETERS_BYTES = 256 * 1024;
+// A qualified name: an optional DNS subdomain prefix and "/", then a name of at most 63 characters.
+const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i;
+
+function validateProvisioner(provisioner: string, where: string): string {
+  const namePart = provisioner.split('/').pop() ?? '';
+  if (!QUALIFIED_NAME.test(provisioner) || namePart.length > 63 || provisioner.length > 253 + 1 + 63) {
+    throw invalid({
+      where,
+      prop: 'provisioner',
+      value: provisioner,
+      allowed: 'a qualified name such as "ebs.csi.aws.com" or "kubernetes.io/no-provisioner"',
+      fix: 'use the driver name from the CSI driver\'s documentation',
+    });
+  }
+  return provisioner;
+}
+
+function validateParameters(parameters: { [key: string]: string } | undefined, where: string) {
+  if (!parameters) return undefined;
+  const entries = Object.entries(parameters);
+  const bytes = entries.reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  const emptyKey = entries.some(([k]) => k.length === 0);
+  if (entries.length > MAX_PARAMETERS || bytes > MAX_PARAMETERS_BYTES || emptyKey) {
+    throw invalid({
+      where,
+      prop: 'parameters',
+      value: `${entries.length} entries, ${bytes} bytes${emptyKey ? ', an empty key' : ''}`,
+      allowed: 'at most 512 entries, at most 256 KiB of keys and values, no empty key',
+      fix: 'remove the empty key or the parameters the provisioner does not need',
+    });
+  }
+  return entries.length > 0 ? parameters : undefined;
+}
+
+function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: string): KubeJson[] | undefined {
+  if (!terms || terms.length === 0) return undefined;
+  const seen = new Set<string>();
+  for (const term of terms) {
+    const bad = term.matchLabelExpressions.length === 0 ||
+      term.matchLabelExpressions.some(r => r.key.length === 0 || r.values.length === 0);
+    const key = JSON.stringify(term);
+    if (bad || seen.has(key)) {
+      throw invalid({
+        where,
+        prop: 'allowedTopologies',
+        value: term,
+        allowed: 'distinct terms, each with at least one requirement of a non-empty key and at least one value',
+        fix: bad ? 'give every requirement a key and values' : 'remove the duplicate term (the API server rejects duplicates)',
+      });
+    }
+    seen.add(key);
+  }
+  return terms.map(t => ({ matchLabelExpressions: t.matchLabelExpressions.map(r => ({ key: r.key, values: r.values })) }));
+}

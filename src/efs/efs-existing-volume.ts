@@ -1,0 +1,77 @@
+import { Construct } from 'constructs';
+import { EfsAccessMode } from './efs-access-mode';
+import { EfsClaim } from './efs-claim';
+import { EFS_PLACEHOLDER_SIZE } from './efs-driver';
+import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsExistingVolumeProps } from './efs-props';
+import { checkFileSystemId, efsMountOptions, staticCsiSource } from './efs-rules';
+import { EFS_CLAIM_OPTIONS, EFS_EXISTING_VOLUME_PROPS } from './schemas';
+import { BackendClaims, BackendRequest } from '../core/backend-claims';
+import { checkScope, openConstruct } from '../core/checks';
+import { ClaimTemplate } from '../core/claim-template';
+import { VolumeMode } from '../core/policies';
+import { StaticBinding, StaticVolumeContent } from '../core/static-binding';
+
+/**
+ * An EFS file system (or access point, or directory) that already exists, as a
+ * static, `Retain` PV of the EFS CSI driver (`efs.csi.aws.com`) that exactly
+ * one claim binds; a claim template makes one PV per replica, all of the same
+ * files.
+ *
+ * Claims are Filesystem only, `ReadWriteOnce` or `ReadWriteMany`. For an
+ * access point per claim, use `EfsStorageClass`.
+ *
+ * @see https://github.com/kubernetes-sigs/aws-efs-csi-driver/tree/master/examples/kubernetes/static_provisioning
+ */
+export class EfsExistingVolume extends Construct {
+  /** The EFS file system. */
+  public readonly fileSystemId: string;
+  private readonly claims: BackendClaims<EfsClaimOptions>;
+  private readonly volume: Omit<StaticVolumeContent, 'accessMode'>;
+
+  /**
+   * @param scope the parent construct, usually a Chart
+   * @param id the construct id; lower-cased, it is the default PV name
+   * @param props see `EfsExistingVolumeProps`
+   */
+  public constructor(scope: Construct, id: string, props: EfsExistingVolumeProps) {
+    super(checkScope(scope, id, 'EfsExistingVolume'), id);
+    let where: string;
+    ({ where, props } = openConstruct(this, 'EfsExistingVolume', props, EFS_EXISTING_VOLUME_PROPS));
+    const binding = new StaticBinding(this, where, props.name, 'efs.cdk8s-storage.io');
+    this.fileSystemId = checkFileSystemId(props.fileSystemId, where);
+    this.volume = {
+      capacity: props.capacity ?? EFS_PLACEHOLDER_SIZE,
+      mountOptions: efsMountOptions(props, props.accessPointId !== undefined, where),
+      source: { csi: staticCsiSource(props, where) },
+    };
+    this.claims = new BackendClaims(where,
+      { schema: EFS_CLAIM_OPTIONS, optionsType: 'EfsClaimOptions', propsType: 'EfsClaimProps', templateWithReplicasType: 'EfsClaimTemplateOptions' },
+      options => this.request(options),
+      binding,
+      (claimScope, claimId, name, request) => EfsClaim._mintEfs(claimScope, claimId, name, request, this.fileSystemId));
+  }
+
+  /** The one claim bound to the volume's PV, mountable in any cdk8s-plus workload. */
+  public claim(scope: Construct, id: string, props: EfsClaimProps = {}): EfsClaim {
+    return this.claims.claim(scope, id, props) as EfsClaim;
+  }
+
+  /**
+   * A claim template for a StatefulStore whose replicas all mount these files:
+   * the volume makes `replicas` PVs of it, labelled for this template.
+   */
+  public claimTemplate(name: string, options: EfsClaimTemplateOptions): ClaimTemplate {
+    return this.claims.claimTemplate(name, options);
+  }
+
+  private request(options: EfsClaimOptions): BackendRequest {
+    const accessMode = options.accessMode ?? EfsAccessMode.READ_WRITE_MANY;
+    return {
+      storageClassName: '',
+      accessMode,
+      storage: options.storage ?? EFS_PLACEHOLDER_SIZE,
+      volumeMode: VolumeMode.FILESYSTEM,
+      volume: { ...this.volume, accessMode },
+    };
+  }
+}
