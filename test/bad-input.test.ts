@@ -11,7 +11,7 @@
  */
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { EnvValue } from 'cdk8s-plus-27';
-import { AccessMode, AzureDiskSku, BlockAccessMode, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsExistingVolume, EfsStorageClass, EmptyDirMedium, ExistingDiskAccessMode, GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy, SpdkCredentials, SpdkCsiDriver, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageDefaults, StorageErrors, StoreUpdateStrategy, VolumeMode } from '../src';
+import { AccessMode, AzureDiskSku, BlockAccessMode, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsExistingVolume, EfsStorageClass, EmptyDirMedium, ExistingDiskAccessMode, GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy, SpdkCredentials, SpdkCsiDriver, SpdkAccessMode, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageDefaults, StorageErrors, StoreUpdateStrategy, VolumeMode } from '../src';
 import { synthValid } from './helpers/manifests';
 
 const gi = (n: number) => Size.gibibytes(n);
@@ -25,6 +25,7 @@ const ebsClass = (c: Chart) => new BlockStorageClass(c, 'ebs', { provider: Block
 const nfs = (c: Chart) => new NfsShare(c, 'share', { server: '10.0.0.5', path: '/exports/a', capacity: gi(10) });
 const nfsCsi = (c: Chart) => new NfsCsiStorageClass(c, 'nfs-csi', { server: '10.0.0.5', share: '/exports' });
 const efs = (c: Chart) => new EfsStorageClass(c, 'efs', { fileSystemId: FS });
+const efsExisting = (c: Chart) => new EfsExistingVolume(c, 'efs', { fileSystemId: FS });
 const spdk = (c: Chart) => new SpdkCsiDriver(c, 'spdk', { targets: [target] });
 const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
 const ebsDisk = () => BlockDisk.ebs({ volumeId: 'vol-0123456789abcdef0', zone: 'eu-west-1a' });
@@ -43,10 +44,10 @@ interface Entry {
 }
 
 const ENTRIES: { [name: string]: Entry } = {
-  'new StorageClass': { where: 'test/sc (StorageClass)', valid: { provisioner: 'example.com/x', reclaimPolicy: ReclaimPolicy.DELETE, mountOptions: ['ro'], parameters: { a: 'b' }, allowVolumeExpansion: true }, call: (c, p) => new StorageClass(c, 'sc', p) },
-  'StorageClassRef.existing': { where: 'StorageClass.fromStorageClassName("standard")', valid: { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] }, call: (_, p) => StorageClass.fromStorageClassName('standard', p) },
-  'StorageClassRef claim': { where: 'test/data (VolumeClaim) on StorageClassRef', valid: { storage: gi(1), accessMode: AccessMode.READ_WRITE_ONCE, name: 'data' }, call: (c, p) => standard.claim(c, 'data', p) },
-  'StorageClassRef claimTemplate': { where: 'claim template "data" on StorageClassRef', valid: { storage: gi(1), volumeMode: VolumeMode.FILESYSTEM }, call: (_, p) => standard.claimTemplate('data', p) },
+  'new StorageClass': { where: 'test/sc (StorageClass)', valid: { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'example.com/x', reclaimPolicy: ReclaimPolicy.DELETE, mountOptions: ['ro'], parameters: { a: 'b' }, allowVolumeExpansion: true }, call: (c, p) => new StorageClass(c, 'sc', p) },
+  'StorageClass.fromStorageClassName': { where: 'StorageClass.fromStorageClassName("standard")', valid: { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [VolumeMode.BLOCK] }, call: (_, p) => StorageClass.fromStorageClassName('standard', p) },
+  'imported StorageClass claim': { where: 'test/data (VolumeClaim) on StorageClass.fromStorageClassName("standard")', valid: { storage: gi(1), accessMode: AccessMode.READ_WRITE_ONCE, name: 'data' }, call: (c, p) => standard.claim(c, 'data', p) },
+  'imported StorageClass claimTemplate': { where: 'claim template "data" on StorageClass.fromStorageClassName("standard")', valid: { storage: gi(1), volumeMode: VolumeMode.FILESYSTEM }, call: (_, p) => standard.claimTemplate('data', p) },
   'new StatefulStore': {
     where: 'test/db (StatefulStore)',
     valid: {
@@ -81,9 +82,9 @@ const ENTRIES: { [name: string]: Entry } = {
   'BlockProvider.gcePd': { where: 'BlockProvider.gcePd', propsOptional: true, valid: { type: GcePdType.PD_SSD, labels: { team: 'a' } }, call: (_, p) => BlockProvider.gcePd(p) },
   'BlockProvider.azureDisk': { where: 'BlockProvider.azureDisk', propsOptional: true, valid: { skuName: AzureDiskSku.PREMIUM_LRS }, call: (_, p) => BlockProvider.azureDisk(p) },
   'new BlockStorageClass': { where: 'test/ebs (BlockStorageClass)', valid: { provider: BlockProvider.ebs(), zones: ['us-east-1a'], reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new BlockStorageClass(c, 'ebs', p) },
-  'BlockStorage claim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(4), accessMode: BlockAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK }, call: (c, p) => ebsClass(c).claim(c, 'data', p) },
-  'BlockStorage claimTemplate': { where: 'claim template "data" on BlockStorage "ebs"', valid: { storage: gi(1), roundUpToMinimum: true }, call: (c, p) => ebsClass(c).claimTemplate('data', p) },
-  'BlockStorage multiAttachClaim': { where: 'test/data (VolumeClaim) on BlockStorage "ebs"', valid: { storage: gi(4) }, call: (c, p) => ebsClass(c).multiAttachClaim(c, 'data', p) },
+  'BlockStorageClass claim': { where: 'test/data (VolumeClaim) on test/ebs (BlockStorageClass)', valid: { storage: gi(4), accessMode: BlockAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK }, call: (c, p) => ebsClass(c).claim(c, 'data', p) },
+  'BlockStorageClass claimTemplate': { where: 'claim template "data" on test/ebs (BlockStorageClass)', valid: { storage: gi(1), roundUpToMinimum: true }, call: (c, p) => ebsClass(c).claimTemplate('data', p) },
+  'BlockStorageClass multiAttachClaim': { where: 'test/data (VolumeClaim) on test/ebs (BlockStorageClass)', valid: { storage: gi(4) }, call: (c, p) => ebsClass(c).multiAttachClaim(c, 'data', p) },
   'BlockDisk.ebs': { where: 'BlockDisk.ebs', valid: { volumeId: 'vol-0123456789abcdef0', zone: 'eu-west-1a' }, call: (_, p) => BlockDisk.ebs(p) },
   'BlockDisk.gcePd': { where: 'BlockDisk.gcePd', valid: { project: 'my-project', zone: 'europe-west1-b', name: 'd' }, call: (_, p) => BlockDisk.gcePd(p) },
   'BlockDisk.gcePdRegional': {
@@ -100,6 +101,12 @@ const ENTRIES: { [name: string]: Entry } = {
     valid: { accessMode: ExistingDiskAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.FILESYSTEM, name: 'data' },
     call: (c, p) => existingDisk(c).claim(c, 'data', p),
   },
+  'BlockExistingVolume claimTemplate': {
+    where: 'claim template "data" on test/disk (BlockExistingVolume)',
+    propsOptional: true,
+    valid: { accessMode: ExistingDiskAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK },
+    call: (c, p) => existingDisk(c).claimTemplate('data', p),
+  },
   'new NfsShare': { where: 'test/share (NfsShare)', valid: { server: '10.0.0.5', path: '/exports/a', capacity: gi(1), mountOptions: ['nfsvers=4.1'], readOnly: false }, call: (c, p) => new NfsShare(c, 'share', p) },
   'NfsShare claim': { where: 'test/data (VolumeClaim) on test/share (NfsShare)', propsOptional: true, valid: { accessMode: NfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => nfs(c).claim(c, 'data', p) },
   'NfsShare claimTemplate': { where: 'claim template "data" on test/share (NfsShare)', valid: { replicas: 2, storage: gi(1) }, call: (c, p) => nfs(c).claimTemplate('data', p) },
@@ -107,10 +114,12 @@ const ENTRIES: { [name: string]: Entry } = {
   'new NfsCsiStorageClass': { where: 'test/nfs-csi (NfsCsiStorageClass)', valid: { server: '10.0.0.5', share: '/exports', subDir: 'x', mountPermissions: 0o770, allowVolumeExpansion: true }, call: (c, p) => new NfsCsiStorageClass(c, 'nfs-csi', p) },
   'NfsCsiStorageClass claim': { where: 'test/data (VolumeClaim) on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claim(c, 'data', p) },
   'NfsCsiStorageClass claimTemplate': { where: 'claim template "data" on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claimTemplate('data', p) },
-  'EfsStorageClass': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, gidRange: { start: 50000, end: 60000 }, encryptInTransit: true, reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new EfsStorageClass(c, 'efs', p) },
-  'EfsExistingVolume': { where: 'test/efs (EfsStorage)', valid: { fileSystemId: FS, capacity: gi(1), accessPointId: 'fsap-0123456789abcdef0' }, call: (c, p) => new EfsExistingVolume(c, 'efs', p) },
-  'EfsStorage claim': { where: 'test/data (VolumeClaim) on test/efs (EfsStorage)', propsOptional: true, valid: { accessMode: EfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => efs(c).claim(c, 'data', p) },
-  'EfsStorage claimTemplate': { where: 'claim template "data" on test/efs (EfsStorage)', propsOptional: true, valid: { storage: gi(1), replicas: 2 }, call: (c, p) => efs(c).claimTemplate('data', p) },
+  'new EfsStorageClass': { where: 'test/efs (EfsStorageClass)', valid: { fileSystemId: FS, gidRange: { start: 50000, end: 60000 }, encryptInTransit: true, reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new EfsStorageClass(c, 'efs', p) },
+  'new EfsExistingVolume': { where: 'test/efs (EfsExistingVolume)', valid: { fileSystemId: FS, capacity: gi(1), accessPointId: 'fsap-0123456789abcdef0' }, call: (c, p) => new EfsExistingVolume(c, 'efs', p) },
+  'EfsStorageClass claim': { where: 'test/data (VolumeClaim) on test/efs (EfsStorageClass)', propsOptional: true, valid: { accessMode: EfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => efs(c).claim(c, 'data', p) },
+  'EfsStorageClass claimTemplate': { where: 'claim template "data" on test/efs (EfsStorageClass)', propsOptional: true, valid: { storage: gi(1) }, call: (c, p) => efs(c).claimTemplate('data', p) },
+  'EfsExistingVolume claim': { where: 'test/data (VolumeClaim) on test/efs (EfsExistingVolume)', propsOptional: true, valid: { accessMode: EfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => efsExisting(c).claim(c, 'data', p) },
+  'EfsExistingVolume claimTemplate': { where: 'claim template "data" on test/efs (EfsExistingVolume)', valid: { storage: gi(1), replicas: 2 }, call: (c, p) => efsExisting(c).claimTemplate('data', p) },
   'new SpdkCsiDriver': { where: 'test/spdk (SpdkCsiDriver)', valid: { targets: [target], images: { driver: 'spdkcsi/spdkcsi:v0.1' }, snapshots: false, credentials: SpdkCredentials.fromExistingSecret('s') }, call: (c, p) => new SpdkCsiDriver(c, 'spdk', p) },
   'SpdkCsiDriver claim': { where: 'test/data (VolumeClaim) on test/spdk (SpdkCsiDriver)', valid: { storage: gi(1), name: 'data' }, call: (c, p) => spdk(c).claim(c, 'data', p) },
   'SpdkCsiDriver claimTemplate': { where: 'claim template "data" on test/spdk (SpdkCsiDriver)', valid: { storage: gi(1) }, call: (c, p) => spdk(c).claimTemplate('data', p) },
@@ -118,6 +127,7 @@ const ENTRIES: { [name: string]: Entry } = {
   'SpdkVolumeTarget.iscsi': { where: 'SpdkVolumeTarget.iscsi', valid: { iqn: 'iqn.2016-06.io.spdk:disk1', targetAddress: '10.0.0.2' }, call: (_, p) => SpdkVolumeTarget.iscsi(p) },
   'new SpdkExistingVolume': { where: 'test/lvol (SpdkExistingVolume)', valid: { lvolUuid: UUID, target: SpdkVolumeTarget.iscsi({ iqn: 'iqn.x', targetAddress: '10.0.0.2' }), capacity: gi(1) }, call: (c, p) => new SpdkExistingVolume(c, 'lvol', p) },
   'SpdkExistingVolume claim': { where: 'test/data (VolumeClaim) on test/lvol (SpdkExistingVolume)', propsOptional: true, valid: { name: 'data' }, call: (c, p) => existingSpdk(c).claim(c, 'data', p) },
+  'SpdkExistingVolume claimTemplate': { where: 'claim template "data" on test/lvol (SpdkExistingVolume)', propsOptional: true, valid: { accessMode: SpdkAccessMode.READ_WRITE_ONCE_POD }, call: (c, p) => existingSpdk(c).claimTemplate('data', p) },
 };
 
 /** A value of another type than `value`: what a JavaScript caller might pass by mistake. */
@@ -180,10 +190,10 @@ describe.each(Object.entries(ENTRIES))('%s', (_, entry) => {
 
 describe('strings outside an enum are refused, not written into YAML', () => {
   test.each<[string, (c: Chart) => unknown, string, string, RegExp]>([
-    ['ReadWriteMany on an EBS claim', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'ReadWriteMany' as any }), 'test/data (VolumeClaim) on BlockStorage "ebs" (AWS EBS)', 'accessMode "ReadWriteMany"',
+    ['ReadWriteMany on an EBS claim', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'ReadWriteMany' as any }), 'test/data (VolumeClaim) on test/ebs (BlockStorageClass)', 'accessMode "ReadWriteMany"',
       /Allowed: one of BlockAccessMode\.READ_WRITE_ONCE \("ReadWriteOnce"\), BlockAccessMode\.READ_WRITE_ONCE_POD \("ReadWriteOncePod"\)\. Fix: use a member of BlockAccessMode/],
     ['another backend\'s mode: NFS ReadWriteMany on a local disk', c => local(c).claim(c, 'data', { storage: gi(1), accessMode: NfsAccessMode.READ_WRITE_MANY as any }), 'test/data (VolumeClaim) on test/ssd (LocalSsdVolume)', 'accessMode "ReadWriteMany"', /Allowed: one of LocalAccessMode\./],
-    ['a member name instead of its value', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'READ_WRITE_ONCE' as any }), 'test/data (VolumeClaim) on BlockStorage "ebs" (AWS EBS)', 'accessMode "READ_WRITE_ONCE"', /Allowed: one of BlockAccessMode/],
+    ['a member name instead of its value', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'READ_WRITE_ONCE' as any }), 'test/data (VolumeClaim) on test/ebs (BlockStorageClass)', 'accessMode "READ_WRITE_ONCE"', /Allowed: one of BlockAccessMode/],
     ['Recycle as a reclaim policy', c => new StorageClass(c, 'sc', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'example.com/x', reclaimPolicy: 'Recycle' as any }), 'test/sc (StorageClass)', 'reclaimPolicy "Recycle"',
       /Allowed: one of ReclaimPolicy\.RETAIN \("Retain"\), ReclaimPolicy\.DELETE \("Delete"\)\. Fix: use a member of ReclaimPolicy/],
     ['an unknown EBS type', () => BlockProvider.ebs({ type: 'gp4' as any }), 'BlockProvider.ebs', 'type "gp4"', /Allowed: one of EbsVolumeType\.GP3 \("gp3"\)/],
@@ -200,9 +210,9 @@ describe('strings outside an enum are refused, not written into YAML', () => {
 
 describe('positional arguments are checked too', () => {
   test.each<[string, () => unknown, string]>([
-    ['StorageClassRef.existing name', () => StorageClass.fromStorageClassName(7 as any, { accessModes: [AccessMode.READ_WRITE_ONCE] }), 'StorageClassRef.existing: invalid storageClassName 7. Allowed: the name of a StorageClass in the cluster'],
-    ['BlockStorage.existing name', () => BlockStorageClass.fromStorageClassName(undefined as any, BlockProvider.ebs()), 'BlockStorage.existing: invalid storageClassName (not set). Allowed: the name of a StorageClass in the cluster'],
-    ['BlockStorage.existing provider', () => BlockStorageClass.fromStorageClassName('gp3', { provisioner: 'ebs.csi.aws.com' } as any), 'BlockStorageClass.fromStorageClassName("gp3"): invalid provider {"provisioner":"ebs.csi.aws.com"}. Allowed: a BlockProvider. Fix: use a factory such as BlockProvider.ebs({ ... })'],
+    ['StorageClass.fromStorageClassName name', () => StorageClass.fromStorageClassName(7 as any, { accessModes: [AccessMode.READ_WRITE_ONCE] }), 'StorageClass.fromStorageClassName: invalid storageClassName 7. Allowed: the name of a StorageClass in the cluster'],
+    ['BlockStorageClass.fromStorageClassName name', () => BlockStorageClass.fromStorageClassName(undefined as any, BlockProvider.ebs()), 'BlockStorageClass.fromStorageClassName: invalid storageClassName (not set). Allowed: the name of a StorageClass in the cluster'],
+    ['BlockStorageClass.fromStorageClassName provider', () => BlockStorageClass.fromStorageClassName('gp3', { provisioner: 'ebs.csi.aws.com' } as any), 'BlockStorageClass.fromStorageClassName("gp3"): invalid provider {"provisioner":"ebs.csi.aws.com"}. Allowed: a BlockProvider. Fix: use a factory such as BlockProvider.ebs({ ... })'],
     ['PodVolume.emptyDir name', () => PodVolume.emptyDir(3 as any), 'PodVolume.emptyDir: invalid name 3. Allowed: a volume name such as "config"'],
     ['PodVolume.configMap object name', () => PodVolume.configMap('cfg', null as any), 'PodVolume.configMap("cfg"): invalid configMapName null. Allowed: a ConfigMap name'],
     ['PodVolume.secret object name', () => PodVolume.secret('s', ['s'] as any), 'PodVolume.secret("s"): invalid secretName ["s"]. Allowed: a Secret name'],
@@ -239,7 +249,7 @@ describe('the cases that went wrong before, with their exact messages', () => {
 
   test('a Size given as a number or a string', () => {
     expect(() => ebsClass(chart()).claim(chart(), 'data', { storage: 10 as any })).toThrow(
-      'test/data (VolumeClaim) on BlockStorage "ebs" (AWS EBS): invalid storage 10. Allowed: a cdk8s Size. Fix: pass a Size such as Size.gibibytes(10), not a number or a string');
+      'test/data (VolumeClaim) on test/ebs (BlockStorageClass): invalid storage 10. Allowed: a cdk8s Size. Fix: pass a Size such as Size.gibibytes(10), not a number or a string');
     expect(() => nfs(chart()).claim(chart(), 'data', { storage: '10Gi' as any })).toThrow('invalid storage "10Gi". Allowed: a cdk8s Size');
   });
 
@@ -248,7 +258,7 @@ describe('the cases that went wrong before, with their exact messages', () => {
       'test/ssd (LocalSsdVolume): invalid disks[0].capacity 100. Allowed: a cdk8s Size');
     expect(() => new StatefulStore(chart(), 'db', { image: 'x', volumes: [null as any] })).toThrow('invalid volumes[0] null. Allowed: a value. Fix: remove the empty entry 0');
     expect(() => new EfsStorageClass(chart(), 'efs', { fileSystemId: FS, gidRange: { start: 1 } as any })).toThrow(
-      'test/efs (EfsStorage): invalid gidRange.end (not set). Allowed: a value: EfsGidRange requires it. Fix: set end');
+      'test/efs (EfsStorageClass): invalid gidRange.end (not set). Allowed: a value: EfsGidRange requires it. Fix: set end');
   });
 
   test('a scope that is not a construct, an id that is not a string', () => {

@@ -19,7 +19,7 @@ describe('OCI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go Crea
     const refusal = 'Allowed: Filesystem volumes on this class: OCI refuses Block volumes for Ultra High Performance (vpusPerGb 30 >= 30). ' +
       'Fix: use volumeMode Filesystem, or a class that serves Block volumes';
     expect(() => uhp.claim(newChart(), 'raw', { storage: Size.gibibytes(50), volumeMode: VolumeMode.BLOCK }))
-      .toThrow(`test/raw (VolumeClaim) on BlockStorage "oci-uhp" (OCI Block Volume): invalid volumeMode "Block". ${refusal}`);
+      .toThrow(`test/raw (VolumeClaim) on BlockStorageClass.fromStorageClassName("oci-uhp"): invalid volumeMode "Block". ${refusal}`);
     expect(() => uhp.claimTemplate('raw', { storage: Size.gibibytes(50), volumeMode: VolumeMode.BLOCK })).toThrow(refusal);
     expect(() => uhp.multiAttachClaim(newChart(), 'shared', { storage: Size.gibibytes(50) })).toThrow(`invalid multiAttachClaim "oci-uhp". ${refusal}`);
     // Accepted: Filesystem on UHP, and Block below 30 VPUs.

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlockDisk, BlockExistingVolume, BlockFsType, ExistingDiskAccessMode, VolumeMode } from '../src';
+import { BlockDisk, BlockExistingVolume, BlockFsType, ExistingDiskAccessMode, StatefulStore, VolumeMode } from '../src';
 import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 const zoneAffinity = (key: string, zones: string[]) => ({
@@ -85,11 +85,38 @@ describe('BlockExistingVolume: an existing disk as a static PV and the one claim
     expect(() => gce.claim(newChart(), 'r', { accessMode: ExistingDiskAccessMode.READ_ONLY_MANY, volumeMode: VolumeMode.BLOCK })).toThrow(/\(GCE PD, Block attaches to one node\)/);
   });
 
-  test('one claim per disk', () => {
+  test('one claim per disk: a second claim or a template too is refused, and the fix never offers a second PV of the disk', () => {
     const chart = newChart();
     const disk = new BlockExistingVolume(chart, 'd', { disk: BlockDisk.ebs({ volumeId: 'vol-01234567', zone: 'eu-west-1a' }), capacity: Size.gibibytes(8) });
     disk.claim(chart, 'first');
-    expect(() => disk.claim(chart, 'second')).toThrow(/invalid claim "second". Allowed: one claim per PV, and test\/first already binds d/);
+    expect(() => disk.claim(chart, 'second')).toThrow(
+      'test/second (VolumeClaim) on test/d (BlockExistingVolume): invalid claim "second". Allowed: one claim or claim template per disk, and test/first already binds d. ' +
+      'Fix: share that claim between the workloads that need the disk (it attaches to one node at a time)');
+    expect(() => disk.claimTemplate('data')).toThrow(
+      'claim template "data" on test/d (BlockExistingVolume): invalid claimTemplate "data". Allowed: one claim or claim template per disk, and test/first already binds d. ' +
+      'Fix: use that template in one StatefulStore of one replica, or give each replica a disk of its own');
+  });
+
+  test('a claim template for a StatefulStore of one replica binds the disk\'s one PV; two replicas fail synthesis', () => {
+    const chart = newChart('db');
+    const disk = new BlockExistingVolume(chart, 'd', { disk: BlockDisk.ebs({ volumeId: 'vol-01234567', zone: 'eu-west-1a' }), capacity: Size.gibibytes(8) });
+    const template = disk.claimTemplate('data', { volumeMode: VolumeMode.BLOCK });
+    new StatefulStore(chart, 'pg', { image: 'postgres:16', replicas: 1, volumes: [{ mountPath: '/dev/xvda', claim: template }] });
+    const manifests = synthValid(chart);
+    expect(find(manifests, 'PersistentVolume').metadata.name).toBe('d-data-0');
+    expect(find(manifests, 'PersistentVolume').spec.volumeMode).toBe('Block');
+    expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toMatchObject({
+      storageClassName: '',
+      volumeMode: 'Block',
+      selector: { matchLabels: { 'block.cdk8s-storage.io/volume': 'd', 'block.cdk8s-storage.io/template': 'data' } },
+    });
+    expect(() => disk.claim(chart, 'other')).toThrow('invalid claim "other". Allowed: one claim or claim template per disk, and the claim template "data" already binds d');
+
+    const two = newChart();
+    const other = new BlockExistingVolume(two, 'd', { disk: BlockDisk.ebs({ volumeId: 'vol-01234567', zone: 'eu-west-1a' }), capacity: Size.gibibytes(8) });
+    new StatefulStore(two, 'pg', { image: 'postgres:16', replicas: 2, volumes: [{ mountPath: '/data', claim: other.claimTemplate('data') }] });
+    expect(() => synthValid(two)).toThrow(
+      'need 2 PVs of the volume, and the template was made for 1. Fix: give the StatefulStore one replica, or make a disk per replica with a dynamic class (a disk attaches to one claim)');
   });
 
   test.each<[string, () => BlockDisk, string]>([

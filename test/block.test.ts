@@ -21,7 +21,7 @@ describe('BlockStorage.ociDefault, the example of the issue', () => {
 
   test('under 50Gi is an error that says the driver would silently enlarge it', () => {
     expect(() => bv.claim(newChart(), 'small', { storage: Size.gibibytes(10) })).toThrow(
-      'test/small (VolumeClaim) on BlockStorage "oci-bv" (OCI Block Volume): invalid storage "10Gi". ' +
+      'test/small (VolumeClaim) on BlockStorageClass.fromStorageClassName("oci-bv"): invalid storage "10Gi". ' +
       'Allowed: at least 50Gi: OCI would silently enlarge a smaller volume to 50Gi, so the PV capacity would not match the claim. ' +
       'Fix: ask for 50Gi, or pass roundUpToMinimum: true to have the claim ask for it',
     );
@@ -175,7 +175,7 @@ describe('multi-attach: raw block only, only where the driver serves it', () => 
     expect(provider.supportsMultiAttach).toBe(false);
     const cls = new BlockStorageClass(chart, 'sc', { provider });
     expect(() => cls.multiAttachClaim(chart, 'shared', { storage: Size.gibibytes(50) })).toThrow(
-      /^test\/shared \(VolumeClaim\) on BlockStorage "sc" \(.*\): invalid multiAttachClaim "sc". Allowed: raw-block multi-attach on EBS io2, OCI \(not Ultra High Performance\), GCE pd-ssd or hyperdisk-balanced, or Azure with maxShares of 2 or more/,
+      /^test\/shared \(VolumeClaim\) on test\/sc \(BlockStorageClass\): invalid multiAttachClaim "sc". Allowed: raw-block multi-attach on EBS io2, OCI \(not Ultra High Performance\), GCE pd-ssd or hyperdisk-balanced, or Azure with maxShares of 2 or more/,
     );
     expect(() => cls.multiAttachClaim(chart, 'shared', { storage: Size.gibibytes(50) })).toThrow(message);
   });
@@ -219,7 +219,7 @@ describe('providers reject parameters the driver would refuse or ignore', () => 
   });
 
   test('an existing class name is checked', () => {
-    expect(() => BlockStorageClass.fromStorageClassName('GP3', BlockProvider.ebs())).toThrow(/^BlockStorage "GP3" \(AWS EBS\): invalid storageClassName "GP3"/);
+    expect(() => BlockStorageClass.fromStorageClassName('GP3', BlockProvider.ebs())).toThrow(/^BlockStorageClass.fromStorageClassName\("GP3"\): invalid storageClassName "GP3"/);
   });
 });
 

@@ -230,13 +230,14 @@ describe('StorageClass', () => {
         { matchLabelExpressions: [{ key: 'zone', values: ['a'] }] },
       ],
     }, /Fix: remove the duplicate term/],
-    ['name', { provisioner: 'p.io', name: 'Fast' }, /^test\/sc \(StorageClass\): invalid name "Fast". Allowed: a DNS-1123 subdomain/],
+    ['storageClassName', { provisioner: 'p.io', storageClassName: 'Fast' }, /^test\/sc \(StorageClass\): invalid storageClassName "Fast". Allowed: a DNS-1123 subdomain/],
+    ['accessModes', { provisioner: 'p.io', accessModes: [] }, /^test\/sc \(StorageClass\): invalid accessModes \[\]. Allowed: one or more of ReadWriteOnce/],
   ])('rejects a bad %s', (_, props, message) => {
-    expect(() => new StorageClass(newChart(), 'sc', props as any)).toThrow(message);
+    expect(() => new StorageClass(newChart(), 'sc', { accessModes: [AccessMode.READ_WRITE_ONCE], ...props } as any)).toThrow(message);
   });
 });
 
-describe('StorageClassRef.existing', () => {
+describe('StorageClass.fromStorageClassName', () => {
   test('a claim asks for a declared mode and renders the exact size', () => {
     const chart = newChart();
     const claim = standard.claim(chart, 'data', { storage: Size.mebibytes(512) });
@@ -273,10 +274,10 @@ describe('StorageClassRef.existing', () => {
     expect(() => standard.claim(newChart(), 'data', { storage: Size.gibibytes(1), accessMode: AccessMode.READ_WRITE_MANY })).toThrow(
       'test/data (VolumeClaim) on StorageClass.fromStorageClassName("standard"): invalid accessMode "ReadWriteMany". ' +
       'Allowed: the accessModes declared for class "standard": ReadWriteOnce. ' +
-      'Fix: ask for one of those, or add ReadWriteMany to accessModes in StorageClassRef.existing if the class\'s driver really serves it',
+      'Fix: ask for one of those, or add ReadWriteMany to the class\'s accessModes if its driver really serves it',
     );
     expect(() => standard.claimTemplate('www', { storage: Size.gibibytes(1), volumeMode: VolumeMode.BLOCK })).toThrow(
-      /^claim template "www" on StorageClassRef.existing\("standard"\): invalid volumeMode "Block". Allowed: the volumeModes declared for class "standard": Filesystem/,
+      /^claim template "www" on StorageClass.fromStorageClassName\("standard"\): invalid volumeMode "Block". Allowed: the volumeModes declared for class "standard": Filesystem/,
     );
   });
 
@@ -288,7 +289,7 @@ describe('StorageClassRef.existing', () => {
 
   test('the declaration itself is checked', () => {
     expect(() => StorageClass.fromStorageClassName('Standard', { accessModes: [AccessMode.READ_WRITE_ONCE] })).toThrow(/invalid storageClassName "Standard"/);
-    expect(() => StorageClass.fromStorageClassName('standard', { accessModes: [] })).toThrow(/StorageClassRef.existing\("standard"\): invalid accessModes \[\]/);
+    expect(() => StorageClass.fromStorageClassName('standard', { accessModes: [] })).toThrow(/StorageClass.fromStorageClassName\("standard"\): invalid accessModes \[\]/);
     expect(() => StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE], volumeModes: [] })).toThrow(/invalid volumeModes \[\]. Allowed: at least one of Filesystem, Block/);
   });
 
@@ -305,7 +306,7 @@ describe('StorageClassRef.existing', () => {
 
   test('a template name is a DNS label, since it names the pod volume and prefixes every PVC', () => {
     expect(() => standard.claimTemplate('Www_data', { storage: Size.gibibytes(1) })).toThrow(
-      /^claim template "Www_data" on StorageClassRef.existing\("standard"\): invalid name "Www_data". Allowed: a DNS-1123 label.*PVC names <template>-<statefulset>-<ordinal>/,
+      /^claim template "Www_data" on StorageClass.fromStorageClassName\("standard"\): invalid name "Www_data". Allowed: a DNS-1123 label.*PVC names <template>-<statefulset>-<ordinal>/,
     );
   });
 

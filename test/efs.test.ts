@@ -146,10 +146,10 @@ describe('EfsStorage, every setting', () => {
   });
 });
 
-describe('EfsStorage rejects what the driver would refuse', () => {
+describe('EfsStorageClass and EfsExistingVolume reject what the driver would refuse', () => {
   test.each<[string, Partial<EfsStorageClassProps>, RegExp]>([
     ['a file system id that is not hex', { fileSystemId: 'fs-XYZ' }, /invalid fileSystemId "fs-XYZ". Allowed: "fs-" and 8 to 40 lower-case hex digits/],
-    ['Fargate', { fargate: true }, /invalid fargate true. Allowed: static provisioning only: EKS Fargate does not support dynamic provisioning of EFS. Fix: use EfsStorage.static/],
+    ['Fargate', { fargate: true }, /invalid fargate true. Allowed: static provisioning only: EKS Fargate does not support dynamic provisioning of EFS. Fix: use an EfsExistingVolume with an access point you create \(Fargate mounts EFS without the driver\)$/],
     ['no TLS on access points', { encryptInTransit: false }, /invalid encryptInTransit false. Allowed: true with an access point/],
     ['directoryPerms that are not octal', { directoryPerms: '799' }, /invalid directoryPerms "799". Allowed: an octal mode/],
     ['a negative uid', { uid: -1 }, /invalid uid -1. Allowed: a POSIX id/],
@@ -164,7 +164,7 @@ describe('EfsStorage rejects what the driver would refuse', () => {
     ['a root path too long', { basePath: `/${'d'.repeat(30)}`, subPathPattern: `/${'p'.repeat(20)}/\${.PV.name}` }, /invalid basePath and subPathPattern .* Allowed: an access point root of at most 100 characters and 5 "\/" \(this one has 130 and 3 even with the shortest names\)/],
     ['a root path too deep', { basePath: '/a/b/c', subPathPattern: '/${.PVC.namespace}/${.PVC.name}/x' }, /this one has \d+ and 6 even with the shortest names/],
   ])('dynamic: %s', (_, props, message) => {
-    expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(/^test\/efs \(EfsStorage\): /);
+    expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(/^test\/efs \(EfsStorageClass\): /);
     expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, ...props })).toThrow(message);
   });
 
@@ -225,11 +225,11 @@ describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/drive
       expect(() => new EfsExistingVolume(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: ip })).not.toThrow();
     }
     expect(() => new EfsExistingVolume(newChart(), 'efs', { fileSystemId: FS, mountTargetIp: '10.0.1' })).toThrow(
-      'test/efs (EfsStorage): invalid mountTargetIp "10.0.1". Allowed: an IPv4 or IPv6 address. Fix: give the mount target\'s IP address');
+      'test/efs (EfsExistingVolume): invalid mountTargetIp "10.0.1". Allowed: an IPv4 or IPv6 address. Fix: give the mount target\'s IP address');
   });
 });
 
 test('a cross-account secret\'s namespace is a Kubernetes namespace name', () => {
   expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, crossAccountSecret: { name: 'x-account', namespace: 'Kube_System' } })).toThrow(
-    /^test\/efs \(EfsStorage\): invalid crossAccountSecret.namespace "Kube_System"/);
+    /^test\/efs \(EfsStorageClass\): invalid crossAccountSecret.namespace "Kube_System"/);
 });

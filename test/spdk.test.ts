@@ -14,6 +14,7 @@ function issueExample(props: Partial<SpdkCsiDriverProps> = {}) {
     namespace: 'spdk-csi',
     targets: [target],
     credentials: SpdkCredentials.fromExistingSecret('spdkcsi-secret'),
+    storageClassName: 'spdkcsi-sc',
     ...props,
   });
   const claim = spdk.claim(chart, 'spdkcsi-pvc', { storage: Size.mebibytes(256) });
@@ -244,7 +245,7 @@ describe('SpdkCsiDriver, every setting', () => {
     expect(manifests.filter(m => m.metadata.namespace && m.kind !== 'PersistentVolumeClaim' && m.kind !== 'Pod').every(m => m.metadata.namespace === 'storage')).toBe(true);
   });
 
-  test('a StatefulStore whose templates come from the driver', () => {
+  test('a StatefulStore whose templates come from the driver; the class is named after the construct id by default', () => {
     const chart = newChart('apps');
     const spdk = new SpdkCsiDriver(chart, 'spdk', { targets: [target] });
     new StatefulStore(chart, 'db', {
@@ -253,7 +254,7 @@ describe('SpdkCsiDriver, every setting', () => {
       volumes: [{ mountPath: '/var/lib/postgresql/data', claim: spdk.claimTemplate('data', { storage: Size.gibibytes(20), accessMode: SpdkAccessMode.READ_WRITE_ONCE_POD }) }],
     });
     expect(find(synthValid(chart), 'StatefulSet', 'db').spec.volumeClaimTemplates[0].spec).toEqual({
-      storageClassName: 'spdkcsi-sc', accessModes: ['ReadWriteOncePod'], volumeMode: 'Filesystem', resources: { requests: { storage: '20Gi' } },
+      storageClassName: 'spdk', accessModes: ['ReadWriteOncePod'], volumeMode: 'Filesystem', resources: { requests: { storage: '20Gi' } },
     });
   });
 

@@ -9,6 +9,8 @@ export function buildApp(app = new App()): App {
     namespace: 'spdk-csi',
     targets: [{ name: 'spdk-1', rpcUrl: 'http://192.168.10.118:9009', targetType: SpdkTargetType.NVME_TCP, targetAddress: '192.168.10.118' }],
     credentials: SpdkCredentials.fromExistingSecret('spdkcsi-secret'),
+    // The upstream deployment's class name (by default, the construct id: "spdk").
+    storageClassName: 'spdkcsi-sc',
   });
   const claim = spdk.claim(chart, 'spdkcsi-pvc', { storage: Size.mebibytes(256) });
   // busybox runs as root, which cdk8s-plus refuses: run as uid 1000, and let fsGroup make the new filesystem writable for it.

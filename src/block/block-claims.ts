@@ -26,7 +26,7 @@ export class BlockClaims implements IBlockStorage {
    */
   public constructor(public readonly storageClassName: string, public readonly provider: BlockProvider, private readonly where: string) {
     this.claims = new BackendClaims(where, { schema: BLOCK_CLAIM_OPTIONS, optionsType: 'BlockClaimOptions', propsType: 'BlockClaimProps' },
-      (options, claimWhere) => this.request(options, claimWhere));
+      (options, claimAt) => this.request(options, claimAt));
   }
 
   public claim(scope: Construct, id: string, props: BlockClaimProps): VolumeClaim {

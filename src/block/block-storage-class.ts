@@ -84,7 +84,7 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
     checkArg('BlockStorageClass.fromStorageClassName', 'storageClassName', storageClassName, str('the name of a StorageClass in the cluster'));
     const where = `BlockStorageClass.fromStorageClassName(${JSON.stringify(storageClassName)})`;
     checkArg(where, 'provider', provider, PROVIDER);
-    return new BlockClaims(validateName(storageClassName, NameRule.DNS_SUBDOMAIN, where, 'storageClassName'), provider, `${where} (${provider._rules.label})`);
+    return new BlockClaims(validateName(storageClassName, NameRule.DNS_SUBDOMAIN, where, 'storageClassName'), provider, where);
   }
 
   public readonly storageClassName: string;
@@ -111,7 +111,7 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
       mountOptions: props.mountOptions,
       allowedTopologies: this.zoneTopology(props.zones, where),
     }).name;
-    this.claims = new BlockClaims(this.storageClassName, props.provider, `${where} (${props.provider._rules.label})`);
+    this.claims = new BlockClaims(this.storageClassName, props.provider, where);
   }
 
   public claim(scope: Construct, id: string, props: BlockClaimProps): VolumeClaim {

@@ -65,7 +65,8 @@ export class BackendClaims<O> {
     private readonly mint: MintClaim = VolumeClaim._mint,
   ) {
     this.propsSchema = { ...shape.schema, name: NAME } as unknown as Schema<O & { name?: string }>;
-    this.templateSchema = (shape.templateWithReplicasType ? { ...shape.schema, replicas: REPLICAS } : shape.schema) as unknown as Schema<O & { replicas?: number }>;
+    const templateSchema = shape.templateWithReplicasType ? { ...shape.schema, replicas: REPLICAS } : shape.schema;
+    this.templateSchema = templateSchema as unknown as Schema<O & { replicas?: number }>;
   }
 
   /** A claim on the backend; `props` are the options and the PVC `name`. */

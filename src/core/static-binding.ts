@@ -47,7 +47,9 @@ export class StaticBinding {
 
   /** The one claim on the owner's PV; `mint` makes the claim object (a VolumeClaim or a subclass). */
   public bindClaim(where: string, id: string, request: BackendRequest, mint: (request: Omit<ClaimRequest, 'where'>) => VolumeClaim): VolumeClaim {
-    this.reserve(where, 'claim', id, 'share that claim between workloads, or declare the volume again (another PV) under another name');
+    this.reserve(where, 'claim', id, this.oneVolume
+      ? 'share that claim between the workloads that need the disk (it attaches to one node at a time)'
+      : 'share that claim between workloads, or declare the volume again (another PV) under another name');
     const labels = { [`${this.labelPrefix}/volume`]: this.pvName };
     const pv = new StaticVolume(this.owner, 'PersistentVolume', { ...this.content(request), name: this.pvName, labels }, this.where);
     const claim = mint({ ...classless(request), volumeName: pv.name, selectorLabels: labels });
