@@ -10,8 +10,8 @@
  * messages the issue quoted, have cases of their own below.
  */
 import { App, Chart, Duration, Size } from 'cdk8s';
-import { EnvValue } from 'cdk8s-plus-27';
-import { AccessMode, AzureDiskSku, BlockAccessMode, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsExistingVolume, EfsStorageClass, EmptyDirMedium, ExistingDiskAccessMode, GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodManagementPolicy, PodVolume, ReclaimPolicy, SpdkCredentials, SpdkCsiDriver, SpdkAccessMode, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageDefaults, StorageErrors, StoreUpdateStrategy, VolumeMode } from '../src';
+import { EmptyDirMedium, EnvValue, PodManagementPolicy } from 'cdk8s-plus-27';
+import { AccessMode, AzureDiskSku, BlockAccessMode, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, EfsAccessMode, EfsExistingVolume, EfsStorageClass, ExistingDiskAccessMode, FsType, GcePdType, LocalAccessMode, LocalSsdVolume, NfsAccessMode, NfsCsiStorageClass, NfsShare, PodVolume, ReclaimPolicy, SpdkCredentials, SpdkCsiDriver, SpdkAccessMode, SpdkExistingVolume, SpdkTargetType, SpdkVolumeTarget, StatefulStore, StorageClass, StorageDefaults, StorageErrors, StoreUpdateStrategy, VolumeMode } from '../src';
 import { synthValid } from './helpers/manifests';
 
 const gi = (n: number) => Size.gibibytes(n);
@@ -199,6 +199,10 @@ describe('strings outside an enum are refused, not written into YAML', () => {
     ['an unknown EBS type', () => BlockProvider.ebs({ type: 'gp4' as any }), 'BlockProvider.ebs', 'type "gp4"', /Allowed: one of EbsVolumeType\.GP3 \("gp3"\)/],
     ['an unknown binding mode', c => new SpdkCsiDriver(c, 'spdk', { targets: [target], volumeBindingMode: 'Later' as any }), 'test/spdk (SpdkCsiDriver)', 'volumeBindingMode "Later"', /Allowed: one of VolumeBindingMode\./],
     ['an unknown target type, in a list', c => new SpdkCsiDriver(c, 'spdk', { targets: [{ ...target, targetType: 'fc' as any }] }), 'test/spdk (SpdkCsiDriver)', 'targets[0].targetType "fc"', /Allowed: one of SpdkTargetType\./],
+    ['ext3, a member of FsType, where the kubelet is not asked to format it', c => new LocalSsdVolume(c, 'ssd', { fsType: FsType.EXT3 }), 'test/ssd (LocalSsdVolume)', 'fsType "ext3"',
+      /Allowed: one of FsType\.EXT4 \("ext4"\), FsType\.XFS \("xfs"\): the filesystems this library has the kubelet format a local device with\. Fix: use one of FsType\.EXT4 \("ext4"\), FsType\.XFS \("xfs"\)$/],
+    ['ext3 on OCI', () => BlockProvider.oci({ fsType: FsType.EXT3 }), 'BlockProvider.oci', 'fsType "ext3"', /Allowed: one of FsType\.EXT4 \("ext4"\), FsType\.XFS \("xfs"\): the filesystems this library formats block volumes with/],
+    ['ext3 on SPDK', c => new SpdkCsiDriver(c, 'spdk', { targets: [target], fsType: FsType.EXT3 }), 'test/spdk (SpdkCsiDriver)', 'fsType "ext3"', /: the filesystems this library formats SPDK volumes with/],
     ['an unknown prune protection', c => StorageDefaults.setPruneProtection(c, 'argo' as any), 'StorageDefaults.setPruneProtection on test', 'protection "argo"', /Allowed: one of PruneProtection\.GITOPS \("gitops"\)/],
   ])('%s', (_, call, where, propAndValue, allowed) => {
     const error = thrown(() => call(chart()));

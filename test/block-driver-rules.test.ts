@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, EbsFsType, EbsVolumeType, GcePdType, VolumeMode } from '../src';
+import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, EbsVolumeType, FsType, GcePdType, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
 /**
@@ -202,10 +202,10 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
     expect(classParameters(BlockProvider.ebs({ formatOptions: everything }))).toEqual({
       type: 'gp3', blockSize: '4096', inodeSize: '512', bytesPerInode: '16384', numberOfInodes: '1000000', ext4BigAlloc: 'true', ext4ClusterSize: '65536', ext4EncryptionSupport: 'true',
     });
-    expect(classParameters(BlockProvider.ebs({ fsType: EbsFsType.XFS, formatOptions: { blockSize: 4096, inodeSize: 512 } }))).toMatchObject({ blockSize: '4096', inodeSize: '512' });
-    expect(() => BlockProvider.ebs({ fsType: EbsFsType.XFS, formatOptions: { bytesPerInode: 16384 } })).toThrow(
+    expect(classParameters(BlockProvider.ebs({ fsType: FsType.XFS, formatOptions: { blockSize: 4096, inodeSize: 512 } }))).toMatchObject({ blockSize: '4096', inodeSize: '512' });
+    expect(() => BlockProvider.ebs({ fsType: FsType.XFS, formatOptions: { bytesPerInode: 16384 } })).toThrow(
       'BlockProvider.ebs(): invalid formatOptions.bytesPerInode 16384. Allowed: bytesPerInode only with ext4 or ext3 (the driver refuses it with xfs). Fix: remove bytesPerInode, or change fsType');
-    expect(() => BlockProvider.ebs({ fsType: EbsFsType.EXT3, formatOptions: { ext4BigAlloc: true } })).toThrow(/invalid formatOptions.ext4BigAlloc true. Allowed: ext4BigAlloc only with ext4 \(the driver refuses it with ext3\)/);
+    expect(() => BlockProvider.ebs({ fsType: FsType.EXT3, formatOptions: { ext4BigAlloc: true } })).toThrow(/invalid formatOptions.ext4BigAlloc true. Allowed: ext4BigAlloc only with ext4 \(the driver refuses it with ext3\)/);
     expect(() => BlockProvider.ebs({ formatOptions: { ext4ClusterSize: 65536 } })).toThrow(
       /invalid formatOptions.ext4ClusterSize 65536. Allowed: ext4ClusterSize only with ext4BigAlloc: true/);
     expect(() => BlockProvider.ebs({ formatOptions: { blockSize: 0 } })).toThrow(/invalid formatOptions.blockSize 0/);

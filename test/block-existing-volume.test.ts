@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlockDisk, BlockExistingVolume, BlockFsType, ExistingDiskAccessMode, StatefulStore, VolumeMode } from '../src';
-import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
+import { BlockDisk, BlockExistingVolume, ExistingDiskAccessMode, FsType, StatefulStore, VolumeMode } from '../src';
+import { find, newChart, PRUNE_PROTECTED, synthValid } from './helpers/manifests';
 
 const zoneAffinity = (key: string, zones: string[]) => ({
   required: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: 'In', values: zones }] }] },
@@ -52,7 +52,7 @@ describe('BlockExistingVolume: an existing disk as a static PV and the one claim
       'pd.csi.storage.gke.io', 'projects/my-project/regions/europe-west1/disks/pg', ['topology.gke.io/zone', 'europe-west1-b', 'europe-west1-c']],
   ])('%s: the handle the driver expects and the zone it attaches in', (_, disk, driver, volumeHandle, [key, ...zones]) => {
     const chart = newChart();
-    new BlockExistingVolume(chart, 'disk', { disk, capacity: Size.gibibytes(50), fsType: BlockFsType.XFS }).claim(chart, 'data');
+    new BlockExistingVolume(chart, 'disk', { disk, capacity: Size.gibibytes(50), fsType: FsType.XFS }).claim(chart, 'data');
     const pv = find(synthValid(chart), 'PersistentVolume').spec;
     expect(pv.csi).toEqual({ driver, volumeHandle, fsType: 'xfs' });
     expect(pv.nodeAffinity).toEqual(zoneAffinity(key, zones));

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AzureDiskCachingMode, AzureDiskSku, BlockAccessMode, BlockFsType, BlockProvider, BlockStorageClass, EbsFsType, EbsOptions, EbsVolumeType, GcePdReplication, GcePdType, OciAttachmentType, PodVolume, ReclaimPolicy, StatefulStore, VolumeMode } from '../src';
-import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
+import { AzureDiskCachingMode, AzureDiskSku, BlockAccessMode, BlockProvider, BlockStorageClass, EbsOptions, EbsVolumeType, FsType, GcePdReplication, GcePdType, OciAttachmentType, PodVolume, ReclaimPolicy, StatefulStore, VolumeMode } from '../src';
+import { find, newChart, PRUNE_PROTECTED, synthValid } from './helpers/manifests';
 
 describe('BlockStorage.ociDefault, the example of the issue', () => {
   const chart = newChart();
@@ -64,7 +64,7 @@ describe('BlockStorageClass', () => {
       type: EbsVolumeType.IO2,
       iopsPerGb: 50,
       allowAutoIopsPerGbIncrease: true,
-      fsType: EbsFsType.XFS,
+      fsType: FsType.XFS,
       encrypted: true,
       kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     }), {
@@ -77,7 +77,7 @@ describe('BlockStorageClass', () => {
       'kmsKeyId': 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     }],
     ['EBS defaults written out', BlockProvider.ebs(), { provisioner: 'ebs.csi.aws.com', type: 'gp3' }],
-    ['OCI with every parameter', BlockProvider.oci({ vpusPerGb: 20, attachmentType: OciAttachmentType.PARAVIRTUALIZED, kmsKeyId: 'ocid1.key.oc1..x', fsType: BlockFsType.XFS }), {
+    ['OCI with every parameter', BlockProvider.oci({ vpusPerGb: 20, attachmentType: OciAttachmentType.PARAVIRTUALIZED, kmsKeyId: 'ocid1.key.oc1..x', fsType: FsType.XFS }), {
       'provisioner': 'blockvolume.csi.oraclecloud.com',
       'vpusPerGB': '20',
       'attachment-type': 'paravirtualized',
@@ -94,7 +94,7 @@ describe('BlockStorageClass', () => {
       'labels': 'team=data,env=prod',
     }],
     ['GCE PD defaults written out', BlockProvider.gcePd(), { provisioner: 'pd.csi.storage.gke.io', type: 'pd-standard' }],
-    ['Azure Disk', BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_ZRS, cachingMode: AzureDiskCachingMode.NONE, fsType: BlockFsType.EXT4 }), {
+    ['Azure Disk', BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_ZRS, cachingMode: AzureDiskCachingMode.NONE, fsType: FsType.EXT4 }), {
       'provisioner': 'disk.csi.azure.com', 'skuName': 'Premium_ZRS', 'cachingMode': 'None', 'csi.storage.k8s.io/fstype': 'ext4',
     }],
     ['Azure Disk defaults written out', BlockProvider.azureDisk(), { provisioner: 'disk.csi.azure.com', skuName: 'StandardSSD_LRS' }],

@@ -1,6 +1,7 @@
 import { Chart, Duration, Size, Testing } from 'cdk8s';
+import { PodManagementPolicy } from 'cdk8s-plus-27';
 import { parseAllDocuments } from 'yaml';
-import { AccessMode, BlockProvider, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, GuardSeverity, LocalSsdVolume, LocalSsdVolumeProps, NfsShare, PodManagementPolicy, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode } from '../src';
+import { AccessMode, BlockProvider, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, GuardSeverity, LocalSsdVolume, LocalSsdVolumeProps, NfsShare, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode } from '../src';
 import { Manifest, expectValidManifests } from './helpers/manifests';
 
 /** The manifests of a small app built by `build`, schema-checked. */

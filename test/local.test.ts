@@ -1,9 +1,7 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  LocalAccessMode, LocalFsType, LocalSsdVolume, LocalSsdVolumeProps, StatefulStore, VolumeMode,
-} from '../src';
-import { Manifest, find, synthAppValid, PRUNE_PROTECTED } from './helpers/manifests';
+import { FsType, LocalAccessMode, LocalSsdVolume, LocalSsdVolumeProps, StatefulStore, VolumeMode } from '../src';
+import { find, Manifest, PRUNE_PROTECTED, synthAppValid } from './helpers/manifests';
 
 function issueExample() {
   const app = Testing.app();
@@ -116,7 +114,7 @@ describe('LocalSsdVolume, custom settings', () => {
   test('fsType for a Filesystem PV whose path is a device; trailing slashes are dropped', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
-    new LocalSsdVolume(chart, 'fast', { fsType: LocalFsType.XFS, disks: [{ node: 'n1', path: '/dev/sdb/', capacity: Size.gibibytes(100) }] });
+    new LocalSsdVolume(chart, 'fast', { fsType: FsType.XFS, disks: [{ node: 'n1', path: '/dev/sdb/', capacity: Size.gibibytes(100) }] });
     expect(find(synthAppValid(app), 'PersistentVolume').spec.local).toEqual({ path: '/dev/sdb', fsType: 'xfs' });
   });
 
@@ -140,7 +138,7 @@ describe('LocalSsdVolume rejects what could never work', () => {
     ['a node name that is no label value', props({ node: 'node one' }), /invalid disks\[\].node "node one"/],
     ['a zero capacity', props({ capacity: Size.gibibytes(0) }), /invalid disks\[\].capacity "0Gi"/],
     ['a PV name that is too long', props({ node: 'n'.repeat(63), path: `/${'p'.repeat(200)}` }), /invalid disks\[\].name .* Fix: pass a shorter `name` for this disk/],
-    ['fsType on Block disks', { volumeMode: VolumeMode.BLOCK, fsType: LocalFsType.EXT4 }, /invalid fsType "ext4". Allowed: fsType only with VolumeMode.FILESYSTEM/],
+    ['fsType on Block disks', { volumeMode: VolumeMode.BLOCK, fsType: FsType.EXT4 }, /invalid fsType "ext4". Allowed: fsType only with VolumeMode.FILESYSTEM/],
   ])('%s', (_, p, message) => {
     expect(() => new LocalSsdVolume(new Chart(Testing.app(), 'c'), 'ssd', p)).toThrow(/^c\/ssd \(LocalSsdVolume\): /);
     expect(() => new LocalSsdVolume(new Chart(Testing.app(), 'c'), 'ssd', p)).toThrow(message);

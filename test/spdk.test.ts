@@ -1,10 +1,7 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  ReclaimPolicy, SpdkAccessMode, SpdkCredentials, SpdkCsiDriver, SpdkCsiDriverProps, SpdkExistingVolume, SpdkFsType,
-  SpdkNvmfTransport, SpdkTargetType, SpdkVolumeTarget, SpdkXpuTargetType, StatefulStore, VolumeBindingMode,
-} from '../src';
-import { Manifest, find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
+import { FsType, ReclaimPolicy, SpdkAccessMode, SpdkCredentials, SpdkCsiDriver, SpdkCsiDriverProps, SpdkExistingVolume, SpdkNvmfTransport, SpdkTargetType, SpdkVolumeTarget, SpdkXpuTargetType, StatefulStore, VolumeBindingMode } from '../src';
+import { find, Manifest, newChart, PRUNE_PROTECTED, synthValid } from './helpers/manifests';
 
 const target = { name: 'spdk-1', rpcUrl: 'http://192.168.10.118:9009', targetType: SpdkTargetType.NVME_TCP, targetAddress: '192.168.10.118' };
 
@@ -218,7 +215,7 @@ describe('SpdkCsiDriver, every setting', () => {
       namespace: 'storage',
       createNamespace: false,
       storageClassName: 'nvme-fast',
-      fsType: SpdkFsType.XFS,
+      fsType: FsType.XFS,
       reclaimPolicy: ReclaimPolicy.DELETE,
       volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
       controllerHostNetwork: true,
@@ -268,7 +265,7 @@ describe('SpdkCsiDriver, every setting', () => {
     new SpdkExistingVolume(chart, 'lvol-b', {
       lvolUuid: '0f6f4d1e-5c1a-4f0e-9f3e-2b1c7a9d8e6f',
       capacity: Size.gibibytes(20),
-      fsType: SpdkFsType.XFS,
+      fsType: FsType.XFS,
       target: SpdkVolumeTarget.iscsi({ iqn: 'iqn.2016-06.io.spdk:disk1', targetAddress: '192.168.10.118' }),
     }).claim(chart, 'b', { accessMode: SpdkAccessMode.READ_WRITE_ONCE_POD });
     const manifests = synthValid(chart);

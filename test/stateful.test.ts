@@ -1,7 +1,7 @@
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import { AccessMode, ClaimRetention, EmptyDirMedium, PodManagementPolicy, PodVolume, StatefulStore, StatefulStoreProps, StorageClass, StoreUpdateStrategy, VolumeMode } from '../src';
+import { AccessMode, ClaimRetention, PodVolume, StatefulStore, StatefulStoreProps, StorageClass, StoreUpdateStrategy, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
 const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE] });
@@ -103,7 +103,7 @@ describe('StatefulStore, custom settings', () => {
     },
     ports: [{ number: 5432, name: 'postgres' }, { number: 5433, protocol: kplus.Protocol.UDP }],
     replicas: 5,
-    podManagementPolicy: PodManagementPolicy.PARALLEL,
+    podManagementPolicy: kplus.PodManagementPolicy.PARALLEL,
     updateStrategy: StoreUpdateStrategy.rollingUpdate({ partition: 2 }),
     claimRetentionWhenDeleted: ClaimRetention.DELETE,
     claimRetentionWhenScaled: ClaimRetention.RETAIN,
@@ -132,7 +132,7 @@ describe('StatefulStore, custom settings', () => {
       ],
     }],
   });
-  store.addVolume({ mountPath: '/scratch', volume: PodVolume.emptyDir('scratch', { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.mebibytes(64) }) });
+  store.addVolume({ mountPath: '/scratch', volume: PodVolume.emptyDir('scratch', { medium: kplus.EmptyDirMedium.MEMORY, sizeLimit: Size.mebibytes(64) }) });
   store.addSidecar({ name: 'tls', image: 'busybox', volumes: [{ mountPath: '/tls', volume: PodVolume.secret('tls', 'db-tls') }] });
   const manifests = synthValid(chart);
   const sts = find(manifests, 'StatefulSet');

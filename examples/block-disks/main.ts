@@ -1,9 +1,6 @@
 import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import {
-  AzureDiskCachingMode, AzureDiskSku, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsFsType, EbsVolumeType,
-  ExistingDiskAccessMode, GcePdType, PodVolume, StatefulStore,
-} from 'cdk8s-storage';
+import { AzureDiskCachingMode, AzureDiskSku, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, ExistingDiskAccessMode, FsType, GcePdType, PodVolume, StatefulStore } from 'cdk8s-storage';
 
 /**
  * Block storage on four clouds with the driver options platform teams use, and
@@ -22,7 +19,7 @@ function classes(chart: Chart) {
   new BlockStorageClass(chart, 'ebs-tagged', {
     provider: BlockProvider.ebs({
       type: EbsVolumeType.GP3,
-      fsType: EbsFsType.XFS,
+      fsType: FsType.XFS,
       kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       tags: { 'cost-center': 'platform', 'team': '{{ .PVCNamespace }}' },
       formatOptions: { inodeSize: 512 },

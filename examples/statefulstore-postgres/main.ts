@@ -1,7 +1,7 @@
 import { App, Chart, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
-import { AccessMode, PodManagementPolicy, PodVolume, StatefulStore, StorageClass, VolumeClaim } from 'cdk8s-storage';
+import { AccessMode, PodVolume, StatefulStore, StorageClass, VolumeClaim } from 'cdk8s-storage';
 
 /**
  * A three-replica PostgreSQL cluster (one primary, two streaming replicas, as
@@ -26,7 +26,7 @@ export function buildApp(app = new App()): App {
     ports: [{ number: 5432, name: 'postgres' }],
     // Replicas find the primary by its stable DNS name before they are ready.
     publishNotReadyAddresses: true,
-    podManagementPolicy: PodManagementPolicy.ORDERED_READY,
+    podManagementPolicy: kplus.PodManagementPolicy.ORDERED_READY,
     terminationGracePeriod: Duration.seconds(60),
     args: ['-c', 'config_file=/etc/postgresql/postgresql.conf'],
     env: {

@@ -1,4 +1,4 @@
-import { BlockFsType } from './block-access-mode';
+import { FsType } from '../core/fs-type';
 
 /**
  * Azure managed disk SKUs (`skuName`).
@@ -51,9 +51,9 @@ export interface AzureDiskOptions {
   /**
    * The filesystem.
    *
-   * @default BlockFsType.EXT4
+   * @default FsType.EXT4
    */
-  readonly fsType?: BlockFsType;
+  readonly fsType?: FsType;
   /**
    * How many nodes may attach each disk at once (a shared disk). With 2 or more
    * the class serves `multiAttachClaim` (raw block); filesystems are never shared.

@@ -15,13 +15,3 @@ export enum BlockAccessMode {
   /** Read-write by a single pod. */
   READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
 }
-
-/**
- * The filesystem a block volume is formatted with (`csi.storage.k8s.io/fstype`).
- */
-export enum BlockFsType {
-  /** ext4, the drivers' default. */
-  EXT4 = 'ext4',
-  /** XFS */
-  XFS = 'xfs',
-}

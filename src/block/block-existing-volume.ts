@@ -1,12 +1,13 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { BlockFsType } from './block-access-mode';
 import { BlockDisk } from './block-disk';
+import { FS_TYPE } from './provider-schemas';
 import { AccessMode } from '../core/access-mode';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
-import { Schema, checkScope, enumOf, instanceOf, openConstruct, optional, size } from '../core/checks';
+import { checkScope, enumOf, instanceOf, openConstruct, optional, Schema, size } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
+import { FsType } from '../core/fs-type';
 import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { NAME, VOLUME_MODE } from '../core/schemas';
@@ -36,9 +37,9 @@ export interface BlockExistingVolumeProps {
   /**
    * The filesystem on the disk, for Filesystem claims (formatted on first use if the disk is blank).
    *
-   * @default BlockFsType.EXT4
+   * @default FsType.EXT4
    */
-  readonly fsType?: BlockFsType;
+  readonly fsType?: FsType;
   /**
    * The PV name.
    *
@@ -146,7 +147,7 @@ export class BlockExistingVolume extends Construct {
         csi: {
           driver: source.driver.provisioner,
           volumeHandle: source.volumeHandle,
-          fsType: volumeMode === VolumeMode.FILESYSTEM ? this.props.fsType ?? BlockFsType.EXT4 : undefined,
+          fsType: volumeMode === VolumeMode.FILESYSTEM ? this.props.fsType ?? FsType.EXT4 : undefined,
           // A shared dataset disk is attached read-only to every node.
           readOnly: readOnly || undefined,
         },
@@ -166,7 +167,7 @@ function existingVolumeProps(): Schema<BlockExistingVolumeProps> {
   return {
     disk: instanceOf(BlockDisk, 'BlockDisk', 'use BlockDisk.ebs({ ... }), BlockDisk.gcePd({ ... }), BlockDisk.oci({ ... }) or BlockDisk.azureDisk({ ... })'),
     capacity: size(),
-    fsType: optional(enumOf(BlockFsType, 'BlockFsType')),
+    fsType: FS_TYPE,
     name: NAME,
   };
 }

@@ -1,3 +1,5 @@
+import { FsType } from '../core/fs-type';
+
 /**
  * EBS volume types (`type`).
  *
@@ -18,18 +20,6 @@ export enum EbsVolumeType {
   ST1 = 'st1',
   /** Magnetic (previous generation). */
   STANDARD = 'standard',
-}
-
-/**
- * Filesystems the EBS driver formats volumes with (case-sensitive in the driver).
- */
-export enum EbsFsType {
-  /** ext4, the default. */
-  EXT4 = 'ext4',
-  /** XFS */
-  XFS = 'xfs',
-  /** ext3 */
-  EXT3 = 'ext3',
 }
 
 /**
@@ -70,9 +60,9 @@ export interface EbsOptions {
   /**
    * The filesystem.
    *
-   * @default EbsFsType.EXT4
+   * @default FsType.EXT4
    */
-  readonly fsType?: EbsFsType;
+  readonly fsType?: FsType;
   /**
    * Encrypt the volumes. A `kmsKeyId` encrypts them whatever this says, so
    * `false` with a key is refused.

@@ -1,4 +1,5 @@
-import { BlockFsType } from './block-access-mode';
+import { FsType } from '../core/fs-type';
+
 
 /**
  * Persistent disk types (`type`).
@@ -69,9 +70,9 @@ export interface GcePdOptions {
   /**
    * The filesystem.
    *
-   * @default BlockFsType.EXT4
+   * @default FsType.EXT4
    */
-  readonly fsType?: BlockFsType;
+  readonly fsType?: FsType;
   /**
    * IOPS provisioned for each disk (`provisioned-iops-on-create`): pd-extreme,
    * hyperdisk-balanced, hyperdisk-balanced-high-availability and hyperdisk-extreme.

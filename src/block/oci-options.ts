@@ -1,4 +1,5 @@
-import { BlockFsType } from './block-access-mode';
+import { FsType } from '../core/fs-type';
+
 
 /**
  * How an OCI block volume is attached to the node.
@@ -40,9 +41,9 @@ export interface OciBlockVolumeOptions {
   /**
    * The filesystem.
    *
-   * @default BlockFsType.EXT4
+   * @default FsType.EXT4
    */
-  readonly fsType?: BlockFsType;
+  readonly fsType?: FsType;
   /**
    * Freeform tags of the created volumes (`oci.oraclecloud.com/initial-freeform-tags-override`).
    * With `definedTags`, they replace the tags the cluster's cloud-provider config sets for block volumes.

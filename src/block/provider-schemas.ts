@@ -1,9 +1,9 @@
 import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from './azure-disk-options';
-import { BlockFsType } from './block-access-mode';
-import { EbsFormatOptions, EbsFsType, EbsOptions, EbsVolumeType } from './ebs-options';
+import { EbsFormatOptions, EbsOptions, EbsVolumeType } from './ebs-options';
 import { GcePdOptions, GcePdReplication, GcePdType } from './gce-pd-options';
 import { OciAttachmentType, OciBlockVolumeOptions } from './oci-options';
-import { Schema, bool, enumOf, mapOf, num, optional, str, struct } from '../core/checks';
+import { bool, enumOf, mapOf, num, optional, Schema, str, struct } from '../core/checks';
+import { FsType, fsTypeAmong } from '../core/fs-type';
 import { STRING_MAP } from '../core/schemas';
 
 /**
@@ -11,7 +11,7 @@ import { STRING_MAP } from '../core/schemas';
  * apart from schemas.ts, which needs the BlockProvider class that imports these.
  */
 
-const FS_TYPE = optional(enumOf(BlockFsType, 'BlockFsType'));
+export const FS_TYPE = fsTypeAmong([FsType.EXT4, FsType.XFS], 'the filesystems this library formats block volumes with');
 
 const EBS_FORMAT_OPTIONS: Schema<EbsFormatOptions> = {
   blockSize: optional(num()),
@@ -29,7 +29,7 @@ export const EBS_OPTIONS: Schema<EbsOptions> = {
   iopsPerGb: optional(num()),
   allowAutoIopsPerGbIncrease: optional(bool()),
   throughput: optional(num()),
-  fsType: optional(enumOf(EbsFsType, 'EbsFsType')),
+  fsType: fsTypeAmong([FsType.EXT4, FsType.XFS, FsType.EXT3], 'the filesystems the EBS driver formats, case-sensitive'),
   encrypted: optional(bool()),
   kmsKeyId: optional(str('a KMS key ARN')),
   tags: optional(STRING_MAP),

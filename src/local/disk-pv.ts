@@ -1,9 +1,10 @@
-import { LocalAccessMode, LocalFsType } from './local-access-mode';
+import { LocalAccessMode } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import { LOCAL_RECLAIM_POLICY } from './local-driver';
 import { renderAccessModes } from '../core/access-mode';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
+import { FsType } from '../core/fs-type';
 import { KubeJson } from '../core/kube-json';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
@@ -14,7 +15,7 @@ export interface VolumeSetSettings {
   readonly storageClassName: string;
   readonly accessMode: LocalAccessMode;
   readonly volumeMode: VolumeMode;
-  readonly fsType?: LocalFsType;
+  readonly fsType?: FsType;
 }
 
 /** A validated disk, ready to render. */

@@ -14,14 +14,3 @@ export enum LocalAccessMode {
   /** Read-write by a single pod: the scheduler and the kubelet refuse a second one. */
   READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
 }
-
-/**
- * The filesystem the kubelet formats a raw device with, when a Filesystem-mode
- * local PV's path is a block device (`local.fsType`).
- */
-export enum LocalFsType {
-  /** ext4 */
-  EXT4 = 'ext4',
-  /** XFS */
-  XFS = 'xfs',
-}

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CheckedDisk, VolumeSetSettings, checkDisk, renderDiskPv } from './disk-pv';
-import { LocalAccessMode, LocalFsType } from './local-access-mode';
+import { checkDisk, CheckedDisk, renderDiskPv, VolumeSetSettings } from './disk-pv';
+import { LocalAccessMode } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import { LOCAL_BINDING_MODE, LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from './local-driver';
 import { LOCAL_CLAIM_OPTIONS, LOCAL_DISK, LOCAL_SSD_VOLUME_PROPS } from './schemas';
@@ -10,7 +10,8 @@ import { checkArg, checkScope, openConstruct, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { invalid } from '../core/errors';
-import { PV_KIND, kubeObject } from '../core/kube-json';
+import { FsType } from '../core/fs-type';
+import { kubeObject, PV_KIND } from '../core/kube-json';
 import { claimClusterObjectName, reserveUnique } from '../core/name-registry';
 import { VolumeMode } from '../core/policies';
 import { protectFromPruning } from '../core/prune-protection';
@@ -52,7 +53,7 @@ export interface LocalSsdVolumeProps {
    *
    * @default - the path is a mounted filesystem
    */
-  readonly fsType?: LocalFsType;
+  readonly fsType?: FsType;
 }
 
 /**

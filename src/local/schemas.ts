@@ -1,7 +1,8 @@
-import { LocalAccessMode, LocalFsType } from './local-access-mode';
+import { LocalAccessMode } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import type { LocalClaimOptions, LocalClaimProps, LocalSsdVolumeProps } from './local-ssd-volume';
-import { Schema, enumOf, listOf, mapOf, optional, size, str, struct } from '../core/checks';
+import { enumOf, listOf, mapOf, optional, Schema, size, str, struct } from '../core/checks';
+import { FsType, fsTypeAmong } from '../core/fs-type';
 import { NAME, STRING_MAP, VOLUME_MODE } from '../core/schemas';
 
 /** Runtime schemas of the local-disk props (see core/checks.ts); not part of the public API. */
@@ -22,7 +23,7 @@ export const LOCAL_SSD_VOLUME_PROPS: Schema<LocalSsdVolumeProps> = {
   disks: optional(listOf(struct(LOCAL_DISK, 'LocalDisk'))),
   accessMode: ACCESS_MODE,
   volumeMode: VOLUME_MODE,
-  fsType: optional(enumOf(LocalFsType, 'LocalFsType')),
+  fsType: fsTypeAmong([FsType.EXT4, FsType.XFS], 'the filesystems this library has the kubelet format a local device with'),
 };
 
 export const LOCAL_CLAIM_OPTIONS: Schema<LocalClaimOptions> = {

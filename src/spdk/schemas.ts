@@ -1,7 +1,8 @@
 import type { SpdkClaimOptions } from './spdk-csi-driver';
 import type { SpdkExistingClaimOptions } from './spdk-existing-volume';
-import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkPciIds, SpdkRpcToken, SpdkTarget, SpdkTargetType, SpdkXpu, SpdkXpuTargetType } from './spdk-types';
-import { Schema, enumOf, optional, size, str, struct } from '../core/checks';
+import { SpdkAccessMode, SpdkImages, SpdkPciIds, SpdkRpcToken, SpdkTarget, SpdkTargetType, SpdkXpu, SpdkXpuTargetType } from './spdk-types';
+import { enumOf, optional, Schema, size, str, struct } from '../core/checks';
+import { FsType, fsTypeAmong } from '../core/fs-type';
 
 /**
  * Runtime schemas of the SPDK props (see core/checks.ts); not part of the
@@ -34,7 +35,7 @@ export const SPDK_IMAGES: Schema<SpdkImages> = {
 
 export const SPDK_RPC_TOKEN: Schema<SpdkRpcToken> = { name: str('the name of a target'), username: str(), password: str() };
 
-export const SPDK_FS_TYPE = optional(enumOf(SpdkFsType, 'SpdkFsType'));
+export const SPDK_FS_TYPE = fsTypeAmong([FsType.EXT4, FsType.XFS], 'the filesystems this library formats SPDK volumes with');
 const SPDK_ACCESS_MODE = optional(enumOf(SpdkAccessMode, 'SpdkAccessMode'));
 
 export const SPDK_CLAIM_OPTIONS: Schema<SpdkClaimOptions> = { storage: size(), accessMode: SPDK_ACCESS_MODE };

@@ -9,12 +9,13 @@ import { renderNode } from './node';
 import { controllerClusterRules, secretRule } from './rbac';
 import { SPDK_CLAIM_OPTIONS, SPDK_FS_TYPE, SPDK_IMAGES, SPDK_TARGET, SPDK_XPU } from './schemas';
 import { SpdkCredentials } from './spdk-credentials';
-import { SpdkAccessMode, SpdkFsType, SpdkImages, SpdkTarget, SpdkXpu } from './spdk-types';
+import { SpdkAccessMode, SpdkImages, SpdkTarget, SpdkXpu } from './spdk-types';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
-import { Schema, bool, checkScope, enumOf, instanceOf, listOf, openConstruct, optional, struct } from '../core/checks';
+import { bool, checkScope, enumOf, instanceOf, listOf, openConstruct, optional, Schema, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { invalid } from '../core/errors';
+import { FsType } from '../core/fs-type';
 import { typedKubeObject } from '../core/kube-json';
 import { claimClusterObjectName } from '../core/name-registry';
 import { NameRule, validateName } from '../core/names';
@@ -113,9 +114,9 @@ export interface SpdkCsiDriverProps {
   /**
    * The filesystem of the volumes (`csi.storage.k8s.io/fstype`, the only fstype key written).
    *
-   * @default SpdkFsType.EXT4
+   * @default FsType.EXT4
    */
-  readonly fsType?: SpdkFsType;
+  readonly fsType?: FsType;
   /**
    * Deploy the snapshotter sidecar, its RBAC rules and a VolumeSnapshotClass.
    * The snapshot CRDs (`snapshot.storage.k8s.io/v1`) and the snapshot
@@ -254,7 +255,7 @@ export class SpdkCsiDriver extends Construct {
       provisioner: SPDK_DRIVER,
       parameters: {
         // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
-        [FS_TYPE_KEY]: props.fsType ?? SpdkFsType.EXT4,
+        [FS_TYPE_KEY]: props.fsType ?? FsType.EXT4,
         ...Object.fromEntries(csiSecretParameters('provisioner', { name: this.secretName, namespace: this.namespace })),
       },
       reclaimPolicy: props.reclaimPolicy ?? ReclaimPolicy.RETAIN,

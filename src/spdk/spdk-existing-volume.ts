@@ -2,11 +2,12 @@ import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SPDK_DRIVER } from './driver-name';
 import { SPDK_EXISTING_CLAIM_OPTIONS, SPDK_FS_TYPE } from './schemas';
-import { SpdkAccessMode, SpdkFsType } from './spdk-types';
+import { SpdkAccessMode } from './spdk-types';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
-import { Schema, checkProps, checkScope, enumOf, instanceOf, num, openConstruct, optional, size, str } from '../core/checks';
+import { checkProps, checkScope, enumOf, instanceOf, num, openConstruct, optional, Schema, size, str } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
+import { FsType } from '../core/fs-type';
 import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { NAME } from '../core/schemas';
@@ -103,9 +104,9 @@ export interface SpdkExistingVolumeProps {
   /**
    * The filesystem on the volume.
    *
-   * @default SpdkFsType.EXT4
+   * @default FsType.EXT4
    */
-  readonly fsType?: SpdkFsType;
+  readonly fsType?: FsType;
   /**
    * The PV name.
    *
@@ -186,7 +187,7 @@ export class SpdkExistingVolume extends Construct {
         csi: {
           driver: SPDK_DRIVER,
           volumeHandle: this.props.lvolUuid,
-          fsType: this.props.fsType ?? SpdkFsType.EXT4,
+          fsType: this.props.fsType ?? FsType.EXT4,
           volumeAttributes: this.props.target._attributes,
         },
       },

@@ -87,14 +87,6 @@ export enum SpdkAccessMode {
   READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
 }
 
-/** The filesystem SPDK volumes are formatted with. */
-export enum SpdkFsType {
-  /** ext4, the upstream default. */
-  EXT4 = 'ext4',
-  /** XFS */
-  XFS = 'xfs',
-}
-
 /**
  * Container images of the driver. Defaults are the upstream pins
  * (deploy/kubernetes of spdk/spdk-csi); `spdkcsi/spdkcsi:canary` is a moving

@@ -1,4 +1,4 @@
-import { Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { AccessMode } from '../core/access-mode';
 import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, size, str } from '../core/checks';
@@ -9,32 +9,6 @@ import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
 import { renderSize } from '../core/quantity';
 import { VolumeClaim } from '../core/volume-claim';
-
-/**
- * Where an emptyDir volume keeps its data.
- */
-export enum EmptyDirMedium {
-  /** The node's default storage medium (its disk). */
-  DEFAULT = '',
-  /** A tmpfs in the node's memory; counts against the container's memory limit. */
-  MEMORY = 'Memory',
-}
-
-/** Options of an emptyDir volume. */
-export interface EmptyDirVolumeOptions {
-  /**
-   * Where the data lives.
-   *
-   * @default EmptyDirMedium.DEFAULT
-   */
-  readonly medium?: EmptyDirMedium;
-  /**
-   * The most the volume may hold; the pod is evicted beyond it.
-   *
-   * @default - no limit
-   */
-  readonly sizeLimit?: Size;
-}
 
 /** Options of a volume made from a ConfigMap or a Secret. */
 export interface ProjectedKeysOptions {
@@ -75,7 +49,7 @@ export interface ClaimVolumeOptions {
 }
 
 const VOLUME_NAME = str('a volume name such as "config"');
-const EMPTY_DIR_OPTIONS: Schema<EmptyDirVolumeOptions> = { medium: optional(enumOf(EmptyDirMedium, 'EmptyDirMedium')), sizeLimit: optional(size()) };
+const EMPTY_DIR_OPTIONS: Schema<kplus.EmptyDirVolumeOptions> = { medium: optional(enumOf(kplus.EmptyDirMedium, 'EmptyDirMedium')), sizeLimit: optional(size()) };
 const PROJECTED_KEYS_OPTIONS: Schema<ProjectedKeysOptions> = {
   items: optional(mapOf(str())),
   defaultMode: optional(num()),
@@ -92,7 +66,7 @@ const CLAIM_VOLUME_OPTIONS: Schema<ClaimVolumeOptions> = { name: optional(str())
  */
 export class PodVolume {
   /** A scratch directory that lives as long as the pod. */
-  public static emptyDir(name: string, options: EmptyDirVolumeOptions = {}): PodVolume {
+  public static emptyDir(name: string, options: kplus.EmptyDirVolumeOptions = {}): PodVolume {
     const where = `PodVolume.emptyDir(${JSON.stringify(checkArg('PodVolume.emptyDir', 'name', name, VOLUME_NAME))})`;
     options = checkProps(where, options, EMPTY_DIR_OPTIONS, 'EmptyDirVolumeOptions');
     return new PodVolume(name, where, {

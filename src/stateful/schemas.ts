@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PodVolume } from './pod-volume';
-import type { ClaimRetention, PodManagementPolicy, StatefulStoreProps } from './statefulstore';
+import type { ClaimRetention, StatefulStoreProps } from './statefulstore';
 import { StoreContainer, StoreContainerOptions, StorePort, StoreVolumeMount } from './store-container';
 import { StoreUpdateStrategy } from './update-strategy';
 import { Schema, bool, enumOf, instanceOf, kubeStruct, listOf, mapOf, num, optional, str, struct } from '../core/checks';
@@ -44,8 +44,8 @@ const CONTAINER_OPTIONS: Schema<StoreContainerOptions> = {
 
 export const STORE_CONTAINER: Schema<StoreContainer> = { ...CONTAINER_OPTIONS, name: str('a container name such as "backup"') };
 
-/** The enums are passed in: statefulstore.ts declares them and imports this file. */
-export function statefulStoreProps(podManagement: typeof PodManagementPolicy, retention: typeof ClaimRetention): Schema<StatefulStoreProps> {
+/** ClaimRetention is passed in: statefulstore.ts declares it and imports this file. */
+export function statefulStoreProps(retention: typeof ClaimRetention): Schema<StatefulStoreProps> {
   return {
     ...CONTAINER_OPTIONS,
     name: NAME,
@@ -53,7 +53,7 @@ export function statefulStoreProps(podManagement: typeof PodManagementPolicy, re
     containerName: optional(str()),
     replicas: optional(num()),
     terminationGracePeriod: optional(instanceOf(Duration, 'Duration', 'pass a Duration such as Duration.seconds(30)')),
-    podManagementPolicy: optional(enumOf(podManagement, 'PodManagementPolicy')),
+    podManagementPolicy: optional(enumOf(kplus.PodManagementPolicy, 'PodManagementPolicy')),
     updateStrategy: optional(instanceOf(StoreUpdateStrategy, 'StoreUpdateStrategy', 'use StoreUpdateStrategy.rollingUpdate() or StoreUpdateStrategy.onDelete()')),
     claimRetentionWhenDeleted: optional(enumOf(retention, 'ClaimRetention')),
     claimRetentionWhenScaled: optional(enumOf(retention, 'ClaimRetention')),

@@ -1,4 +1,5 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { PodComposition } from './pod-composition';
@@ -13,16 +14,6 @@ import { KubeJson, KubeKind, kubeObject } from '../core/kube-json';
 import { claimObjectName } from '../core/name-registry';
 import { NameRule, nameFromId, validateName } from '../core/names';
 import { checkAtSynth } from '../core/synth-checks';
-
-/**
- * How a StatefulStore starts and stops its pods. Immutable once the StatefulSet exists.
- */
-export enum PodManagementPolicy {
-  /** One pod at a time, in ordinal order, each Running and Ready before the next. */
-  ORDERED_READY = 'OrderedReady',
-  /** All pods at once. */
-  PARALLEL = 'Parallel',
-}
 
 /**
  * What happens to the per-replica claims when the StatefulSet is deleted or scaled down.
@@ -74,9 +65,9 @@ export interface StatefulStoreProps extends StoreContainerOptions {
    * How pods are started and stopped. Immutable once the StatefulSet exists,
    * so it is always written out.
    *
-   * @default PodManagementPolicy.ORDERED_READY
+   * @default PodManagementPolicy.ORDERED_READY - one pod at a time, in ordinal order, each Ready before the next
    */
-  readonly podManagementPolicy?: PodManagementPolicy;
+  readonly podManagementPolicy?: kplus.PodManagementPolicy;
   /**
    * How pods are replaced when the pod template changes.
    *
@@ -279,7 +270,7 @@ export class StatefulStore extends Construct {
       serviceName: this.serviceName,
       replicas: this.replicas,
       selector: { matchLabels: this.selectorLabels },
-      podManagementPolicy: props.podManagementPolicy ?? PodManagementPolicy.ORDERED_READY,
+      podManagementPolicy: props.podManagementPolicy ?? kplus.PodManagementPolicy.ORDERED_READY,
       updateStrategy: props.updateStrategy?._toKube() ?? { type: 'RollingUpdate' },
       persistentVolumeClaimRetentionPolicy: {
         whenDeleted: props.claimRetentionWhenDeleted ?? ClaimRetention.RETAIN,
@@ -303,7 +294,7 @@ const STATEFUL_SET_KIND: KubeKind = { apiVersion: 'apps/v1', kind: 'StatefulSet'
 let schema: ReturnType<typeof statefulStoreProps> | undefined;
 /** Built once, on first use: the schema needs this file's enums, and schemas.ts cannot import them without a cycle. */
 function storeSchema() {
-  schema ??= statefulStoreProps(PodManagementPolicy, ClaimRetention);
+  schema ??= statefulStoreProps(ClaimRetention);
   return schema;
 }
 

@@ -1,8 +1,9 @@
 import { Size } from 'cdk8s';
-import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, requireInteger, withCapabilities } from './provider-rules';
+import { BlockDriver, DriverCapabilities, parameterIgnoringCase, ProviderRules, requireInteger, withCapabilities } from './provider-rules';
 import { invalid } from '../../core/errors';
-import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
-import { EbsFormatOptions, EbsFsType, EbsOptions, EbsVolumeType } from '../ebs-options';
+import { FsType } from '../../core/fs-type';
+import { definedParameters, FS_TYPE_KEY } from '../../core/parameters';
+import { EbsFormatOptions, EbsOptions, EbsVolumeType } from '../ebs-options';
 
 const PROVISIONED_IOPS_TYPES = [EbsVolumeType.GP3, EbsVolumeType.IO1, EbsVolumeType.IO2];
 const WHERE = 'BlockProvider.ebs()';
@@ -36,14 +37,14 @@ const RESERVED_TAG_PREFIXES = ['kubernetes.io', 'ebs.csi.aws.com/'];
  * mkfs options, each written under its own name, and the filesystems that refuse them
  * (pkg/driver/constants.go FileSystemConfigs, checked by validateFormattingOption).
  */
-const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, EbsFsType[]]> = [
+const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, FsType[]]> = [
   ['blockSize', []],
   ['inodeSize', []],
-  ['bytesPerInode', [EbsFsType.XFS]],
-  ['numberOfInodes', [EbsFsType.XFS]],
-  ['ext4BigAlloc', [EbsFsType.XFS, EbsFsType.EXT3]],
-  ['ext4ClusterSize', [EbsFsType.XFS, EbsFsType.EXT3]],
-  ['ext4EncryptionSupport', [EbsFsType.XFS, EbsFsType.EXT3]],
+  ['bytesPerInode', [FsType.XFS]],
+  ['numberOfInodes', [FsType.XFS]],
+  ['ext4BigAlloc', [FsType.XFS, FsType.EXT3]],
+  ['ext4ClusterSize', [FsType.XFS, FsType.EXT3]],
+  ['ext4EncryptionSupport', [FsType.XFS, FsType.EXT3]],
 ];
 
 // docs/parameters.md: the zone is topology.kubernetes.io/zone (or the driver's own topology.ebs.csi.aws.com/zone).
@@ -74,7 +75,7 @@ export function ebsRules(options: EbsOptions): ProviderRules {
   const type = options.type ?? EbsVolumeType.GP3;
   checkIops(options, type);
   checkEncryption(options);
-  const format = formatParameters(options.formatOptions ?? {}, options.fsType ?? EbsFsType.EXT4);
+  const format = formatParameters(options.formatOptions ?? {}, options.fsType ?? FsType.EXT4);
   return withCapabilities(EBS_DRIVER, definedParameters([
     ['type', type],
     ['iops', options.iops],
@@ -121,14 +122,14 @@ function checkEncryption(options: EbsOptions): void {
   }
 }
 
-function formatParameters(format: EbsFormatOptions, fsType: EbsFsType): Array<[string, string | number | boolean | undefined]> {
+function formatParameters(format: EbsFormatOptions, fsType: FsType): Array<[string, string | number | boolean | undefined]> {
   const entries: Array<[string, string | number | boolean | undefined]> = [];
   for (const [prop, refusedBy] of FORMAT_PARAMETERS) {
     const value = format[prop];
     if (value === undefined || value === false) continue;
     if (typeof value === 'number') requireInteger(value, 1, Number.MAX_SAFE_INTEGER, WHERE, `formatOptions.${prop}`);
     if (refusedBy.includes(fsType)) {
-      reject(`formatOptions.${prop}`, value, `${prop} only with ${Object.values(EbsFsType).filter(f => !refusedBy.includes(f)).join(' or ')} (the driver refuses it with ${fsType})`,
+      reject(`formatOptions.${prop}`, value, `${prop} only with ${Object.values(FsType).filter(f => !refusedBy.includes(f)).join(' or ')} (the driver refuses it with ${fsType})`,
         `remove ${prop}, or change fsType`);
     }
     entries.push([prop, value]);
