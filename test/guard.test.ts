@@ -143,16 +143,14 @@ describe('StorageGuard', () => {
 
   test.each(SCENARIOS)('%s', (_, previous, current, expected) => {
     const findings = StorageGuard.compare(previous, current);
+    // Exact messages and remedies are asserted rule by rule in guard-rules.test.ts.
     expect(findings.map(f => [f.severity, f.kind, f.name, f.field])).toEqual(expected);
-    for (const f of findings) {
-      expect(f.message.length).toBeGreaterThan(10);
-      expect(f.remedy.length).toBeGreaterThan(10);
-    }
   });
 
   test('a finding names the object, the field, the old and new values, and the remedy', () => {
     const [finding] = StorageGuard.compare(synth(store()), synth(store({ podManagementPolicy: PodManagementPolicy.PARALLEL })));
     expect(finding).toEqual({
+      rule: 'statefulset-immutable-field',
       kind: 'StatefulSet',
       namespace: 'prod',
       name: 'web',

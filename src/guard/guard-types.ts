@@ -15,6 +15,8 @@ export enum GuardSeverity {
  * refuse or that risks data.
  */
 export interface GuardFinding {
+  /** The name of the rule that found it, e.g. `statefulset-immutable-field` (the README lists them). */
+  readonly rule: string;
   /** The object's kind. */
   readonly kind: string;
   /**
