@@ -53,7 +53,9 @@ export function fieldRule(name: string, kind: string, fields: FieldChange[]): Ch
 }
 
 /** A finding of rule `rule` on `m`. */
-export function finding(rule: string, m: Manifest, field: string, a: unknown, b: unknown, severity: GuardSeverity, message: string, remedy: string): GuardFinding {
+export function finding(
+  rule: string, m: Manifest, field: string, a: unknown, b: unknown, severity: GuardSeverity, message: string, remedy: string,
+): GuardFinding {
   return {
     rule,
     kind: m.kind!,
