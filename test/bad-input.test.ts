@@ -280,7 +280,8 @@ describe('the cases that went wrong before, with their exact messages', () => {
     const c = chart();
     spdk(c);
     expect(() => new SpdkCsiDriver(c, 'spdk2', { targets: [target], namespace: 'other' })).toThrow(
-      'test/spdk2: the CSIDriver name "csi.spdk.io" is already used by test/spdk. Fix: a cluster runs one SPDK CSI driver: its CSIDriver "csi.spdk.io", ClusterRoles and snapshot class have fixed cluster-wide names. '
+      'test/spdk2 (SpdkCsiDriver): invalid CSIDriver name "csi.spdk.io". Allowed: a CSIDriver name (a cluster holds one CSIDriver per name) that no other construct of the app uses, '
+      + 'and test/spdk already uses it. Fix: a cluster runs one SPDK CSI driver: its CSIDriver "csi.spdk.io", ClusterRoles and snapshot class have fixed cluster-wide names. '
       + 'Create one SpdkCsiDriver (list every target in its targets) and make every claim from it with claim() or claimTemplate()');
   });
 

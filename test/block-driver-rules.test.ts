@@ -85,7 +85,7 @@ describe('GCE PD (gcp-compute-persistent-disk-csi-driver)', () => {
       'BlockProvider.gcePd(): invalid provisionedIops 6000. Allowed: provisionedIops only with pd-extreme, hyperdisk-balanced, hyperdisk-balanced-high-availability, ' +
       'hyperdisk-extreme (this class makes pd-ssd). Fix: remove provisionedIops, or choose one of those types');
     expect(() => BlockProvider.gcePd({ type: GcePdType.HYPERDISK_EXTREME, provisionedThroughputMibps: 100 })).toThrow(/invalid provisionedThroughputMibps 100. Allowed: provisionedThroughputMibps only with hyperdisk-balanced/);
-    expect(() => BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 0 })).toThrow(/invalid provisionedIops 0. Allowed: a whole number from 1/);
+    expect(() => BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 0 })).toThrow(/invalid provisionedIops 0. Allowed: an integer of at least 1. Fix: give provisionedIops as a whole number of at least 1$/);
   });
 });
 
@@ -101,7 +101,7 @@ describe('Azure Disk (azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go)',
   test('maxShares: an integer of at least 1; 2 or more serves raw-block multi-attach (IsValidVolumeCapabilities); not on Standard HDD', () => {
     expect(classParameters(BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2 }))).toEqual({ skuName: 'Premium_LRS', maxShares: '2' });
     expect(BlockProvider.azureDisk({ maxShares: 1 }).supportsMultiAttach).toBe(false);
-    expect(() => BlockProvider.azureDisk({ maxShares: 0 })).toThrow(/invalid maxShares 0. Allowed: a whole number from 1/);
+    expect(() => BlockProvider.azureDisk({ maxShares: 0 })).toThrow(/invalid maxShares 0. Allowed: an integer of at least 1. Fix: give maxShares as a whole number of at least 1$/);
     expect(() => BlockProvider.azureDisk({ skuName: AzureDiskSku.STANDARD_LRS, maxShares: 2 })).toThrow(
       'BlockProvider.azureDisk(): invalid maxShares 2. Allowed: maxShares 1 with Standard_LRS (Azure shares only SSD and Ultra disks). ' +
       'Fix: choose an SSD SKU such as AzureDiskSku.PREMIUM_LRS, or remove maxShares');

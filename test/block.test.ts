@@ -201,7 +201,7 @@ describe('providers reject parameters the driver would refuse or ignore', () => 
     ['iopsPerGb on st1', { type: EbsVolumeType.ST1, iopsPerGb: 10 }, /invalid iopsPerGb "st1"/],
     ['throughput on io2', { type: EbsVolumeType.IO2, throughput: 500 }, /invalid throughput "io2". Allowed: throughput only with gp3/],
     ['auto IOPS increase without iops or iopsPerGb', { allowAutoIopsPerGbIncrease: true }, /invalid allowAutoIopsPerGbIncrease true. Allowed: allowAutoIopsPerGbIncrease with iops or iopsPerGb/],
-    ['fractional IOPS', { iops: 3000.5 }, /invalid iops 3000.5. Allowed: a whole number/],
+    ['fractional IOPS', { iops: 3000.5 }, /invalid iops 3000.5. Allowed: an integer of at least 1. Fix: give iops as a whole number of at least 1$/],
     ['zero throughput', { throughput: 0 }, /invalid throughput 0/],
   ])('EBS: %s', (_, options, message) => {
     expect(() => BlockProvider.ebs(options)).toThrow(/^BlockProvider.ebs\(\): /);
@@ -209,7 +209,7 @@ describe('providers reject parameters the driver would refuse or ignore', () => 
   });
 
   test('OCI: vpusPerGb from 0 to 120', () => {
-    expect(() => BlockProvider.oci({ vpusPerGb: 130 })).toThrow(/^BlockProvider.oci\(\): invalid vpusPerGb 130. Allowed: a whole number from 0 to 120/);
+    expect(() => BlockProvider.oci({ vpusPerGb: 130 })).toThrow(/^BlockProvider.oci\(\): invalid vpusPerGb 130. Allowed: an integer from 0 to 120. Fix: give vpusPerGb as a whole number from 0 to 120$/);
     expect(() => BlockProvider.oci({ vpusPerGb: -10 })).toThrow(/invalid vpusPerGb -10/);
     expect(BlockProvider.oci({ vpusPerGb: 0 }).parameters).toEqual({ vpusPerGB: '0' });
   });

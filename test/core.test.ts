@@ -87,9 +87,9 @@ describe('names', () => {
     standard.claim(chart, 'data', { storage: Size.gibibytes(1) });
     const other = new kplus.Pod(chart, 'app', { containers: [{ image: 'busybox' }] });
     expect(() => standard.claim(other, 'data', { storage: Size.gibibytes(1) })).toThrow(
-      'test/app/data: the PersistentVolumeClaim name "data" in namespace "prod" is already used by test/data. ' +
-      'Fix: pass a distinct `name` prop (names default to the construct id); or move one of them to a chart with another namespace: ' +
-      'a name is unique per kind and namespace.',
+      'test/app/data (VolumeClaim): invalid name "data". Allowed: a PersistentVolumeClaim name in namespace "prod" that no other construct of the app uses, and test/data already uses it. ' +
+      'Fix: pass a distinct name (it defaults to the construct id); or move one of them to a chart with another namespace: ' +
+      'a name is unique per kind and namespace',
     );
   });
 
@@ -97,10 +97,10 @@ describe('names', () => {
     const app = Testing.app();
     standard.claim(new Chart(app, 'team-a'), 'data', { storage: Size.gibibytes(1) });
     expect(() => standard.claim(new Chart(app, 'team-b'), 'data', { storage: Size.gibibytes(1) })).toThrow(
-      'team-b/data: the PersistentVolumeClaim name "data" with no namespace (its chart sets none) is already used by team-a/data. ' +
-      'Fix: pass a distinct `name` prop (names default to the construct id); ' +
+      'team-b/data (VolumeClaim): invalid name "data". Allowed: a PersistentVolumeClaim name with no namespace (its chart sets none) that no other construct of the app uses, '
+      + 'and team-a/data already uses it. Fix: pass a distinct name (it defaults to the construct id); ' +
       "or, if they belong in different namespaces, give each chart its own (`new Chart(app, 'id', { namespace: 'team-a' })`): " +
-      'a name is unique per kind and namespace.',
+      'a name is unique per kind and namespace',
     );
   });
 
@@ -122,8 +122,8 @@ describe('names', () => {
     const app = Testing.app();
     new StorageClass(new Chart(app, 'a', { namespace: 'a' }), 'fast', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'ebs.csi.aws.com' });
     expect(() => new StorageClass(new Chart(app, 'b', { namespace: 'b' }), 'fast', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'ebs.csi.aws.com' }))
-      .toThrow('b/fast: the StorageClass name "fast" is already used by a/fast. Fix: pass a distinct `name` prop (names default to the construct id); '
-        + 'a cluster holds one StorageClass per name.');
+      .toThrow('b/fast (StorageClass): invalid storageClassName "fast". Allowed: a StorageClass name (a cluster holds one StorageClass per name) that no other construct of the app uses, '
+        + 'and a/fast already uses it. Fix: pass a distinct storageClassName (it defaults to the construct id)');
   });
 
   test('the same name in two namespaces is fine', () => {

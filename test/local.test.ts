@@ -148,15 +148,18 @@ describe('LocalSsdVolume rejects what could never work', () => {
     const chart = new Chart(Testing.app(), 'c');
     const ssd = new LocalSsdVolume(chart, 'ssd', props({}));
     expect(() => ssd.addDisk({ node: 'n1', path: '/mnt/ssd/', capacity: Size.gibibytes(10), name: 'other' })).toThrow(
-      'c/ssd: the disk n1:/mnt/ssd is already used by c/ssd. Fix: give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims',
+      'c/ssd (LocalSsdVolume): invalid disk "n1:/mnt/ssd". Allowed: a node and path that no other construct of the app uses, and c/ssd already uses it. '
+      + 'Fix: give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims',
     );
-    expect(() => new LocalSsdVolume(chart, 'ssd2', props({}))).toThrow(/^c\/ssd2: the disk n1:\/mnt\/ssd is already used by c\/ssd/);
+    expect(() => new LocalSsdVolume(chart, 'ssd2', props({}))).toThrow(/^c\/ssd2 \(LocalSsdVolume\): invalid disk "n1:\/mnt\/ssd". Allowed: a node and path that no other construct of the app uses, and c\/ssd already uses it/);
   });
 
   test('two disks whose default PV names collide ask for a name', () => {
     const chart = new Chart(Testing.app(), 'c');
     const ssd = new LocalSsdVolume(chart, 'ssd', props({ path: '/mnt/a-b' }));
-    expect(() => ssd.addDisk({ node: 'n1', path: '/mnt/a/b', capacity: Size.gibibytes(1) })).toThrow(/^c\/ssd: the PersistentVolume name "ssd-n1-mnt-a-b" is already used by c\/ssd. Fix: pass a distinct `name`/);
+    expect(() => ssd.addDisk({ node: 'n1', path: '/mnt/a/b', capacity: Size.gibibytes(1) })).toThrow(
+      'c/ssd (LocalSsdVolume): invalid disk.name "ssd-n1-mnt-a-b". Allowed: a PersistentVolume name (a cluster holds one PersistentVolume per name) that no other construct of the app uses, '
+      + 'and c/ssd already uses it. Fix: pass a distinct name for the disk (by default it is made of the construct id, the node and the path)');
   });
 
   test('a Block claim on Filesystem disks, and the other way round', () => {
@@ -173,15 +176,19 @@ describe('LocalSsdVolume rejects what could never work', () => {
 
   test.each<[string, (ssd: LocalSsdVolume, chart: Chart) => void, string]>([
     ['a claim larger than every disk', (ssd, chart) => ssd.claim(chart, 'big', { storage: Size.gibibytes(11) }),
-      'c/big (VolumeClaim): could never bind: it needs a disk of at least 11Gi with ReadWriteOnce of class "ssd", and the largest ReadWriteOnce disk holds 10Gi. ' +
+      'c/big (VolumeClaim): invalid storage "11Gi". Allowed: a claim that can bind, and it could never: it needs a disk of at least 11Gi with ReadWriteOnce of class "ssd", ' +
+      'and the largest ReadWriteOnce disk holds 10Gi. ' +
       'Fix: ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)'],
     ['a ReadWriteOncePod claim on ReadWriteOnce disks', (ssd, chart) => ssd.claim(chart, 'solo', { storage: Size.gibibytes(1), accessMode: LocalAccessMode.READ_WRITE_ONCE_POD }),
-      'c/solo (VolumeClaim): could never bind: it needs a disk of at least 1Gi with ReadWriteOncePod of class "ssd", and no disk has ReadWriteOncePod.'],
+      'c/solo (VolumeClaim): invalid storage "1Gi". Allowed: a claim that can bind, and it could never: it needs a disk of at least 1Gi with ReadWriteOncePod of class "ssd", and no disk has ReadWriteOncePod. '
+      + 'Fix: ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)'],
     ['a selector no disk matches', (ssd, chart) => ssd.claim(chart, 'sel', { storage: Size.gibibytes(1), diskSelector: { speed: 'fast' } }),
-      'c/sel (VolumeClaim): could never bind: it needs a disk of at least 1Gi with ReadWriteOnce and labels {"speed":"fast"} of class "ssd", and the largest ReadWriteOnce disk holds 10Gi.'],
+      'c/sel (VolumeClaim): invalid storage "1Gi". Allowed: a claim that can bind, and it could never: it needs a disk of at least 1Gi with ReadWriteOnce and labels {"speed":"fast"} of class "ssd", '
+      + 'and the largest ReadWriteOnce disk holds 10Gi. Fix: ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)'],
     ['more replicas than disks', (ssd, chart) => new StatefulStore(chart, 'db', {
       image: 'x', replicas: 2, volumes: [{ mountPath: '/d', claim: ssd.claimTemplate('data', { storage: Size.gibibytes(5) }) }],
-    }), 'c/db (StatefulStore): the claims of template "data" could never all bind: the 2 replicas need 2 disks of at least 5Gi with ReadWriteOnce of class "ssd", and only 1 qualify.'],
+    }), 'c/db (StatefulStore): invalid replicas 2. Allowed: as many as the claims of template "data" can bind, and they could never all bind: '
+      + 'the 2 replicas need 2 disks of at least 5Gi with ReadWriteOnce of class "ssd", and only 1 qualify. Fix: ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)'],
   ])('%s fails app.synth()', (_, make, message) => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');

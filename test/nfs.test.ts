@@ -114,7 +114,8 @@ describe('NfsShare, custom settings', () => {
     const share = new NfsShare(chart, 'assets', { server: '10.0.2.5', path: '/assets', capacity: Size.gibibytes(10) });
     new StatefulStore(chart, 'web', { image: 'nginx', replicas: 4, volumes: [{ mountPath: '/a', claim: share.claimTemplate('assets', { replicas: 3 }) }] });
     expect(() => app.synth()).toThrow(
-      'c/web (StatefulStore): the claims of template "assets" could never all bind: the 4 replicas need 4 PVs of the volume, and the template was made for 3. Fix: pass replicas: 4 to claimTemplate',
+      'c/web (StatefulStore): invalid replicas 4. Allowed: as many as the claims of template "assets" can bind, and they could never all bind: '
+      + 'the 4 replicas need 4 PVs of the volume, and the template was made for 3. Fix: pass replicas: 4 to claimTemplate',
     );
   });
 

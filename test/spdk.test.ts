@@ -312,7 +312,7 @@ describe('SpdkCsiDriver rejects a deployment that could not work', () => {
   test('two drivers in one app (one CSIDriver csi.spdk.io per cluster)', () => {
     const app = Testing.app();
     new SpdkCsiDriver(new Chart(app, 'a'), 'spdk', { targets: [target], namespace: 'a' });
-    expect(() => new SpdkCsiDriver(new Chart(app, 'b'), 'spdk', { targets: [target], namespace: 'b' })).toThrow(/^b\/spdk: the Namespace name "b"|^b\/spdk: the CSIDriver name "csi.spdk.io" is already used by a\/spdk/);
+    expect(() => new SpdkCsiDriver(new Chart(app, 'b'), 'spdk', { targets: [target], namespace: 'b' })).toThrow(/^b\/spdk \(SpdkCsiDriver\): invalid CSIDriver name "csi.spdk.io". Allowed: a CSIDriver name \(a cluster holds one CSIDriver per name\) that no other construct of the app uses, and a\/spdk already uses it/);
   });
 
   test.each<[string, () => unknown, RegExp]>([

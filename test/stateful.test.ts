@@ -321,11 +321,11 @@ describe('StatefulStore rejects what the cluster would refuse or never run', () 
 
   test('a second StatefulSet or Service with the same name', () => {
     const { chart } = webStore();
-    expect(() => new StatefulStore(chart, 'web2', { name: 'web', image: 'busybox' })).toThrow(/^test\/web2: the StatefulSet name "web" with no namespace \(its chart sets none\) is already used by test\/web. Fix: pass a distinct `name` prop/);
+    expect(() => new StatefulStore(chart, 'web2', { name: 'web', image: 'busybox' })).toThrow(/^test\/web2 \(StatefulStore\): invalid name "web". Allowed: a StatefulSet name with no namespace \(its chart sets none\) that no other construct of the app uses, and test\/web already uses it. Fix: pass a distinct name/);
     expect(() => new StatefulStore(chart, 'web3', { serviceName: 'web', image: 'busybox' })).toThrow(
-      'test/web3: the Service name "web" with no namespace (its chart sets none) is already used by test/web. '
+      'test/web3 (StatefulStore): invalid serviceName "web". Allowed: a Service name with no namespace (its chart sets none) that no other construct of the app uses, and test/web already uses it. '
       + 'Fix: give one of them another serviceName (it defaults to the StatefulSet name); '
-      + "or, if they belong in different namespaces, give each chart its own (`new Chart(app, 'id', { namespace: 'team-a' })`): a name is unique per kind and namespace.",
+      + "or, if they belong in different namespaces, give each chart its own (`new Chart(app, 'id', { namespace: 'team-a' })`): a name is unique per kind and namespace",
     );
   });
 

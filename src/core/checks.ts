@@ -62,6 +62,19 @@ export function integer(min: number = Number.MIN_SAFE_INTEGER, max: number = Num
   return predicate(range, `pass ${range}`, v => Number.isInteger(v) && (v as number) >= min && (v as number) <= max);
 }
 
+/**
+ * The one integer check of the library, as a statement: throws unless `value`
+ * is undefined or a whole number from `min` to `max`. `allowed` names the
+ * range in the caller's terms ("a port from 1 to 65535").
+ */
+export function requireInteger(
+  where: string, prop: string, value: unknown, range: { min: number; max?: number; allowed?: string; fix: string },
+): void {
+  const check = integer(range.min, range.max);
+  const misfit = value === undefined ? undefined : check.test(value, prop);
+  if (misfit) throw invalid({ where, prop, value, allowed: range.allowed ?? misfit.allowed, fix: range.fix });
+}
+
 /** A finite number (for rates such as IOPS per GiB; ranges are checked by the backend). */
 export const num = (): RequiredCheck => predicate('a finite number', 'pass a number, not a string', v => typeof v === 'number' && Number.isFinite(v));
 

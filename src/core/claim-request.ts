@@ -27,10 +27,16 @@ export interface ClaimRequest {
   /**
    * Run when the app is synthesized (so volumes added later count): why
    * `count` claims like this one could never bind, or undefined if they can.
-   * The answer continues "it"/"they": "needs a disk of at least 2Ti ...".
    * Backends with a known set of volumes (local disks, an NFS export) supply it.
    */
-  readonly bindingProblem?: (count: number) => string | undefined;
+  readonly bindingProblem?: (count: number) => BindingProblem | undefined;
+}
+
+/** Why claims could never bind, in the words of the error shape: what they need and have, and the fix. */
+export interface BindingProblem {
+  /** What the claims need and what the volumes hold: "a disk of at least 2Ti with ReadWriteOnce of class "ssd", and the largest holds 1Ti". */
+  readonly why: string;
+  readonly fix: string;
 }
 
 /** Renders the PVC spec of a request; the storage quantity is exactly what the user asked for. */

@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { ClaimRequest, renderClaimSpec } from './claim-request';
+import { BindingProblem, ClaimRequest, renderClaimSpec } from './claim-request';
 import { KubeJson, PVC_KIND } from './kube-json';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';
@@ -31,7 +31,7 @@ export class ClaimTemplate {
   /** Filesystem (mounted at a path) or Block (exposed as a device). */
   public readonly volumeMode: VolumeMode;
   private readonly spec: KubeJson;
-  private readonly bindingProblem?: (count: number) => string | undefined;
+  private readonly bindingProblem?: (count: number) => BindingProblem | undefined;
 
   private constructor(name: string, request: ClaimRequest) {
     // The template name is the pod volume name, so it must be a DNS label; then
@@ -56,7 +56,7 @@ export class ClaimTemplate {
    * @internal Why `replicas` claims made from this template could never all
    * bind, or undefined; checked by the StatefulStore that uses it, at synthesis.
    */
-  public _bindingProblem(replicas: number): string | undefined {
+  public _bindingProblem(replicas: number): BindingProblem | undefined {
     return this.bindingProblem?.(replicas);
   }
 

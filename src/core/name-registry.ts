@@ -1,12 +1,16 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { StorageValidationError } from './errors';
+import { describeConstruct, invalid } from './errors';
 
 /** Keys already reserved in each app, with the construct that holds each. */
 const RESERVED = new WeakMap<IConstruct, Map<string, IConstruct>>();
 
-/** What a reserved key is, and how to choose another: built only when two constructs want one key. */
+/** The prop that holds a reserved value, and how to choose another: built only when two constructs want one key. */
 export interface Clash {
+  /** The prop (or, for fixed names, what is named): "storageClassName". */
+  readonly prop: string;
+  readonly value: unknown;
+  /** What must be unique: "a StorageClass name (a cluster holds one per name)". */
   readonly what: string;
   readonly fix: string;
 }
@@ -27,20 +31,27 @@ export function reserveUnique(construct: IConstruct, key: string, clash: () => C
   }
   const owner = reserved.get(key);
   if (owner !== undefined) {
-    const { what, fix } = clash();
-    throw new StorageValidationError(`${construct.node.path}: ${what} is already used by ${owner.node.path}. Fix: ${fix}`);
+    const { prop, value, what, fix } = clash();
+    throw invalid({
+      where: describeConstruct(construct, construct.constructor.name),
+      prop,
+      value,
+      allowed: `${what} that no other construct of the app uses, and ${owner.node.path} already uses it`,
+      fix,
+    });
   }
   reserved.set(key, construct);
 }
 
-const DISTINCT_NAME = 'pass a distinct `name` prop (names default to the construct id)';
+const distinctName = (prop: string) => `pass a distinct ${prop} (it defaults to the construct id)`;
 
 /**
- * Records that `construct` synthesizes the cluster-scoped object `kind/name`:
- * two objects with one name would silently overwrite each other when applied.
+ * Records that `construct` synthesizes the cluster-scoped object `kind/name`,
+ * named by its prop `prop`: two objects with one name would silently
+ * overwrite each other when applied.
  */
-export function claimClusterObjectName(construct: IConstruct, kind: string, name: string, fix = `${DISTINCT_NAME}; a cluster holds one ${kind} per name.`): void {
-  reserveUnique(construct, `${kind}//${name}`, () => ({ what: `the ${kind} name "${name}"`, fix }));
+export function claimClusterObjectName(construct: IConstruct, kind: string, name: string, prop: string, fix = distinctName(prop)): void {
+  reserveUnique(construct, `${kind}//${name}`, () => ({ prop, value: name, what: `a ${kind} name (a cluster holds one ${kind} per name)`, fix }));
 }
 
 /**
@@ -50,13 +61,15 @@ export function claimClusterObjectName(construct: IConstruct, kind: string, name
  * (""): their objects land in whatever namespace they are applied to (kubectl's
  * context, Argo CD's destination), which is one namespace for one app.
  */
-export function claimObjectName(construct: IConstruct, kind: string, name: string, fix = DISTINCT_NAME): void {
+export function claimObjectName(construct: IConstruct, kind: string, name: string, prop: string, fix = distinctName(prop)): void {
   const namespace = Chart.of(construct).namespace;
   reserveUnique(construct, `${kind}/${namespace ?? ''}/${name}`, () => ({
-    what: `the ${kind} name "${name}" ${namespace ? `in namespace "${namespace}"` : 'with no namespace (its chart sets none)'}`,
+    prop,
+    value: name,
+    what: `a ${kind} name ${namespace ? `in namespace "${namespace}"` : 'with no namespace (its chart sets none)'}`,
     fix: `${fix}; ${namespace
       ? 'or move one of them to a chart with another namespace'
       : "or, if they belong in different namespaces, give each chart its own (`new Chart(app, 'id', { namespace: 'team-a' })`)"
-    }: a name is unique per kind and namespace.`,
+    }: a name is unique per kind and namespace`,
   }));
 }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { BackendRequest } from './backend-claims';
+import { requireInteger } from './checks';
 import { ClaimRequest } from './claim-request';
 import { ClaimTemplate } from './claim-template';
 import { invalid } from './errors';
@@ -65,15 +66,8 @@ export class StaticBinding {
       this.reserve(where, 'claimTemplate', name, 'use that template in one StatefulStore of one replica, or give each replica a disk of its own');
       this.boundBy = `the claim template "${name}"`;
     }
-    if (replicas === undefined || !Number.isInteger(replicas) || replicas < 1) {
-      throw invalid({
-        where,
-        prop: 'replicas',
-        value: replicas,
-        allowed: 'an integer of at least 1',
-        fix: 'pass the replicas of the StatefulStore: each replica needs a PV of its own',
-      });
-    }
+    if (replicas === undefined) throw new Error(`${where}: a template on a shared existing volume needs replicas (the options schema requires it)`);
+    requireInteger(where, 'replicas', replicas, { min: 1, fix: 'pass the replicas of the StatefulStore: each replica needs a PV of its own' });
     const labels = { [`${this.labelPrefix}/volume`]: this.pvName, [`${this.labelPrefix}/template`]: name };
     for (let i = 0; i < replicas; i++) {
       new StaticVolume(this.owner, `${name}-${i}`, { ...this.content(request), name: `${this.pvName}-${name}-${i}`, labels }, this.where);
@@ -82,10 +76,12 @@ export class StaticBinding {
       ...classless(request),
       where,
       selectorLabels: labels,
-      bindingProblem: count => count <= replicas ? undefined
-        : `need ${count} PVs of the volume, and the template was made for ${replicas}. Fix: ${this.oneVolume
+      bindingProblem: count => count <= replicas ? undefined : {
+        why: `${count} PVs of the volume, and the template was made for ${replicas}`,
+        fix: this.oneVolume
           ? 'give the StatefulStore one replica, or make a disk per replica with a dynamic class (a disk attaches to one claim)'
-          : `pass replicas: ${count} to claimTemplate`}`,
+          : `pass replicas: ${count} to claimTemplate`,
+      },
     });
   }
 

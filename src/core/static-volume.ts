@@ -38,7 +38,7 @@ export class StaticVolume {
   public constructor(scope: IConstruct, id: string, private readonly spec: StaticVolumeSpec, where: string) {
     this.capacity = renderSize(spec.capacity, where, 'capacity');
     this.accessModes = renderAccessModes([spec.accessMode], where, 'accessMode');
-    claimClusterObjectName(scope, 'PersistentVolume', spec.name);
+    claimClusterObjectName(scope, 'PersistentVolume', spec.name, 'name');
     const pv = kubeObject(scope, id, PV_KIND, {
       metadata: { name: spec.name, labels: spec.labels },
       // Lazy: the claimRef is only known once a claim is bound to the PV.

@@ -34,7 +34,7 @@ export interface StorageClassSettings {
  */
 export function addStorageClass(backend: Construct, where: string, settings: StorageClassSettings): { apiObject: ApiObject; name: string } {
   const name = nameOrId(settings.storageClassName, backend.node.id, NameRule.DNS_SUBDOMAIN, where, 'storageClassName');
-  claimClusterObjectName(backend, 'StorageClass', name);
+  claimClusterObjectName(backend, 'StorageClass', name, 'storageClassName');
   const apiObject = kubeObject(backend, 'Resource', STORAGE_CLASS_KIND, assignDefined<KubeJson>({
     metadata: { name },
     provisioner: validateProvisioner(settings.provisioner, where),

@@ -2,7 +2,7 @@ import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AccessMode } from './access-mode';
-import { ClaimRequest, renderClaimSpec } from './claim-request';
+import { BindingProblem, ClaimRequest, renderClaimSpec } from './claim-request';
 import { describeConstruct, invalid } from './errors';
 import { kubeObject, PVC_KIND } from './kube-json';
 import { claimObjectName } from './name-registry';
@@ -119,17 +119,23 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
     this.storage = props.storage;
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
     const spec = renderClaimSpec({ ...props, volumeMode: this.volumeMode, where });
-    claimObjectName(this, 'PersistentVolumeClaim', this.name);
+    claimObjectName(this, 'PersistentVolumeClaim', this.name, 'name');
     this.apiObject = kubeObject(this, 'Resource', PVC_KIND, { metadata: { name: this.name }, spec });
     protectFromPruning(this.apiObject);
   }
 
   /** @internal Backends whose volumes are known (local disks) check at synthesis that the claim can bind. */
-  protected _checkBindingAtSynth(bindingProblem: ((count: number) => string | undefined) | undefined): void {
+  protected _checkBindingAtSynth(bindingProblem: ((count: number) => BindingProblem | undefined) | undefined): void {
     if (!bindingProblem) return;
     checkAtSynth(this, () => {
       const problem = bindingProblem(1);
-      return problem ? [`${describeConstruct(this, 'VolumeClaim')}: could never bind: it ${problem}`] : [];
+      return problem ? [invalid({
+        where: describeConstruct(this, 'VolumeClaim'),
+        prop: 'storage',
+        value: this.storage.asString(),
+        allowed: `a claim that can bind, and it could never: it needs ${problem.why}`,
+        fix: problem.fix,
+      }).message] : [];
     });
   }
 

@@ -1,6 +1,7 @@
 import { EFS_DRIVER } from './efs-driver';
 import { EfsExistingVolumeProps, EfsMountOptions, EfsStorageClassProps } from './efs-props';
 import { isIpAddress } from '../core/addresses';
+import { requireInteger } from '../core/checks';
 import { invalid } from '../core/errors';
 import { NameRule, validateName } from '../core/names';
 import { csiSecretParameters, definedParameters } from '../core/parameters';
@@ -34,9 +35,7 @@ export function dynamicParameters(props: EfsStorageClassProps, where: string): {
   const perms = props.directoryPerms ?? '700';
   if (!/^[0-7]{3,4}$/.test(perms)) reject('directoryPerms', perms, 'an octal mode such as "700" or "0750"', 'write the mode in octal digits');
   for (const [prop, value] of [['uid', props.uid], ['gid', props.gid]] as const) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 4294967295)) {
-      reject(prop, value, 'a POSIX id from 0 to 4294967295', `fix ${prop}`);
-    }
+    requireInteger(where, prop, value, { min: 0, max: 4294967295, allowed: 'a POSIX id from 0 to 4294967295', fix: `give the ${prop} the access points' files should belong to, a whole number such as 1000` });
   }
   // parseAccessPointConstraints: gidRangeStart > 0 and gidRangeEnd > gidRangeStart. A gid alongside is valid: the range then gives the uid.
   const range = props.gidRange;

@@ -7,6 +7,7 @@ import { LOCAL_BINDING_MODE, LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from './local-
 import { LOCAL_CLAIM_OPTIONS, LOCAL_DISK, LOCAL_SSD_VOLUME_PROPS } from './schemas';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
 import { checkArg, checkScope, openConstruct, struct } from '../core/checks';
+import { BindingProblem } from '../core/claim-request';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { invalid } from '../core/errors';
@@ -160,10 +161,12 @@ export class LocalSsdVolume extends Construct {
   public addDisk(disk: LocalDisk): void {
     const checked = checkDisk(checkArg(this.where, 'disk', disk, LOCAL_DISK_CHECK), this.settings, this.where);
     reserveUnique(this, `local-disk/${checked.node}/${checked.path}`, () => ({
-      what: `the disk ${checked.node}:${checked.path}`,
+      prop: 'disk',
+      value: `${checked.node}:${checked.path}`,
+      what: 'a node and path',
       fix: 'give each node and path to one PersistentVolume only: two PVs on one path would hand one disk to two claims',
     }));
-    claimClusterObjectName(this, 'PersistentVolume', checked.name);
+    claimClusterObjectName(this, 'PersistentVolume', checked.name, 'disk.name', 'pass a distinct name for the disk (by default it is made of the construct id, the node and the path)');
     const pv = kubeObject(this, checked.name, PV_KIND, renderDiskPv(checked, this.settings));
     makeClusterScoped(pv);
     protectFromPruning(pv);
@@ -217,7 +220,7 @@ export class LocalSsdVolume extends Construct {
   }
 
   /** Why `count` claims like this could never bind to these disks (checked at synthesis). */
-  private bindingProblem(options: LocalClaimOptions, accessMode: string, bytes: bigint, count: number): string | undefined {
+  private bindingProblem(options: LocalClaimOptions, accessMode: string, bytes: bigint, count: number): BindingProblem | undefined {
     const wanted = `${count > 1 ? `${count} disks` : 'a disk'} of at least ${options.storage.asString()} with ${accessMode}` +
       (options.diskSelector ? ` and labels ${JSON.stringify(options.diskSelector)}` : '');
     const largest = this.largest.get(accessMode);
@@ -227,8 +230,10 @@ export class LocalSsdVolume extends Construct {
     if (fitting >= count) return undefined;
     const found = fitting > 0 ? `only ${fitting} qualify`
       : largest ? `the largest ${accessMode} disk holds ${largest.capacity}` : `no disk has ${accessMode}`;
-    return `need${count > 1 ? '' : 's'} ${wanted} of class "${this.storageClassName}", and ${found}. ` +
-      'Fix: ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)';
+    return {
+      why: `${wanted} of class "${this.storageClassName}", and ${found}`,
+      fix: 'ask for less, or add disks that qualify with addDisk (a disk\'s accessMode must equal the claim\'s)',
+    };
   }
 }
 

@@ -5,7 +5,7 @@ import { NFS_CSI_DRIVER } from './nfs-csi-driver';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
 import { NFS_CSI_CLAIM_OPTIONS, NFS_CSI_STORAGE_CLASS_PROPS } from './schemas';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
-import { checkScope, openConstruct } from '../core/checks';
+import { checkScope, openConstruct, requireInteger } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { definedParameters } from '../core/parameters';
@@ -196,8 +196,6 @@ function noTraversal(path: string, where: string, prop: string): string {
 
 /** The driver parses mountPermissions as an octal string, e.g. "0777". */
 function octal(mode: number, where: string): string {
-  if (!Number.isInteger(mode) || mode < 0 || mode > 0o7777) {
-    throw invalid({ where, prop: 'mountPermissions', value: mode, allowed: 'a file mode from 0 to 0o7777', fix: 'write it in octal, for example 0o777' });
-  }
+  requireInteger(where, 'mountPermissions', mode, { min: 0, max: 0o7777, allowed: 'a file mode from 0 to 0o7777', fix: 'write it in octal, for example 0o777' });
   return `0${mode.toString(8)}`;
 }

@@ -365,7 +365,7 @@ export class SpdkCsiDriver extends Construct {
 
   /** A cluster-scoped object: one per app, never in the chart's namespace. */
   private clusterScoped(apiObject: ApiObject, kind: string): void {
-    claimClusterObjectName(this, kind, apiObject.name,
+    claimClusterObjectName(this, kind, apiObject.name, `${kind} name`,
       'a cluster runs one SPDK CSI driver: its CSIDriver "csi.spdk.io", ClusterRoles and snapshot class have fixed cluster-wide names. '
       + 'Create one SpdkCsiDriver (list every target in its targets) and make every claim from it with claim() or claimTemplate()');
     makeClusterScoped(apiObject);

@@ -4,7 +4,7 @@ import { SPDK_DRIVER } from './driver-name';
 import { SPDK_EXISTING_CLAIM_OPTIONS, SPDK_FS_TYPE } from './schemas';
 import { SpdkAccessMode } from './spdk-types';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
-import { checkProps, checkScope, enumOf, instanceOf, num, openConstruct, optional, Schema, size, str } from '../core/checks';
+import { Schema, checkProps, checkScope, enumOf, instanceOf, num, openConstruct, optional, requireInteger, size, str } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { FsType } from '../core/fs-type';
@@ -220,7 +220,7 @@ function existingVolumeProps(): Schema<SpdkExistingVolumeProps> {
 }
 
 function port(value: number): string {
-  check(Number.isInteger(value) && value >= 1 && value <= 65535, 'targetPort', value, 'a port from 1 to 65535');
+  requireInteger('SpdkVolumeTarget', 'targetPort', value, { min: 1, max: 65535, allowed: 'a port from 1 to 65535', fix: 'set targetPort as the target listens on it (4420 for NVMe/TCP, 3260 for iSCSI)' });
   return String(value);
 }
 

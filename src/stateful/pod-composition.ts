@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { PodVolume } from './pod-volume';
 import { StoreContainerOptions, StorePort, StoreVolumeMount } from './store-container';
+import { requireInteger } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
@@ -100,9 +101,7 @@ export class PodComposition {
   private addPort(container: ContainerEntry, port: StorePort): void {
     const protocol = port.protocol ?? kplus.Protocol.TCP;
     const prop = `ports of container "${container.name}"`;
-    if (!Number.isInteger(port.number) || port.number < 1 || port.number > 65535) {
-      this.fail(prop, port.number, 'an integer port number from 1 to 65535', 'use the port the process listens on');
-    }
+    requireInteger(this.where, prop, port.number, { min: 1, max: 65535, allowed: 'an integer port number from 1 to 65535', fix: 'use the port the process listens on' });
     const name = port.name ?? `${protocol === kplus.Protocol.TCP ? 'port' : protocol.toLowerCase()}-${port.number}`;
     if (!PORT_NAME.test(name)) {
       this.fail(prop, name, 'a port name of at most 15 lower-case letters, digits and single "-", with at least one letter', 'choose a short name such as "http" or "cql"');

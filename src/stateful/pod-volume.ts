@@ -1,9 +1,8 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { AccessMode } from '../core/access-mode';
-import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, size, str } from '../core/checks';
+import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, requireInteger, size, str } from '../core/checks';
 import { assignDefined } from '../core/defined';
-import { invalid } from '../core/errors';
 import { KubeJson } from '../core/kube-json';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
@@ -152,9 +151,7 @@ export class PodVolume {
 
 function projectedKeys(options: ProjectedKeysOptions, where: string) {
   const mode = options.defaultMode;
-  if (mode !== undefined && (!Number.isInteger(mode) || mode < 0 || mode > 0o777)) {
-    throw invalid({ where, prop: 'defaultMode', value: mode, allowed: 'an integer from 0 to 0o777', fix: 'write the mode in octal, for example 0o440' });
-  }
+  requireInteger(where, 'defaultMode', mode, { min: 0, max: 0o777, allowed: 'an integer from 0 to 0o777', fix: 'write the mode in octal, for example 0o440' });
   return {
     items: options.items && Object.entries(options.items).map(([key, path]) => ({ key, path })),
     defaultMode: mode,

@@ -6,7 +6,7 @@ import { PodComposition } from './pod-composition';
 import { STORE_CONTAINER, STORE_VOLUME_MOUNT, statefulStoreProps } from './schemas';
 import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
 import { StoreUpdateStrategy } from './update-strategy';
-import { checkArg, checkProps, checkScope, instanceOf, integer, struct } from '../core/checks';
+import { checkArg, checkProps, checkScope, instanceOf, integer, requireInteger, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
 import { describeConstruct, invalid } from '../core/errors';
@@ -189,8 +189,8 @@ export class StatefulStore extends Construct {
     this.replicas = wholeNumber(props.replicas ?? 1, 1, where, 'replicas', 'set replicas to 1 or more; to stop every pod, scale the StatefulSet in the cluster');
     this.ordinalsStart = wholeNumber(props.ordinalsStart ?? 0, 0, where, 'ordinalsStart', 'use 0 or a positive ordinal');
     this.selectorLabels = props.selectorLabels ?? { 'app.kubernetes.io/name': this.name };
-    claimObjectName(this, 'StatefulSet', this.name);
-    claimObjectName(this, 'Service', this.serviceName, 'give one of them another serviceName (it defaults to the StatefulSet name)');
+    claimObjectName(this, 'StatefulSet', this.name, 'name');
+    claimObjectName(this, 'Service', this.serviceName, 'serviceName', 'give one of them another serviceName (it defaults to the StatefulSet name)');
 
     this.pod = new PodComposition(where, this.replicas, template => this.checkBindingAtSynth(template, where));
     this.pod.addContainer(this.containerName, props);
@@ -253,7 +253,13 @@ export class StatefulStore extends Construct {
   private checkBindingAtSynth(template: ClaimTemplate, where: string): void {
     checkAtSynth(this, () => {
       const problem = template._bindingProblem(this.replicas);
-      return problem ? [`${where}: the claims of template "${template.name}" could never all bind: the ${this.replicas} replicas ${problem}`] : [];
+      return problem ? [invalid({
+        where,
+        prop: 'replicas',
+        value: this.replicas,
+        allowed: `as many as the claims of template "${template.name}" can bind, and they could never all bind: the ${this.replicas} replicas need ${problem.why}`,
+        fix: problem.fix,
+      }).message] : [];
     });
   }
 
@@ -299,15 +305,14 @@ function storeSchema() {
 }
 
 function wholeNumber(value: number, min: number, where: string, prop: string, fix: string): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw invalid({ where, prop, value, allowed: `an integer of at least ${min}`, fix });
-  }
+  requireInteger(where, prop, value, { min, fix });
   return value;
 }
 
 function graceSeconds(period: Duration | undefined, where: string): number | undefined {
   const grace = period?.toSeconds({ integral: false });
-  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
+  // Checked as a Duration, not as an integer prop: the message shows the seconds with their unit.
+  if (grace !== undefined && !(Number.isInteger(grace) && grace >= 0)) {
     throw invalid({ where, prop: 'terminationGracePeriod', value: `${grace}s`, allowed: 'a whole number of seconds, 0 or more', fix: 'use Duration.seconds(n)' });
   }
   return grace;

@@ -1,5 +1,4 @@
-import { Schema, checkProps, num, optional } from '../core/checks';
-import { invalid } from '../core/errors';
+import { Schema, checkProps, num, optional, requireInteger } from '../core/checks';
 import { KubeJson } from '../core/kube-json';
 
 /** Options of a rolling update. */
@@ -23,15 +22,7 @@ export class StoreUpdateStrategy {
   /** Replace pods one at a time, from the highest ordinal down. */
   public static rollingUpdate(options: RollingUpdateOptions = {}): StoreUpdateStrategy {
     const partition = checkProps('StoreUpdateStrategy.rollingUpdate()', options, ROLLING_UPDATE_OPTIONS, 'RollingUpdateOptions').partition;
-    if (partition !== undefined && (!Number.isInteger(partition) || partition < 0)) {
-      throw invalid({
-        where: 'StoreUpdateStrategy.rollingUpdate()',
-        prop: 'partition',
-        value: partition,
-        allowed: 'an integer of at least 0',
-        fix: 'use 0 to update every pod, or the lowest ordinal to update',
-      });
-    }
+    requireInteger('StoreUpdateStrategy.rollingUpdate()', 'partition', partition, { min: 0, fix: 'use 0 to update every pod, or the lowest ordinal to update' });
     return new StoreUpdateStrategy(partition === undefined ? { type: 'RollingUpdate' } : { type: 'RollingUpdate', rollingUpdate: { partition } });
   }
 

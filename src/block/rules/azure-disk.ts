@@ -1,4 +1,5 @@
-import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, requireInteger, withCapabilities } from './provider-rules';
+import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, withCapabilities } from './provider-rules';
+import { requireInteger } from '../../core/checks';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from '../azure-disk-options';
@@ -38,7 +39,7 @@ export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
       'remove cachingMode, or set AzureDiskCachingMode.NONE');
   }
   // GetMaxShares: "invalid value" below 1.
-  requireInteger(options.maxShares, 1, Number.MAX_SAFE_INTEGER, WHERE, 'maxShares');
+  requireInteger(WHERE, 'maxShares', options.maxShares, { min: 1, fix: 'give maxShares as a whole number of at least 1' });
   const shares = options.maxShares ?? 1;
   if (shares > 1 && UNSHAREABLE_SKUS.includes(sku)) {
     reject('maxShares', shares, `maxShares 1 with ${sku} (Azure shares only SSD and Ultra disks)`, 'choose an SSD SKU such as AzureDiskSku.PREMIUM_LRS, or remove maxShares');

@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
-import { BlockDriver, DriverCapabilities, parameterIgnoringCase, ProviderRules, requireInteger, withCapabilities } from './provider-rules';
+import { BlockDriver, DriverCapabilities, parameterIgnoringCase, ProviderRules, withCapabilities } from './provider-rules';
+import { requireInteger } from '../../core/checks';
 import { invalid } from '../../core/errors';
 import { FsType } from '../../core/fs-type';
 import { definedParameters, FS_TYPE_KEY } from '../../core/parameters';
@@ -91,9 +92,9 @@ export function ebsRules(options: EbsOptions): ProviderRules {
 }
 
 function checkIops(options: EbsOptions, type: EbsVolumeType): void {
-  requireInteger(options.iops, 1, Number.MAX_SAFE_INTEGER, WHERE, 'iops');
-  requireInteger(options.iopsPerGb, 1, Number.MAX_SAFE_INTEGER, WHERE, 'iopsPerGb');
-  requireInteger(options.throughput, 1, Number.MAX_SAFE_INTEGER, WHERE, 'throughput');
+  requireInteger(WHERE, 'iops', options.iops, { min: 1, fix: 'give iops as a whole number of at least 1' });
+  requireInteger(WHERE, 'iopsPerGb', options.iopsPerGb, { min: 1, fix: 'give iopsPerGb as a whole number of at least 1' });
+  requireInteger(WHERE, 'throughput', options.throughput, { min: 1, fix: 'give throughput as a whole number of at least 1' });
   if (options.iops !== undefined && options.iopsPerGb !== undefined) {
     // CreateDisk: "specify either IOPS or IOPSPerGb, not both".
     reject('iops', `${options.iops} with iopsPerGb ${options.iopsPerGb}`, 'either iops or iopsPerGb (the driver rejects a class with both)', 'keep one of them');
@@ -127,7 +128,7 @@ function formatParameters(format: EbsFormatOptions, fsType: FsType): Array<[stri
   for (const [prop, refusedBy] of FORMAT_PARAMETERS) {
     const value = format[prop];
     if (value === undefined || value === false) continue;
-    if (typeof value === 'number') requireInteger(value, 1, Number.MAX_SAFE_INTEGER, WHERE, `formatOptions.${prop}`);
+    if (typeof value === 'number') requireInteger(WHERE, `formatOptions.${prop}`, value, { min: 1, fix: `give formatOptions.${prop} as a whole number of at least 1` });
     if (refusedBy.includes(fsType)) {
       reject(`formatOptions.${prop}`, value, `${prop} only with ${Object.values(FsType).filter(f => !refusedBy.includes(f)).join(' or ')} (the driver refuses it with ${fsType})`,
         `remove ${prop}, or change fsType`);

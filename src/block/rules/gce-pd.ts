@@ -1,4 +1,5 @@
-import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, requireInteger, withCapabilities } from './provider-rules';
+import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, withCapabilities } from './provider-rules';
+import { requireInteger } from '../../core/checks';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { GcePdOptions, GcePdReplication, GcePdType } from '../gce-pd-options';
@@ -61,7 +62,7 @@ export function gcePdRules(options: GcePdOptions): ProviderRules {
 }
 
 function checkProvisioned(value: number | undefined, prop: string, types: GcePdType[], type: GcePdType): void {
-  requireInteger(value, 1, Number.MAX_SAFE_INTEGER, WHERE, prop);
+  requireInteger(WHERE, prop, value, { min: 1, fix: `give ${prop} as a whole number of at least 1` });
   if (value !== undefined && !types.includes(type)) {
     throw invalid({ where: WHERE, prop, value, allowed: `${prop} only with ${types.join(', ')} (this class makes ${type})`, fix: `remove ${prop}, or choose one of those types` });
   }

@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
-import { BlockDriver, DriverCapabilities, ProviderRules, requireInteger, withCapabilities } from './provider-rules';
+import { BlockDriver, DriverCapabilities, ProviderRules, withCapabilities } from './provider-rules';
+import { requireInteger } from '../../core/checks';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
 import { OciBlockVolumeOptions } from '../oci-options';
@@ -41,7 +42,7 @@ function ociCapabilities(parameters: { [key: string]: string }): DriverCapabilit
 /** OCI Block Volume CSI (oci-cloud-controller-manager pkg/csi/driver/bv_controller.go, pkg/csi-util/utils.go). */
 export function ociRules(options: OciBlockVolumeOptions): ProviderRules {
   // utils.go ExtractBlockVolumePerformanceLevel: LowCostPerformanceOption 0 to MaxUltraHighPerformanceOption 120.
-  requireInteger(options.vpusPerGb, 0, 120, WHERE, 'vpusPerGb');
+  requireInteger(WHERE, 'vpusPerGb', options.vpusPerGb, { min: 0, max: 120, fix: 'give vpusPerGb as a whole number from 0 to 120' });
   return withCapabilities(OCI_DRIVER, definedParameters([
     ['vpusPerGB', options.vpusPerGb],
     ['attachment-type', options.attachmentType],

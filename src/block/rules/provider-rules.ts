@@ -1,5 +1,4 @@
 import { Size } from 'cdk8s';
-import { invalid } from '../../core/errors';
 
 /**
  * Who a block-storage driver is: stated once per provider in its rules file,
@@ -61,11 +60,4 @@ export interface MinimumSize {
   readonly size: Size;
   /** What happens below it, for the message. */
   readonly reason: string;
-}
-
-/** Throws unless `value` is a whole number from `min` to `max`. */
-export function requireInteger(value: number | undefined, min: number, max: number, where: string, prop: string): void {
-  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
-    throw invalid({ where, prop, value, allowed: `a whole number from ${min} to ${max}`, fix: `set ${prop} within that range` });
-  }
 }
