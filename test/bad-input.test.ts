@@ -7,7 +7,7 @@
  * Each entry has one valid call; the bad inputs are generated from it: props
  * missing, null or not an object, an unknown prop, and every prop set to null
  * and to a value of the wrong type. Enum strings outside the enum, and the
- * messages the issue quoted, have cases of their own below.
+ * messages of the cases that once went wrong, have cases of their own below.
  */
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { EmptyDirMedium, EnvValue, PodManagementPolicy } from 'cdk8s-plus-27';

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { AzureDiskCachingMode, AzureDiskSku, BlockAccessMode, BlockProvider, BlockStorageClass, EbsOptions, EbsVolumeType, FsType, GcePdReplication, GcePdType, OciAttachmentType, PodVolume, ReclaimPolicy, StatefulStore, VolumeMode } from '../src';
 import { find, newChart, PRUNE_PROTECTED, synthValid } from './helpers/manifests';
 
-describe('BlockStorage.ociDefault, the example of the issue', () => {
+describe('BlockStorageClass.ociDefault: OKE\'s oci-bv class, as its documentation uses it', () => {
   const chart = newChart();
   const bv = BlockStorageClass.ociDefault();
   const data = bv.claim(chart, 'csi-bvs-pvc', { storage: Size.gibibytes(50) });
@@ -40,7 +40,7 @@ describe('BlockStorage.ociDefault, the example of the issue', () => {
 });
 
 describe('BlockStorageClass', () => {
-  test('EBS gp3 with IOPS and throughput: the example of the issue', () => {
+  test('EBS gp3 with IOPS and throughput, as the driver\'s parameters document shows it', () => {
     const chart = newChart('apps');
     const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
     fast.claim(chart, 'data', { storage: Size.gibibytes(100), accessMode: BlockAccessMode.READ_WRITE_ONCE_POD });

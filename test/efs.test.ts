@@ -6,7 +6,7 @@ import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests
 const FS = 'fs-06340e6a6f1ff9f8f';
 const AP = 'fsap-068c22f0246419f75';
 
-describe('EfsStorage, the example of the issue', () => {
+describe('EfsStorageClass and EfsExistingVolume, as the driver\'s examples use them', () => {
   const chart = newChart('apps');
   const efs = new EfsStorageClass(chart, 'efs', { fileSystemId: FS, directoryPerms: '700', gidRange: { start: 50000, end: 60000 }, basePath: '/dynamic' });
   const shared = efs.claim(chart, 'efs-claim', { accessMode: EfsAccessMode.READ_WRITE_MANY });
@@ -63,7 +63,7 @@ describe('EfsStorage, the example of the issue', () => {
   });
 });
 
-describe('EfsStorage, every setting', () => {
+describe('EfsStorageClass and EfsExistingVolume, every setting', () => {
   test('dynamic: ids, unique directories, access point reuse, zone, iam, Delete', () => {
     const chart = newChart();
     new EfsStorageClass(chart, 'efs', {

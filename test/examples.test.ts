@@ -68,7 +68,7 @@ test('the start check catches a root image under runAsNonRoot, and accepts a nam
   expect(podStartProblems([pod({ runAsNonRoot: true }, { runAsNonRoot: false })])).toEqual([]);
 });
 
-test('statefulstore-web holds what the issue asks for', () => {
+test('statefulstore-web: the Kubernetes StatefulSet tutorial\'s web app, with its headless Service and templates', () => {
   const manifests = manifestsOf(synthExample('statefulstore-web'));
   const sts = find(manifests, 'StatefulSet', 'web');
   expect(find(manifests, 'Service', 'web').spec.clusterIP).toBe('None');

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { FsType, LocalAccessMode, LocalSsdVolume, LocalSsdVolumeProps, StatefulStore, VolumeMode } from '../src';
 import { find, Manifest, PRUNE_PROTECTED, synthAppValid } from './helpers/manifests';
 
-function issueExample() {
+function documentedExample() {
   const app = Testing.app();
   const chart = new Chart(app, 'local', { namespace: 'apps' });
   const ssd = new LocalSsdVolume(chart, 'ssd', {
@@ -23,8 +23,8 @@ function issueExample() {
 
 const pvs = (manifests: Manifest[]) => manifests.filter(m => m.kind === 'PersistentVolume');
 
-describe('LocalSsdVolume, the example of the issue', () => {
-  const { app, ssd, claim, template } = issueExample();
+describe('LocalSsdVolume, the local volume example of the Kubernetes documentation', () => {
+  const { app, ssd, claim, template } = documentedExample();
   const manifests = synthAppValid(app);
 
   test('snapshot', () => {

@@ -5,7 +5,7 @@ import {
 } from '../src';
 import { find, newChart, synthAppValid, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
-function issueExample(namespace?: string) {
+function documentedExample(namespace?: string) {
   const chart = newChart(namespace);
   const share = new NfsShare(chart, 'home', {
     server: '10.0.2.5',
@@ -19,8 +19,8 @@ function issueExample(namespace?: string) {
   return { chart, share, claim };
 }
 
-describe('NfsShare, the example of the issue', () => {
-  const { chart, claim } = issueExample('web');
+describe('NfsShare, the NFS example of the Kubernetes documentation', () => {
+  const { chart, claim } = documentedExample('web');
   const manifests = synthValid(chart);
 
   test('snapshot', () => {
@@ -67,7 +67,7 @@ describe('NfsShare, the example of the issue', () => {
   });
 
   test('without a namespace there is no claimRef (it would name no namespace), only volumeName', () => {
-    const pv = find(synthValid(issueExample().chart), 'PersistentVolume');
+    const pv = find(synthValid(documentedExample().chart), 'PersistentVolume');
     expect(pv.spec.claimRef).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { find, Manifest, newChart, PRUNE_PROTECTED, synthValid } from './helpers
 
 const target = { name: 'spdk-1', rpcUrl: 'http://192.168.10.118:9009', targetType: SpdkTargetType.NVME_TCP, targetAddress: '192.168.10.118' };
 
-function issueExample(props: Partial<SpdkCsiDriverProps> = {}) {
+function documentedExample(props: Partial<SpdkCsiDriverProps> = {}) {
   const chart = newChart();
   const spdk = new SpdkCsiDriver(chart, 'spdk', {
     namespace: 'spdk-csi',
@@ -20,7 +20,7 @@ function issueExample(props: Partial<SpdkCsiDriverProps> = {}) {
   return { chart, spdk, manifests: synthValid(chart) };
 }
 
-/** storage-facts.md 1.5, the ClusterRole of spdk-csi's controller-rbac.yaml, rule by rule. */
+/** The ClusterRole of spdk-csi's deploy/kubernetes/controller-rbac.yaml, rule by rule. */
 const FACT_SHEET_RULES = [
   { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] },
   { apiGroups: [''], resources: ['persistentvolumes'], verbs: ['get', 'list', 'watch', 'create', 'delete', 'update', 'patch'] },
@@ -37,8 +37,8 @@ const FACT_SHEET_RULES = [
 const isSnapshotRule = (r: { apiGroups: string[] }) => r.apiGroups[0] === 'snapshot.storage.k8s.io';
 const podSpecs = (manifests: Manifest[]) => manifests.flatMap(m => m.kind === 'Pod' ? [[m.metadata.name, m.spec]] : m.spec?.template?.spec ? [[m.metadata.name, m.spec.template.spec]] : []) as [string, any][];
 
-describe('SpdkCsiDriver, the example of the issue', () => {
-  const { spdk, manifests } = issueExample();
+describe('SpdkCsiDriver, the upstream deploy/kubernetes example', () => {
+  const { spdk, manifests } = documentedExample();
 
   test('snapshot', () => {
     expect(manifests).toMatchSnapshot();
@@ -186,7 +186,7 @@ describe('SpdkCsiDriver, the example of the issue', () => {
 
 describe('SpdkCsiDriver, every setting', () => {
   test('snapshots: the snapshotter sidecar, the snapshot rules (now the whole fact sheet table), a v1 VolumeSnapshotClass', () => {
-    const { manifests } = issueExample({ snapshots: true, snapshotDeletionPolicy: ReclaimPolicy.DELETE });
+    const { manifests } = documentedExample({ snapshots: true, snapshotDeletionPolicy: ReclaimPolicy.DELETE });
     expect(find(manifests, 'ClusterRole').rules).toEqual(FACT_SHEET_RULES.filter(r => r.resources[0] !== 'secrets'));
     const containers = find(manifests, 'StatefulSet').spec.template.spec.containers;
     expect(containers.map((c: any) => c.name)).toEqual(['spdkcsi-provisioner', 'spdkcsi-snapshotter', 'spdkcsi-controller']);
@@ -202,7 +202,7 @@ describe('SpdkCsiDriver, every setting', () => {
   });
 
   test('literal tokens only through the unsafe factory: then a Secret holds secret.json', () => {
-    const { manifests } = issueExample({ credentials: SpdkCredentials.unsafeLiteralTokens('spdk-rpc', [{ name: 'spdk-1', username: 'spdkcsiuser', password: 'spdkcsipass' }]) });
+    const { manifests } = documentedExample({ credentials: SpdkCredentials.unsafeLiteralTokens('spdk-rpc', [{ name: 'spdk-1', username: 'spdkcsiuser', password: 'spdkcsipass' }]) });
     const secret = find(manifests, 'Secret');
     expect(secret.metadata).toEqual({ name: 'spdk-rpc', namespace: 'spdk-csi' });
     expect(JSON.parse(secret.stringData['secret.json'])).toEqual({ rpcTokens: [{ name: 'spdk-1', username: 'spdkcsiuser', password: 'spdkcsipass' }] });
@@ -211,7 +211,7 @@ describe('SpdkCsiDriver, every setting', () => {
   });
 
   test('own namespace, xPUs, images, fsType, Delete, WaitForFirstConsumer, host network for a loopback RPC URL', () => {
-    const { manifests } = issueExample({
+    const { manifests } = documentedExample({
       namespace: 'storage',
       createNamespace: false,
       storageClassName: 'nvme-fast',
@@ -305,8 +305,8 @@ describe('SpdkCsiDriver rejects a deployment that could not work', () => {
     ['an xPU address without a port', { xpus: [{ name: 'x', targetType: SpdkXpuTargetType.SMA_NVME, targetAddress: '10.0.0.1', pciIds: { classId: '1', vendorId: '2', deviceId: '3' } }] }, /invalid xpus\["x"\].targetAddress "10.0.0.1". Allowed: IP:PORT/],
     ['an invalid namespace', { namespace: 'SPDK' }, /invalid namespace "SPDK"/],
   ])('%s', (_, props, message) => {
-    expect(() => issueExample(props)).toThrow(/^test\/spdk \(SpdkCsiDriver\): /);
-    expect(() => issueExample(props)).toThrow(message);
+    expect(() => documentedExample(props)).toThrow(/^test\/spdk \(SpdkCsiDriver\): /);
+    expect(() => documentedExample(props)).toThrow(message);
   });
 
   test('two drivers in one app (one CSIDriver csi.spdk.io per cluster)', () => {

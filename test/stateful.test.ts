@@ -19,7 +19,7 @@ function webStore(chart = newChart(), props: Partial<StatefulStoreProps> = {}) {
   return { chart, store };
 }
 
-describe('StatefulStore, the web example of the issue', () => {
+describe('StatefulStore, the web example of the Kubernetes StatefulSet tutorial', () => {
   const { chart, store } = webStore();
   const manifests = synthValid(chart);
   const service = find(manifests, 'Service');

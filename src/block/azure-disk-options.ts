@@ -39,7 +39,7 @@ export interface AzureDiskOptions {
   /**
    * The disk SKU. Written out even when it is the default, since class parameters cannot change later.
    *
-   * @default AzureDiskSku.STANDARD_SSD_LRS
+   * @default AzureDiskSku.STANDARD_SSD_LRS - the driver's default SKU, written out since parameters cannot change
    */
   readonly skuName?: AzureDiskSku;
   /**
@@ -51,7 +51,7 @@ export interface AzureDiskOptions {
   /**
    * The filesystem.
    *
-   * @default FsType.EXT4
+   * @default FsType.EXT4 - volumes are formatted ext4
    */
   readonly fsType?: FsType;
   /**

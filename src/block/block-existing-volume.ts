@@ -37,7 +37,7 @@ export interface BlockExistingVolumeProps {
   /**
    * The filesystem on the disk, for Filesystem claims (formatted on first use if the disk is blank).
    *
-   * @default FsType.EXT4
+   * @default FsType.EXT4 - Filesystem claims mount the disk as ext4
    */
   readonly fsType?: FsType;
   /**
@@ -53,7 +53,7 @@ export interface BlockExistingClaimOptions {
   /**
    * The access mode.
    *
-   * @default ExistingDiskAccessMode.READ_WRITE_ONCE
+   * @default ExistingDiskAccessMode.READ_WRITE_ONCE - read-write by the pods of one node
    */
   readonly accessMode?: ExistingDiskAccessMode;
   /**

@@ -28,7 +28,7 @@ export interface BlockStorageClassProps {
   /**
    * What happens to a volume when its claim is deleted.
    *
-   * @default ReclaimPolicy.RETAIN
+   * @default ReclaimPolicy.RETAIN - the volume and its data are kept
    */
   readonly reclaimPolicy?: ReclaimPolicy;
   /**
@@ -36,7 +36,7 @@ export interface BlockStorageClassProps {
    * it, growing a claim is refused at admission and the only way to more space
    * is a new claim and a copy of the data.
    *
-   * @default true
+   * @default true - claims may grow
    */
   readonly allowVolumeExpansion?: boolean;
   /**

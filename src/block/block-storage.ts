@@ -15,13 +15,13 @@ export interface BlockClaimOptions {
   /**
    * The access mode.
    *
-   * @default BlockAccessMode.READ_WRITE_ONCE
+   * @default BlockAccessMode.READ_WRITE_ONCE - read-write by the pods of one node
    */
   readonly accessMode?: BlockAccessMode;
   /**
    * A formatted filesystem, or the raw device of a single node.
    *
-   * @default VolumeMode.FILESYSTEM
+   * @default VolumeMode.FILESYSTEM - a formatted filesystem
    */
   readonly volumeMode?: VolumeMode;
   /**
@@ -55,7 +55,7 @@ export interface MultiAttachClaimProps {
   /**
    * See `BlockClaimOptions.roundUpToMinimum`.
    *
-   * @default false
+   * @default false - a request under the minimum is an error
    */
   readonly roundUpToMinimum?: boolean;
   /**

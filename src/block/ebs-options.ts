@@ -29,7 +29,7 @@ export interface EbsOptions {
   /**
    * The volume type. Written out even when it is the default, since class parameters cannot change later.
    *
-   * @default EbsVolumeType.GP3
+   * @default EbsVolumeType.GP3 - general-purpose SSD, the driver's default
    */
   readonly type?: EbsVolumeType;
   /**
@@ -60,7 +60,7 @@ export interface EbsOptions {
   /**
    * The filesystem.
    *
-   * @default FsType.EXT4
+   * @default FsType.EXT4 - volumes are formatted ext4
    */
   readonly fsType?: FsType;
   /**
@@ -128,7 +128,7 @@ export interface EbsFormatOptions {
   /**
    * Clustered block allocation, ext4's `bigalloc` (ext4 only; older kernels may not mount it).
    *
-   * @default false
+   * @default false - no bigalloc: mkfs's default
    */
   readonly ext4BigAlloc?: boolean;
   /**
@@ -140,7 +140,7 @@ export interface EbsFormatOptions {
   /**
    * ext4 filesystem-level encryption support (ext4 only; it does not encrypt files by itself).
    *
-   * @default false
+   * @default false - no encryption support: mkfs's default
    */
   readonly ext4EncryptionSupport?: boolean;
 }

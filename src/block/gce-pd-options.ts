@@ -44,13 +44,13 @@ export interface GcePdOptions {
   /**
    * The disk type. Written out even when it is the default, since class parameters cannot change later.
    *
-   * @default GcePdType.PD_STANDARD
+   * @default GcePdType.PD_STANDARD - the driver's default type, written out since parameters cannot change
    */
   readonly type?: GcePdType;
   /**
    * Zonal or regional disks.
    *
-   * @default GcePdReplication.NONE
+   * @default GcePdReplication.NONE - a zonal disk
    */
   readonly replication?: GcePdReplication;
   /**
@@ -70,7 +70,7 @@ export interface GcePdOptions {
   /**
    * The filesystem.
    *
-   * @default FsType.EXT4
+   * @default FsType.EXT4 - volumes are formatted ext4
    */
   readonly fsType?: FsType;
   /**

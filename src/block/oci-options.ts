@@ -29,7 +29,7 @@ export interface OciBlockVolumeOptions {
   /**
    * How volumes are attached.
    *
-   * @default OciAttachmentType.ISCSI
+   * @default OciAttachmentType.ISCSI - the driver's default attachment
    */
   readonly attachmentType?: OciAttachmentType;
   /**
@@ -41,7 +41,7 @@ export interface OciBlockVolumeOptions {
   /**
    * The filesystem.
    *
-   * @default FsType.EXT4
+   * @default FsType.EXT4 - volumes are formatted ext4
    */
   readonly fsType?: FsType;
   /**

@@ -1,5 +1,3 @@
-import { invalid } from './errors';
-
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-f]*:[0-9a-f:.]*$/i;
 const HOST_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/i;
@@ -19,15 +17,4 @@ export function isIpAddress(address: string): boolean {
 export function isHost(address: string): boolean {
   const a = address ?? '';
   return isIpAddress(a) || (a.length <= 253 && HOST_NAME.test(a));
-}
-
-/**
- * Mount options are not validated by Kubernetes (a bad one fails at mount);
- * an empty one is certainly wrong.
- */
-export function checkMountOptions(options: string[] | undefined, where: string): string[] | undefined {
-  if (options?.some(o => o.trim().length === 0)) {
-    throw invalid({ where, prop: 'mountOptions', value: options, allowed: 'non-empty options', fix: 'remove the empty entries' });
-  }
-  return options && options.length > 0 ? options : undefined;
 }

@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkMountOptions } from './addresses';
 import { makeClusterScoped } from './cluster-scoped';
 import { assignDefined } from './defined';
 import { invalid } from './errors';
 import { KubeJson, STORAGE_CLASS_KIND, kubeObject } from './kube-json';
+import { checkMountOptions } from './mount-options';
 import { claimClusterObjectName } from './name-registry';
 import { NameRule, nameOrId } from './names';
 import { ReclaimPolicy, VolumeBindingMode } from './policies';

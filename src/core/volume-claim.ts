@@ -31,7 +31,7 @@ export interface VolumeClaimProps {
   /**
    * Filesystem or Block.
    *
-   * @default VolumeMode.FILESYSTEM
+   * @default VolumeMode.FILESYSTEM - a mounted filesystem
    */
   readonly volumeMode?: VolumeMode;
   /**

@@ -10,14 +10,14 @@ export interface EfsMountOptions {
    * Encrypt NFS traffic with TLS. Access points always use it; turning it off
    * is only possible for an `EfsExistingVolume` without an access point.
    *
-   * @default true
+   * @default true - traffic is encrypted
    */
   readonly encryptInTransit?: boolean;
   /**
    * Authenticate to EFS with the pod's or node's IAM identity (mount option
    * `iam`, which needs TLS).
    *
-   * @default false
+   * @default false - no IAM authorization at mount
    */
   readonly iam?: boolean;
 }
@@ -50,7 +50,7 @@ export interface EfsStorageClassProps extends EfsMountOptions {
   /**
    * The permissions of each access point's root directory, in octal.
    *
-   * @default '700'
+   * @default '700' - only the access point's owner may read and write
    */
   readonly directoryPerms?: string;
   /**
@@ -90,13 +90,13 @@ export interface EfsStorageClassProps extends EfsMountOptions {
    * With `subPathPattern`: append "-" and a UUID to each directory, so two
    * claims never share one. The driver reads it only with `subPathPattern`.
    *
-   * @default true
+   * @default true - each directory gets a unique suffix
    */
   readonly ensureUniqueDirectory?: boolean;
   /**
    * Reuse an access point made for a claim of the same name.
    *
-   * @default false
+   * @default false - each claim gets a new access point
    */
   readonly reuseAccessPoint?: boolean;
   /**
@@ -120,14 +120,14 @@ export interface EfsStorageClassProps extends EfsMountOptions {
    * as the volume's topology, so pods are scheduled there. Regional file
    * systems get no constraint.
    *
-   * @default false
+   * @default false - no topology constraint
    */
   readonly enforceZoneAffinity?: boolean;
   /**
    * The pods run on EKS Fargate, where dynamic provisioning is not supported:
    * set it to get a clear error instead of claims that stay Pending.
    *
-   * @default false
+   * @default false - the pods run on EC2 nodes
    */
   readonly fargate?: boolean;
   /**
@@ -139,7 +139,7 @@ export interface EfsStorageClassProps extends EfsMountOptions {
   /**
    * What happens to an access point when its claim is deleted.
    *
-   * @default ReclaimPolicy.RETAIN
+   * @default ReclaimPolicy.RETAIN - the access point and its data are kept
    */
   readonly reclaimPolicy?: ReclaimPolicy;
 }
@@ -178,7 +178,7 @@ export interface EfsExistingVolumeProps extends EfsMountOptions {
   /**
    * The PV capacity: a placeholder Kubernetes requires and EFS ignores.
    *
-   * @default Size.gibibytes(5)
+   * @default Size.gibibytes(5) - a placeholder, as in the driver's examples
    */
   readonly capacity?: Size;
 }
@@ -188,13 +188,13 @@ export interface EfsClaimOptions {
   /**
    * The access mode.
    *
-   * @default EfsAccessMode.READ_WRITE_MANY
+   * @default EfsAccessMode.READ_WRITE_MANY - read-write by many nodes
    */
   readonly accessMode?: EfsAccessMode;
   /**
    * The storage requested: a placeholder that EFS ignores (a file system grows as needed).
    *
-   * @default Size.gibibytes(5)
+   * @default Size.gibibytes(5) - a placeholder, as in the driver's examples
    */
   readonly storage?: Size;
 }

@@ -39,13 +39,13 @@ export interface LocalSsdVolumeProps {
   /**
    * The access mode of the disks' PVs, unless a disk says otherwise.
    *
-   * @default LocalAccessMode.READ_WRITE_ONCE
+   * @default LocalAccessMode.READ_WRITE_ONCE - read-write by the pods of the disk's node
    */
   readonly accessMode?: LocalAccessMode;
   /**
    * Whether the disks are mounted filesystems or raw block devices.
    *
-   * @default VolumeMode.FILESYSTEM
+   * @default VolumeMode.FILESYSTEM - mounted filesystems
    */
   readonly volumeMode?: VolumeMode;
   /**
@@ -66,7 +66,7 @@ export interface LocalClaimOptions {
   /**
    * The access mode; some disk must have it.
    *
-   * @default LocalAccessMode.READ_WRITE_ONCE
+   * @default LocalAccessMode.READ_WRITE_ONCE - read-write by the pods of the disk's node
    */
   readonly accessMode?: LocalAccessMode;
   /**

@@ -1,6 +1,6 @@
 import { LocalAccessMode } from './local-access-mode';
 import { LocalDisk } from './local-disk';
-import type { LocalClaimOptions, LocalClaimProps, LocalSsdVolumeProps } from './local-ssd-volume';
+import type { LocalClaimOptions, LocalSsdVolumeProps } from './local-ssd-volume';
 import { enumOf, listOf, mapOf, optional, Schema, size, str, struct } from '../core/checks';
 import { FsType, fsTypeAmong } from '../core/fs-type';
 import { NAME, STRING_MAP, VOLUME_MODE } from '../core/schemas';
@@ -34,4 +34,3 @@ export const LOCAL_CLAIM_OPTIONS: Schema<LocalClaimOptions> = {
   diskSelector: optional(mapOf(str(), true)),
 };
 
-export const LOCAL_CLAIM_PROPS: Schema<LocalClaimProps> = { ...LOCAL_CLAIM_OPTIONS, name: NAME };

@@ -27,15 +27,3 @@ export enum NfsCsiAccessMode {
   /** Read-write by a single pod. */
   READ_WRITE_ONCE_POD = AccessMode.READ_WRITE_ONCE_POD,
 }
-
-/**
- * What csi-driver-nfs does with a volume's subdirectory when the volume is deleted (`onDelete`).
- */
-export enum NfsOnDelete {
-  /** Remove the subdirectory and its data. */
-  DELETE = 'delete',
-  /** Leave the subdirectory as it is. */
-  RETAIN = 'retain',
-  /** Rename it to `archived-<name>`. */
-  ARCHIVE = 'archive',
-}

@@ -1,8 +1,9 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
+import { NfsCsiAccessMode } from './nfs-access-mode';
 import { NFS_CSI_DRIVER } from './nfs-csi-driver';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
+import { NfsOnDelete } from './nfs-on-delete';
 import { NFS_CSI_CLAIM_OPTIONS, NFS_CSI_STORAGE_CLASS_PROPS } from './schemas';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
 import { checkScope, openConstruct, requireInteger } from '../core/checks';
@@ -53,13 +54,13 @@ export interface NfsCsiStorageClassProps {
   /**
    * What happens to a volume when its claim is deleted.
    *
-   * @default ReclaimPolicy.RETAIN
+   * @default ReclaimPolicy.RETAIN - the volume and its data are kept
    */
   readonly reclaimPolicy?: ReclaimPolicy;
   /**
    * Whether claims may grow (the driver records the new size; NFS has no per-volume quota).
    *
-   * @default true
+   * @default true - claims may grow
    */
   readonly allowVolumeExpansion?: boolean;
   /**
@@ -77,7 +78,7 @@ export interface NfsCsiClaimOptions {
   /**
    * The access mode.
    *
-   * @default NfsCsiAccessMode.READ_WRITE_MANY
+   * @default NfsCsiAccessMode.READ_WRITE_MANY - read-write by many nodes
    */
   readonly accessMode?: NfsCsiAccessMode;
 }

@@ -4,11 +4,11 @@ import { Construct } from 'constructs';
 import { NfsAccessMode } from './nfs-access-mode';
 import { checkNfsPath, checkNfsServer } from './nfs-export';
 import { NFS_CLAIM_OPTIONS, NFS_INLINE_VOLUME_OPTIONS, NFS_SHARE_PROPS } from './schemas';
-import { checkMountOptions } from '../core/addresses';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
 import { checkProps, checkScope, openConstruct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { describeChild, invalid } from '../core/errors';
+import { checkMountOptions } from '../core/mount-options';
 import { NameRule, nameOrId } from '../core/names';
 import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
@@ -35,7 +35,7 @@ export interface NfsShareProps {
   /**
    * The export is read-only: claims may only be `ReadOnlyMany`.
    *
-   * @default false
+   * @default false - claims may write
    */
   readonly readOnly?: boolean;
   /**

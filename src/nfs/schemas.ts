@@ -1,5 +1,6 @@
-import { NfsAccessMode, NfsCsiAccessMode, NfsOnDelete } from './nfs-access-mode';
+import { NfsAccessMode, NfsCsiAccessMode } from './nfs-access-mode';
 import type { NfsCsiClaimOptions, NfsCsiStorageClassProps } from './nfs-csi-storage-class';
+import { NfsOnDelete } from './nfs-on-delete';
 import type { NfsClaimOptions, NfsInlineVolumeOptions, NfsShareProps } from './nfs-share';
 import { Schema, bool, enumOf, num, optional, size, str } from '../core/checks';
 import { NAME, RECLAIM_POLICY, STRING_LIST } from '../core/schemas';

@@ -21,8 +21,8 @@ const SOCKET = 'unix:///csi/csi-provisioner.sock';
 const socketMount = { name: 'socket-dir', mountPath: '/csi' };
 
 /**
- * The controller (spdk-csi deploy/kubernetes/controller.yaml, storage-facts.md
- * 1.6): provisioner and (with snapshots) snapshotter sidecars beside the
+ * The controller (https://github.com/spdk/spdk-csi/blob/master/deploy/kubernetes/controller.yaml):
+ * provisioner and (with snapshots) snapshotter sidecars beside the
  * controller plugin, the socket on a memory emptyDir, config.json read-only.
  * Nothing privileged; host networking only when asked for.
  */

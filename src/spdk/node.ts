@@ -19,8 +19,8 @@ const PLUGIN_DIR = `/var/lib/kubelet/plugins/${SPDK_DRIVER}`;
 const REGISTRATION_PATH = `${PLUGIN_DIR}/csi.sock`;
 
 /**
- * The node plugin (spdk-csi deploy/kubernetes/node.yaml, storage-facts.md
- * 1.7): the only privileged workload. Bidirectional propagation only on the
+ * The node plugin (https://github.com/spdk/spdk-csi/blob/master/deploy/kubernetes/node.yaml):
+ * the only privileged workload. Bidirectional propagation only on the
  * kubelet plugins and pods directories; /dev and /sys are plain host paths.
  */
 export function renderNode(scope: Construct, spec: NodeSpec): ApiObject {

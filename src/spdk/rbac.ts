@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 /**
  * The controller's cluster-wide rules: exactly the external-provisioner and
  * external-snapshotter rules of spdk-csi's controller-rbac.yaml
- * (storage-facts.md 1.5), without its `secrets` rule, which `secretRule`
+ * (https://github.com/spdk/spdk-csi/blob/master/deploy/kubernetes/controller-rbac.yaml), without its `secrets` rule, which `secretRule`
  * narrows to the one Secret. The snapshot rules only when snapshots are on.
  */
 export function controllerClusterRules(snapshots: boolean): k8s.PolicyRule[] {

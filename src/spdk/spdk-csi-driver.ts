@@ -51,7 +51,7 @@ export interface SpdkCsiDriverProps {
   /**
    * The namespace of every namespaced object, and of the credentials Secret.
    *
-   * @default 'spdk-csi'
+   * @default 'spdk-csi' - a namespace of the driver's own
    */
   readonly namespace?: string;
   /**
@@ -61,7 +61,7 @@ export interface SpdkCsiDriverProps {
    * `default` and the `kube-` namespaces (kube-system, kube-public,
    * kube-node-lease, ...) are refused unless this is false.
    *
-   * @default true
+   * @default true - the namespace is created and labelled privileged
    */
   readonly createNamespace?: boolean;
   /** The SPDK storage nodes; at least one. */
@@ -69,7 +69,7 @@ export interface SpdkCsiDriverProps {
   /**
    * Where the RPC credentials come from.
    *
-   * @default SpdkCredentials.fromExistingSecret('spdkcsi-secret')
+   * @default SpdkCredentials.fromExistingSecret('spdkcsi-secret') - the Secret upstream uses, made outside this app
    */
   readonly credentials?: SpdkCredentials;
   /**
@@ -90,7 +90,7 @@ export interface SpdkCsiDriverProps {
    * spdk-csi docs/multi-node.md), not pulled: keep IF_NOT_PRESENT (or NEVER)
    * for it; use ALWAYS only with a registry image whose tag moves.
    *
-   * @default ImagePullPolicy.IF_NOT_PRESENT, as upstream deploy/kubernetes
+   * @default ImagePullPolicy.IF_NOT_PRESENT - the node's image is used when present, as in upstream deploy/kubernetes
    */
   readonly driverImagePullPolicy?: kplus.ImagePullPolicy;
   /**
@@ -102,19 +102,19 @@ export interface SpdkCsiDriverProps {
   /**
    * What happens to a volume when its claim is deleted.
    *
-   * @default ReclaimPolicy.RETAIN
+   * @default ReclaimPolicy.RETAIN - the volume and its data are kept
    */
   readonly reclaimPolicy?: ReclaimPolicy;
   /**
    * When claims are bound. SPDK volumes are reached over the network from any node.
    *
-   * @default VolumeBindingMode.IMMEDIATE
+   * @default VolumeBindingMode.IMMEDIATE - volumes are made as soon as a claim exists
    */
   readonly volumeBindingMode?: VolumeBindingMode;
   /**
    * The filesystem of the volumes (`csi.storage.k8s.io/fstype`, the only fstype key written).
    *
-   * @default FsType.EXT4
+   * @default FsType.EXT4 - volumes are formatted ext4
    */
   readonly fsType?: FsType;
   /**
@@ -122,20 +122,20 @@ export interface SpdkCsiDriverProps {
    * The snapshot CRDs (`snapshot.storage.k8s.io/v1`) and the snapshot
    * controller must be installed first, or applying the class fails.
    *
-   * @default false
+   * @default false - no snapshotter, no snapshot RBAC, no VolumeSnapshotClass
    */
   readonly snapshots?: boolean;
   /**
    * What happens to a snapshot's content when the VolumeSnapshot is deleted.
    *
-   * @default ReclaimPolicy.RETAIN
+   * @default ReclaimPolicy.RETAIN - the snapshot's content is kept
    */
   readonly snapshotDeletionPolicy?: ReclaimPolicy;
   /**
    * Run the controller on the host network, for targets whose RPC URL is only
    * reachable from the node itself (a loopback address).
    *
-   * @default false
+   * @default false - the controller runs on the pod network
    */
   readonly controllerHostNetwork?: boolean;
 }
@@ -149,7 +149,7 @@ export interface SpdkClaimOptions {
   /**
    * The access mode.
    *
-   * @default SpdkAccessMode.READ_WRITE_ONCE
+   * @default SpdkAccessMode.READ_WRITE_ONCE - read-write by the pods of one node
    */
   readonly accessMode?: SpdkAccessMode;
 }

@@ -3,8 +3,9 @@ import { Construct } from 'constructs';
 import { SPDK_DRIVER } from './driver-name';
 import { SPDK_EXISTING_CLAIM_OPTIONS, SPDK_FS_TYPE } from './schemas';
 import { SpdkAccessMode } from './spdk-types';
+import { SpdkVolumeTarget } from './spdk-volume-target';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
-import { Schema, checkProps, checkScope, enumOf, instanceOf, num, openConstruct, optional, requireInteger, size, str } from '../core/checks';
+import { Schema, checkScope, instanceOf, openConstruct, size, str } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { FsType } from '../core/fs-type';
@@ -13,85 +14,6 @@ import { sizeInBytes } from '../core/quantity';
 import { NAME } from '../core/schemas';
 import { StaticBinding } from '../core/static-binding';
 import { VolumeClaim } from '../core/volume-claim';
-
-/** The NVMe-oF transport of an existing volume. */
-export enum SpdkNvmfTransport {
-  /** NVMe/TCP. */
-  TCP = 'TCP',
-  /** NVMe/RDMA. */
-  RDMA = 'RDMA',
-}
-
-/** Where an existing SPDK logical volume is exported over NVMe-oF. */
-export interface SpdkNvmfTargetOptions {
-  /** The subsystem NQN, `nqn.` followed by the rest. */
-  readonly nqn: string;
-  /** The model number the subsystem reports for the namespace (the lvol's model). */
-  readonly model: string;
-  /** The target's IP address or host name. */
-  readonly targetAddress: string;
-  /**
-   * The NVMe-oF port.
-   *
-   * @default 4420
-   */
-  readonly targetPort?: number;
-  /**
-   * The transport.
-   *
-   * @default SpdkNvmfTransport.TCP
-   */
-  readonly transport?: SpdkNvmfTransport;
-}
-
-/** Where an existing SPDK logical volume is exported over iSCSI. */
-export interface SpdkIscsiTargetOptions {
-  /** The target IQN, `iqn.` followed by the rest. */
-  readonly iqn: string;
-  /** The target's IP address or host name. */
-  readonly targetAddress: string;
-  /**
-   * The iSCSI port.
-   *
-   * @default 3260
-   */
-  readonly targetPort?: number;
-}
-
-/**
- * How the node reaches an existing logical volume: the PV's `volumeAttributes`
- * (spdk-csi docs/static-pvc.md).
- */
-export class SpdkVolumeTarget {
-  /** Exported over NVMe-oF. */
-  public static nvmf(options: SpdkNvmfTargetOptions): SpdkVolumeTarget {
-    options = checkProps('SpdkVolumeTarget.nvmf', options, NVMF_TARGET_OPTIONS, 'SpdkNvmfTargetOptions');
-    check(options.nqn?.startsWith('nqn.'), 'nqn', options.nqn, 'an NVMe Qualified Name starting with "nqn."');
-    return new SpdkVolumeTarget({
-      model: options.model,
-      nqn: options.nqn,
-      targetAddr: options.targetAddress,
-      targetPort: port(options.targetPort ?? 4420),
-      targetType: options.transport ?? SpdkNvmfTransport.TCP,
-    });
-  }
-
-  /** Exported over iSCSI. */
-  public static iscsi(options: SpdkIscsiTargetOptions): SpdkVolumeTarget {
-    options = checkProps('SpdkVolumeTarget.iscsi', options, ISCSI_TARGET_OPTIONS, 'SpdkIscsiTargetOptions');
-    check(options.iqn?.startsWith('iqn.'), 'iqn', options.iqn, 'an iSCSI Qualified Name starting with "iqn."');
-    return new SpdkVolumeTarget({ iqn: options.iqn, targetAddr: options.targetAddress, targetPort: port(options.targetPort ?? 3260), targetType: 'iscsi' });
-  }
-
-  private constructor(private readonly attributes: { [key: string]: string }) {
-    check(!!attributes.targetAddr, 'targetAddress', attributes.targetAddr, 'the target\'s IP address or host name');
-  }
-
-  /** @internal */
-  public get _attributes(): { [key: string]: string } {
-    return this.attributes;
-  }
-}
 
 /** Props of an `SpdkExistingVolume`. */
 export interface SpdkExistingVolumeProps {
@@ -104,7 +26,7 @@ export interface SpdkExistingVolumeProps {
   /**
    * The filesystem on the volume.
    *
-   * @default FsType.EXT4
+   * @default FsType.EXT4 - the volume holds an ext4 filesystem
    */
   readonly fsType?: FsType;
   /**
@@ -196,18 +118,6 @@ export class SpdkExistingVolume extends Construct {
   }
 }
 
-const TARGET_ADDRESS = str('the target\'s IP address or host name');
-
-const NVMF_TARGET_OPTIONS: Schema<SpdkNvmfTargetOptions> = {
-  nqn: str('an NVMe Qualified Name starting with "nqn."'),
-  model: str('the namespace model number the target reports'),
-  targetAddress: TARGET_ADDRESS,
-  targetPort: optional(num()),
-  transport: optional(enumOf(SpdkNvmfTransport, 'SpdkNvmfTransport')),
-};
-
-const ISCSI_TARGET_OPTIONS: Schema<SpdkIscsiTargetOptions> = { iqn: str('an iSCSI Qualified Name starting with "iqn."'), targetAddress: TARGET_ADDRESS, targetPort: optional(num()) };
-
 /** A function, as SpdkVolumeTarget must be defined before its instanceOf check is built. */
 function existingVolumeProps(): Schema<SpdkExistingVolumeProps> {
   return {
@@ -217,13 +127,4 @@ function existingVolumeProps(): Schema<SpdkExistingVolumeProps> {
     fsType: SPDK_FS_TYPE,
     name: NAME,
   };
-}
-
-function port(value: number): string {
-  requireInteger('SpdkVolumeTarget', 'targetPort', value, { min: 1, max: 65535, allowed: 'a port from 1 to 65535', fix: 'set targetPort as the target listens on it (4420 for NVMe/TCP, 3260 for iSCSI)' });
-  return String(value);
-}
-
-function check(ok: boolean | undefined, prop: string, value: unknown, allowed: string): void {
-  if (!ok) throw invalid({ where: 'SpdkVolumeTarget', prop, value, allowed, fix: `set ${prop} as the target reports it` });
 }

@@ -96,25 +96,25 @@ export interface SpdkImages {
   /**
    * The external-provisioner sidecar.
    *
-   * @default 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0'
+   * @default 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0' - the upstream pin
    */
   readonly provisioner?: string;
   /**
    * The external-snapshotter sidecar (with `snapshots: true`).
    *
-   * @default 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2'
+   * @default 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2' - the upstream pin
    */
   readonly snapshotter?: string;
   /**
    * The node-driver-registrar sidecar.
    *
-   * @default 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0'
+   * @default 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0' - the upstream pin
    */
   readonly registrar?: string;
   /**
    * The SPDK CSI plugin, controller and node.
    *
-   * @default 'spdkcsi/spdkcsi:canary'
+   * @default 'spdkcsi/spdkcsi:canary' - the upstream image, a moving tag
    */
   readonly driver?: string;
 }

@@ -20,13 +20,13 @@ export interface ProjectedKeysOptions {
   /**
    * File mode bits of the files, for example `0o440`.
    *
-   * @default 0o644
+   * @default 0o644 - files readable by everyone, writable by no one but root
    */
   readonly defaultMode?: number;
   /**
    * Whether the pod may start when the object does not exist.
    *
-   * @default false
+   * @default false - the pod waits until the object exists
    */
   readonly optional?: boolean;
 }
@@ -42,7 +42,7 @@ export interface ClaimVolumeOptions {
   /**
    * Mount the claim read-only in every pod.
    *
-   * @default false
+   * @default false - read-write
    */
   readonly readOnly?: boolean;
 }

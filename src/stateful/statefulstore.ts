@@ -52,7 +52,7 @@ export interface StatefulStoreProps extends StoreContainerOptions {
   /**
    * The number of replicas, at least 1.
    *
-   * @default 1
+   * @default 1 - one pod
    */
   readonly replicas?: number;
   /**
@@ -71,26 +71,26 @@ export interface StatefulStoreProps extends StoreContainerOptions {
   /**
    * How pods are replaced when the pod template changes.
    *
-   * @default StoreUpdateStrategy.rollingUpdate()
+   * @default StoreUpdateStrategy.rollingUpdate() - pods are replaced one at a time, highest ordinal first
    */
   readonly updateStrategy?: StoreUpdateStrategy;
   /**
    * What happens to the per-replica claims when the StatefulSet is deleted.
    *
-   * @default ClaimRetention.RETAIN
+   * @default ClaimRetention.RETAIN - the claims and their data are kept
    */
   readonly claimRetentionWhenDeleted?: ClaimRetention;
   /**
    * What happens to the claims of the replicas removed by a scale-down.
    *
-   * @default ClaimRetention.RETAIN
+   * @default ClaimRetention.RETAIN - the claims and their data are kept
    */
   readonly claimRetentionWhenScaled?: ClaimRetention;
   /**
    * Publish DNS records for pods that are not ready yet, for peers that must
    * find each other before they become ready (most clustered databases).
    *
-   * @default false
+   * @default false - only Ready pods are published in DNS
    */
   readonly publishNotReadyAddresses?: boolean;
   /**
@@ -132,13 +132,13 @@ export interface StatefulStoreProps extends StoreContainerOptions {
   /**
    * The ordinal of the first replica (StatefulSetStartOrdinal, GA in Kubernetes 1.31).
    *
-   * @default 0
+   * @default 0 - ordinals start at 0
    */
   readonly ordinalsStart?: number;
   /**
    * Seconds a new pod must be ready before it counts as available.
    *
-   * @default 0
+   * @default 0 - a pod counts as available as soon as it is Ready
    */
   readonly minReadySeconds?: number;
 }

@@ -20,7 +20,7 @@ export interface StorePort {
   /**
    * The transport protocol.
    *
-   * @default kplus.Protocol.TCP
+   * @default kplus.Protocol.TCP - TCP
    */
   readonly protocol?: kplus.Protocol;
 }
@@ -49,7 +49,7 @@ export interface StoreVolumeMount {
   /**
    * Mount read-only (not for Block devices).
    *
-   * @default false
+   * @default false - read-write
    */
   readonly readOnly?: boolean;
   /**
