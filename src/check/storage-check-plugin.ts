@@ -60,7 +60,7 @@ export class StorageCheckPlugin {
       return m;
     }));
     const findings = StorageCheck.check(manifests, { suppress: this.suppress });
-    for (const f of findings) context.report.addViolation(violation(f, fileOf.get(`${f.kind}/${f.namespace ?? ''}/${f.name}`) ?? ''));
+    for (const f of findings) context.report.addViolation(violation(f, fileOf.get(objectKey({ kind: f.kind, metadata: { namespace: f.namespace, name: f.name } })) ?? ''));
     context.report.submit(StorageCheck.isBlocking(findings, this.failOn) ? 'failure' : 'success', {
       objects: String(manifests.length),
       findings: String(findings.length),

@@ -68,46 +68,54 @@ const isQuantity: ShapeCheck = v => (typeof v === 'string' || typeof v === 'numb
 /** The fields a rule reads, per kind, and the shape each must have when present. */
 interface FieldShape { readonly path: string; readonly check: ShapeCheck; readonly expected: string; readonly required?: boolean }
 
+/** A field that, when present, holds a string. */
+const text = (path: string): FieldShape => ({ path, check: isString, expected: 'a string' });
+/** A field that, when present, is true or false. */
+const flag = (path: string): FieldShape => ({ path, check: isBoolean, expected: 'true or false' });
+/** Claims and PVs mean nothing without a spec. */
+const REQUIRED_SPEC: FieldShape = { path: 'spec', check: isObject, expected: 'an object', required: true };
+const QUANTITY = { check: isQuantity, expected: 'a quantity such as "10Gi"', required: true };
+
 const COMMON: FieldShape[] = [
-  { path: 'metadata.namespace', check: isString, expected: 'a string' },
+  text('metadata.namespace'),
   { path: 'metadata.annotations', check: isStringMap, expected: 'a map of strings' },
   { path: 'spec', check: isObject, expected: 'an object' },
 ];
 
 const SHAPES: { [kind: string]: FieldShape[] } = {
   StatefulSet: [
-    { path: 'spec.serviceName', check: isString, expected: 'a string' },
-    { path: 'spec.podManagementPolicy', check: isString, expected: 'a string' },
+    text('spec.serviceName'),
+    text('spec.podManagementPolicy'),
     { path: 'spec.revisionHistoryLimit', check: isInteger, expected: 'an integer' },
     { path: 'spec.persistentVolumeClaimRetentionPolicy', check: isObject, expected: 'an object' },
-    { path: 'spec.persistentVolumeClaimRetentionPolicy.whenDeleted', check: isString, expected: 'a string' },
-    { path: 'spec.persistentVolumeClaimRetentionPolicy.whenScaled', check: isString, expected: 'a string' },
+    text('spec.persistentVolumeClaimRetentionPolicy.whenDeleted'),
+    text('spec.persistentVolumeClaimRetentionPolicy.whenScaled'),
     { path: 'spec.volumeClaimTemplates', check: Array.isArray, expected: 'a list of claim templates' },
   ],
   PersistentVolumeClaim: [
-    { path: 'spec', check: isObject, expected: 'an object', required: true },
-    { path: 'spec.storageClassName', check: isString, expected: 'a string' },
-    { path: 'spec.volumeName', check: isString, expected: 'a string' },
-    { path: 'spec.volumeMode', check: isString, expected: 'a string' },
+    REQUIRED_SPEC,
+    text('spec.storageClassName'),
+    text('spec.volumeName'),
+    text('spec.volumeMode'),
     { path: 'spec.accessModes', check: isStringList, expected: 'a list of strings' },
-    { path: 'spec.resources.requests.storage', check: isQuantity, expected: 'a quantity such as "10Gi"', required: true },
+    { path: 'spec.resources.requests.storage', ...QUANTITY },
   ],
   PersistentVolume: [
-    { path: 'spec', check: isObject, expected: 'an object', required: true },
-    { path: 'spec.capacity.storage', check: isQuantity, expected: 'a quantity such as "10Gi"', required: true },
-    { path: 'spec.persistentVolumeReclaimPolicy', check: isString, expected: 'a string' },
-    { path: 'spec.volumeMode', check: isString, expected: 'a string' },
+    REQUIRED_SPEC,
+    { path: 'spec.capacity.storage', ...QUANTITY },
+    text('spec.persistentVolumeReclaimPolicy'),
+    text('spec.volumeMode'),
   ],
   StorageClass: [
     { path: 'provisioner', check: isString, expected: 'a string', required: true },
     { path: 'parameters', check: isStringMap, expected: 'a map of strings' },
-    { path: 'reclaimPolicy', check: isString, expected: 'a string' },
-    { path: 'volumeBindingMode', check: isString, expected: 'a string' },
-    { path: 'allowVolumeExpansion', check: isBoolean, expected: 'true or false' },
+    text('reclaimPolicy'),
+    text('volumeBindingMode'),
+    flag('allowVolumeExpansion'),
   ],
-  Service: [{ path: 'spec.clusterIP', check: isString, expected: 'a string' }],
+  Service: [text('spec.clusterIP')],
   CSIDriver: [
-    { path: 'spec.attachRequired', check: isBoolean, expected: 'true or false' },
+    flag('spec.attachRequired'),
     { path: 'spec.volumeLifecycleModes', check: isStringList, expected: 'a list of strings' },
   ],
 };

@@ -10,12 +10,15 @@ import { LOCAL_VOLUME_NODE_AFFINITY } from './local-volume-node-affinity';
 import { PRUNE_PROTECTION } from './prune-protection';
 import { RECYCLE_RECLAIM_POLICY } from './recycle-reclaim-policy';
 import { CheckRule } from './rule';
-import { SINGLE_POD_CLAIM_SHARED, WRITE_ONCE_CLAIM_ROLLING_UPDATE, WRITE_ONCE_CLAIM_SHARED } from './shared-claims';
+import { SINGLE_POD_CLAIM_SHARED } from './single-pod-claim-shared';
 import { SNAPSHOT_API_VERSION_RULE } from './snapshot-api-version';
 import { STATEFULSET_NAME_LENGTH } from './statefulset-name-length';
-import { STATEFULSET_SERVICE_MISSING, STATEFULSET_SERVICE_NOT_HEADLESS } from './statefulset-service';
+import { STATEFULSET_SERVICE_MISSING } from './statefulset-service-missing';
+import { STATEFULSET_SERVICE_NOT_HEADLESS } from './statefulset-service-not-headless';
 import { STATIC_STORAGE_DELETE } from './static-storage-delete';
 import { VOLUME_MODE_MISMATCH } from './volume-mode-mismatch';
+import { WRITE_ONCE_CLAIM_ROLLING_UPDATE } from './write-once-claim-rolling-update';
+import { WRITE_ONCE_CLAIM_SHARED } from './write-once-claim-shared';
 
 /** Every rule, in the order findings are reported. */
 export const RULES: readonly CheckRule[] = [

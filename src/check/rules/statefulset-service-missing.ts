@@ -1,0 +1,25 @@
+import { CheckSeverity } from '../check-types';
+import { Inventory, namespaceOf } from '../inventory';
+import { stringAt } from '../read';
+import { CheckRule } from './rule';
+
+/** Where the governing Service of a StatefulSet is documented. */
+export const STABLE_NETWORK_ID_SOURCE = 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id';
+
+export const STATEFULSET_SERVICE_MISSING: CheckRule = {
+  id: 'statefulset-service-missing',
+  severity: CheckSeverity.WARNING,
+  summary: 'A StatefulSet names a governing Service that is not in these manifests: without it the pods get no stable DNS names.',
+  source: STABLE_NETWORK_ID_SOURCE,
+  check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {
+    const serviceName = stringAt(sts, sts.spec?.serviceName, 'spec.serviceName');
+    if (!serviceName || inv.find('Service', namespaceOf(sts), serviceName)) return [];
+    return [{
+      object: sts,
+      field: 'spec.serviceName',
+      message: `StatefulSet ${sts.metadata!.name} names the Service ${serviceName}, which is not in these manifests: unless it exists already, `
+        + `the pods get no DNS names (${sts.metadata!.name}-0.${serviceName})`,
+      fix: `add a headless Service ${serviceName} (clusterIP: None) selecting the pods, in the StatefulSet's namespace`,
+    }];
+  }),
+};
