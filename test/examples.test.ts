@@ -259,5 +259,12 @@ test('block-disks: driver options on four clouds, and existing GCE and EBS disks
   expect(find(restore, 'PersistentVolume').spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions).toEqual([
     { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['eu-west-1a'] },
   ]);
-  expect(find(restore, 'StatefulSet').spec.template.spec.volumes).toEqual([{ name: 'orders-data', persistentVolumeClaim: { claimName: 'orders-data' } }]);
+  expect(find(restore, 'PersistentVolume').metadata.name).toBe('orders-restored-data-0');
+  expect(find(restore, 'StatefulSet').spec.volumeClaimTemplates.map((t: any) => t.spec)).toEqual([{
+    storageClassName: '',
+    accessModes: ['ReadWriteOnce'],
+    volumeMode: 'Filesystem',
+    resources: { requests: { storage: '100Gi' } },
+    selector: { matchLabels: { 'block.cdk8s-storage.io/volume': 'orders-restored', 'block.cdk8s-storage.io/template': 'data' } },
+  }]);
 });

@@ -1,6 +1,6 @@
 import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AzureDiskCachingMode, AzureDiskSku, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, ExistingDiskAccessMode, FsType, GcePdType, PodVolume, StatefulStore } from 'cdk8s-storage';
+import { AzureDiskCachingMode, AzureDiskSku, BlockDisk, BlockExistingVolume, BlockProvider, BlockStorageClass, EbsVolumeType, ExistingDiskAccessMode, FsType, GcePdType, StatefulStore } from 'cdk8s-storage';
 
 /**
  * Block storage on four clouds with the driver options platform teams use, and
@@ -62,16 +62,17 @@ function datasetReaders(chart: Chart) {
 }
 
 function restoredDatabase(chart: Chart) {
-  // An EBS volume restored from a snapshot outside Kubernetes, pinned to its zone and mounted by one database.
+  // An EBS volume restored from a snapshot outside Kubernetes, pinned to its zone, as the claim template of a
+  // one-replica database: its PV is labelled for the template, which selects it (a disk gets one claim or one template).
   const restored = new BlockExistingVolume(chart, 'orders-restored', {
     disk: BlockDisk.ebs({ volumeId: 'vol-0a1b2c3d4e5f60718', zone: 'eu-west-1a' }),
     capacity: Size.gibibytes(100),
   });
-  const data = restored.claim(chart, 'orders-data');
   new StatefulStore(chart, 'orders-db', {
     image: 'postgres:16.4',
+    replicas: 1,
     ports: [{ number: 5432, name: 'postgres' }],
-    volumes: [{ mountPath: '/var/lib/postgresql/data', volume: PodVolume.fromClaim(data) }],
+    volumes: [{ mountPath: '/var/lib/postgresql/data', claim: restored.claimTemplate('data') }],
   });
 }
 
