@@ -7,7 +7,7 @@ import { invalid } from './errors';
  * their driver really serves (`LocalAccessMode`, `NfsAccessMode`, ...); their
  * members carry the same values as these, so one mapping renders them all.
  * This enum is used where the user declares the modes of a class this library
- * does not model (`StorageClassRef.existing`).
+ * does not model (`StorageClass`, `StorageClass.fromStorageClassName`).
  *
  * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes
  */

@@ -34,7 +34,7 @@ export interface DriverCapabilities {
 
 /**
  * What one block-storage driver accepts, stated once per provider
- * (each rules file cites the driver code it follows) and applied by BlockStorage to every claim.
+ * (each rules file cites the driver code it follows) and applied by BlockClaims to every claim of a block class.
  */
 export interface ProviderRules extends BlockDriver, DriverCapabilities {
   readonly parameters: { [key: string]: string };
