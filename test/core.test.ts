@@ -237,6 +237,24 @@ describe('StorageClass', () => {
   });
 });
 
+describe('StorageClass mints claims on the modes declared for it', () => {
+  test('the first declared access mode is the default; an undeclared mode is refused naming the class', () => {
+    const chart = newChart();
+    const cephfs = new StorageClass(chart, 'cephfs', {
+      provisioner: 'cephfs.csi.ceph.com', accessModes: [AccessMode.READ_WRITE_MANY, AccessMode.READ_ONLY_MANY],
+    });
+    cephfs.claim(chart, 'shared', { storage: Size.gibibytes(5) });
+    const template = cephfs.claimTemplate('www', { storage: Size.gibibytes(1), accessMode: AccessMode.READ_ONLY_MANY });
+    expect(template.accessMode).toBe('ReadOnlyMany');
+    expect(find(synthValid(chart), 'PersistentVolumeClaim').spec).toEqual({
+      storageClassName: 'cephfs', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '5Gi' } },
+    });
+    expect(() => cephfs.claim(chart, 'raw', { storage: Size.gibibytes(1), volumeMode: VolumeMode.BLOCK })).toThrow(
+      'test/raw (VolumeClaim) on test/cephfs (StorageClass): invalid volumeMode "Block". Allowed: the volumeModes declared for class "cephfs": Filesystem. '
+      + 'Fix: ask for one of those, or add Block to the class\'s volumeModes if its driver really serves it');
+  });
+});
+
 describe('StorageClass.fromStorageClassName', () => {
   test('a claim asks for a declared mode and renders the exact size', () => {
     const chart = newChart();

@@ -4,9 +4,11 @@
  * finding, message and remedy included.
  */
 import { GuardFinding, StorageGuard } from '../src';
+import { Manifest, expectValidManifests } from './helpers/manifests';
 import { CHANGE_RULES, REMOVAL_RULES } from '../src/guard/rules';
 
-const sts = (spec: object) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'prod' }, spec: { serviceName: 'web', selector: { matchLabels: { app: 'web' } }, ...spec } });
+const POD = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } };
+const sts = (spec: object) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'prod' }, spec: { serviceName: 'web', selector: { matchLabels: { app: 'web' } }, template: POD, ...spec } });
 const sc = (fields: object) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, provisioner: 'ebs.csi.aws.com', ...fields });
 const pvc = (spec: object, name = 'data') => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'prod' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } }, ...spec } });
 const pv = (spec: object, name = 'disk') => ({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name }, spec: { capacity: { storage: '10Gi' }, accessModes: ['ReadWriteOnce'], ...spec } });
@@ -181,6 +183,10 @@ const CASES: { [rule: string]: RuleCase } = {
     },
   },
 };
+
+test('every manifest of the cases passes the Kubernetes schema', () => {
+  for (const c of Object.values(CASES)) expectValidManifests([...c.before, ...c.refused, ...c.allowed] as Manifest[]);
+});
 
 test('every rule of the guard has its cases here, and every case a rule', () => {
   expect(Object.keys(CASES).sort()).toEqual([...CHANGE_RULES, ...REMOVAL_RULES].map(r => r.name).sort());

@@ -87,7 +87,9 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
     return new BlockClaims(validateName(storageClassName, NameRule.DNS_SUBDOMAIN, where, 'storageClassName'), provider, where);
   }
 
+  /** The StorageClass name. */
   public readonly storageClassName: string;
+  /** The driver and its parameters. */
   public readonly provider: BlockProvider;
   private readonly claims: BlockClaims;
 

@@ -2,6 +2,7 @@ import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from './azure-di
 import { EbsFormatOptions, EbsOptions, EbsVolumeType } from './ebs-options';
 import { GcePdOptions, GcePdReplication, GcePdType } from './gce-pd-options';
 import { OciAttachmentType, OciBlockVolumeOptions } from './oci-options';
+import { EBS_FS_TYPES } from './rules/ebs';
 import { bool, enumOf, mapOf, num, optional, Schema, str, struct } from '../core/checks';
 import { FsType, fsTypeAmong } from '../core/fs-type';
 import { STRING_MAP } from '../core/schemas';
@@ -29,7 +30,7 @@ export const EBS_OPTIONS: Schema<EbsOptions> = {
   iopsPerGb: optional(num()),
   allowAutoIopsPerGbIncrease: optional(bool()),
   throughput: optional(num()),
-  fsType: fsTypeAmong([FsType.EXT4, FsType.XFS, FsType.EXT3], 'the filesystems the EBS driver formats, case-sensitive'),
+  fsType: fsTypeAmong(EBS_FS_TYPES, 'the filesystems the EBS driver formats, case-sensitive'),
   encrypted: optional(bool()),
   kmsKeyId: optional(str('a KMS key ARN')),
   tags: optional(STRING_MAP),

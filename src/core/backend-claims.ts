@@ -38,6 +38,14 @@ export interface ClaimOptionsShape<O> {
 /** Makes the claim object: a `VolumeClaim`, or a backend's subclass of it (`EfsClaim`). */
 export type MintClaim = (scope: Construct, id: string, name: string | undefined, request: Omit<ClaimRequest, 'where'>) => VolumeClaim;
 
+/** What only some backends need. */
+export interface BackendClaimsOptions {
+  /** For existing volumes: binds each claim and template to its PV. */
+  readonly binding?: StaticBinding;
+  /** The claim object to make; by default a `VolumeClaim`. */
+  readonly mint?: MintClaim;
+}
+
 /**
  * The one implementation of every backend's `claim(scope, id, props)` and
  * `claimTemplate(name, options)`: check the arguments (JavaScript and jsii
@@ -49,21 +57,23 @@ export type MintClaim = (scope: Construct, id: string, name: string | undefined,
 export class BackendClaims<O> {
   private readonly propsSchema: Schema<O & { name?: string }>;
   private readonly templateSchema: Schema<O & { replicas?: number }>;
+  private readonly binding?: StaticBinding;
+  private readonly mint: MintClaim;
 
   /**
    * @param owner the backend, for messages: "chart/ssd (LocalSsdVolume)"
    * @param shape the options type and its schema
    * @param decide the backend's decision for one claim or template
-   * @param binding for existing volumes: binds each claim and template to its PV
-   * @param mint the claim object to make
+   * @param options a static binding, a claim type of the backend's own
    */
   public constructor(
     private readonly owner: string,
     private readonly shape: ClaimOptionsShape<O>,
     private readonly decide: (options: O, where: string) => BackendRequest,
-    private readonly binding?: StaticBinding,
-    private readonly mint: MintClaim = VolumeClaim._mint,
+    options: BackendClaimsOptions = {},
   ) {
+    this.binding = options.binding;
+    this.mint = options.mint ?? VolumeClaim._mint;
     this.propsSchema = { ...shape.schema, name: NAME } as unknown as Schema<O & { name?: string }>;
     const templateSchema = shape.templateWithReplicasType ? { ...shape.schema, replicas: REPLICAS } : shape.schema;
     this.templateSchema = templateSchema as unknown as Schema<O & { replicas?: number }>;

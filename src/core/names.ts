@@ -77,6 +77,6 @@ export function nameFromId(id: string): string {
  * The one derivation of an object's Kubernetes name: the name prop when given,
  * otherwise the construct id (`nameFromId`); validated against the kind's rule.
  */
-export function nameOrId(given: string | undefined, id: string, rule: NameRule, where: string, prop: string): string {
-  return validateName(given ?? nameFromId(id), rule, where, prop);
+export function nameOrId(given: string | undefined, id: string, rule: NameRule, where: string, prop: string, fix?: string): string {
+  return validateName(given ?? nameFromId(id), rule, where, prop, fix);
 }

@@ -190,7 +190,9 @@ export class StorageClass extends Construct implements IStorageClass {
   public readonly volumeBindingMode: VolumeBindingMode;
   /** Whether claims of this class may grow. */
   public readonly allowVolumeExpansion: boolean;
+  /** The access modes its driver serves, as declared; the first is the default of its claims. */
   public readonly accessModes: AccessMode[];
+  /** The volume modes its driver serves, as declared. */
   public readonly volumeModes: VolumeMode[];
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
   public readonly apiObject: ApiObject;

@@ -47,8 +47,7 @@ export class EfsExistingVolume extends Construct {
     this.claims = new BackendClaims(where,
       { schema: EFS_CLAIM_OPTIONS, optionsType: 'EfsClaimOptions', propsType: 'EfsClaimProps', templateWithReplicasType: 'EfsClaimTemplateOptions' },
       options => this.request(options),
-      binding,
-      (claimScope, claimId, name, request) => EfsClaim._mintEfs(claimScope, claimId, name, request, this.fileSystemId));
+      { binding, mint: (claimScope, claimId, name, request) => EfsClaim._mintEfs(claimScope, claimId, name, request, this.fileSystemId) });
   }
 
   /** The one claim bound to the volume's PV, mountable in any cdk8s-plus workload. */

@@ -52,8 +52,7 @@ export class EfsStorageClass extends Construct {
     this.fileSystemId = props.fileSystemId; // checked by dynamicParameters
     this.claims = new BackendClaims(where, { schema: EFS_CLAIM_OPTIONS, optionsType: 'EfsClaimOptions', propsType: 'EfsClaimProps' },
       options => this.request(options),
-      undefined,
-      (claimScope, claimId, name, request) => EfsClaim._mintEfs(claimScope, claimId, name, request, this.fileSystemId));
+      { mint: (claimScope, claimId, name, request) => EfsClaim._mintEfs(claimScope, claimId, name, request, this.fileSystemId) });
   }
 
   /** A claim with an access point of its own, mountable in any cdk8s-plus workload. */

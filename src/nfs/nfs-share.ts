@@ -143,7 +143,7 @@ export class NfsShare extends Construct {
     this.claims = new BackendClaims(this.where,
       { schema: NFS_CLAIM_OPTIONS, optionsType: 'NfsClaimOptions', propsType: 'NfsClaimProps', templateWithReplicasType: 'NfsClaimTemplateOptions' },
       (options, where) => this.request(options, where),
-      new StaticBinding(this, this.where, props.name, 'nfs.cdk8s-storage.io'));
+      { binding: new StaticBinding(this, this.where, props.name, 'nfs.cdk8s-storage.io') });
     this.mountOptions = checkMountOptions(props.mountOptions, this.where);
   }
 

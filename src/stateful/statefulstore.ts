@@ -12,7 +12,7 @@ import { assignDefined } from '../core/defined';
 import { describeConstruct, invalid } from '../core/errors';
 import { KubeJson, KubeKind, kubeObject } from '../core/kube-json';
 import { claimObjectName } from '../core/name-registry';
-import { NameRule, nameFromId, validateName } from '../core/names';
+import { NameRule, nameOrId, validateName } from '../core/names';
 import { checkAtSynth } from '../core/synth-checks';
 
 /**
@@ -181,7 +181,7 @@ export class StatefulStore extends Construct {
     super(checkScope(scope, id, 'StatefulStore'), id);
     const where = describeConstruct(this, 'StatefulStore');
     props = checkProps(where, props, storeSchema(), 'StatefulStoreProps');
-    this.name = validateName(props.name ?? nameFromId(id), NameRule.STATEFULSET, where, 'name',
+    this.name = nameOrId(props.name, id, NameRule.STATEFULSET, where, 'name',
       'pass a `name` of at most 52 lower-case letters, digits and "-"');
     this.serviceName = validateName(props.serviceName ?? this.name, NameRule.DNS_1035_LABEL, where, 'serviceName',
       'pass a `serviceName` that starts with a letter');

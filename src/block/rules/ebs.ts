@@ -38,6 +38,9 @@ const RESERVED_TAG_PREFIXES = ['kubernetes.io', 'ebs.csi.aws.com/'];
  * mkfs options, each written under its own name, and the filesystems that refuse them
  * (pkg/driver/constants.go FileSystemConfigs, checked by validateFormattingOption).
  */
+/** The filesystems the EBS driver formats (case-sensitive in the driver); the only backend with ext3. */
+export const EBS_FS_TYPES = [FsType.EXT4, FsType.XFS, FsType.EXT3];
+
 const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, FsType[]]> = [
   ['blockSize', []],
   ['inodeSize', []],
@@ -130,7 +133,7 @@ function formatParameters(format: EbsFormatOptions, fsType: FsType): Array<[stri
     if (value === undefined || value === false) continue;
     if (typeof value === 'number') requireInteger(WHERE, `formatOptions.${prop}`, value, { min: 1, fix: `give formatOptions.${prop} as a whole number of at least 1` });
     if (refusedBy.includes(fsType)) {
-      reject(`formatOptions.${prop}`, value, `${prop} only with ${Object.values(FsType).filter(f => !refusedBy.includes(f)).join(' or ')} (the driver refuses it with ${fsType})`,
+      reject(`formatOptions.${prop}`, value, `${prop} only with ${EBS_FS_TYPES.filter(f => !refusedBy.includes(f)).join(' or ')} (the driver refuses it with ${fsType})`,
         `remove ${prop}, or change fsType`);
     }
     entries.push([prop, value]);
