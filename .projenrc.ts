@@ -32,6 +32,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-cli@^2',
     // What `cdk8s init typescript-app` installs today: claims must mount with it too.
     'cdk8s-plus-33@^2.5',
+    // SARIF: the types the report is written against, and Microsoft's SARIF SDK
+    // (the validator and the 2.1.0 schema it ships) that the tests check it with.
+    '@types/sarif@^2.1.7',
+    '@microsoft/sarif-multitool@^5.7.0',
+    'ajv-formats@^3',
   ],
 
   // The examples import 'cdk8s-storage' exactly as users do; in this repository

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Chart, Size } from 'cdk8s';
-import { readManifests } from '../src/guard/manifest-files';
+import { readManifests } from '../src/manifests/files';
 import { AccessMode, StatefulStore, StorageClass, StorageGuard } from 'cdk8s-storage';
 
 const STORES = Number(process.env.BENCH_GUARD_STORES ?? 5000);

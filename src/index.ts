@@ -7,3 +7,5 @@ export * from './efs';
 export * from './spdk';
 export * from './guard';
 export * from './check';
+export * from './analysis';
+export * from './manifests';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
 import { StorageCheck } from '../src';
-import { readManifests } from '../src/guard/manifest-files';
+import { readManifests } from '../src/manifests/files';
 
 /**
  * StorageCheck on manifests no one here wrote: the deploy and example files

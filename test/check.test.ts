@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Size, Testing } from 'cdk8s';
-import { BlockProvider, BlockStorageClass, CheckSeverity, EbsVolumeType, StorageCheck, StorageCheckPlugin } from '../src';
-import { runCli } from '../src/guard/cli';
-import { parseManifests, readManifests } from '../src/guard/manifest-files';
+import { BlockProvider, BlockStorageClass, Severity, EbsVolumeType, StorageCheck, StorageCheckPlugin } from '../src';
+import { runCli } from '../src/cli/main';
+import { parseManifests, readManifests } from '../src/manifests/files';
 
 const FIXTURES = join(__dirname, 'check-fixtures');
 const fixture = (rule: string, side: string) => {
@@ -56,7 +56,10 @@ describe('every rule has a failing and a passing fixture', () => {
     expect(found[0].severity).toBe(severity);
     expect(found[0].message).toMatch(message);
     expect(found[0].fix.length).toBeGreaterThan(0);
-    expect(found[0].location).toMatch(new RegExp(`${id}/fail\\.yaml: document \\d+$`));
+    // The location is the file and the line where the object's document starts.
+    const { file, line } = found[0].location!;
+    expect(file).toBe(join(FIXTURES, id, 'fail.yaml'));
+    expect(readFileSync(file, 'utf-8').split('\n')[line - 1]).toMatch(/^(apiVersion|kind): /);
     expect(ids(fixture(id, 'pass'))).not.toContain(id);
   });
 
@@ -160,7 +163,7 @@ describe('suppression', () => {
     const [sts] = failing();
     sts.metadata.annotations = { 'cdk8s-storage.io/suppress': 'statefulset-service-mising' };
     expect(() => StorageCheck.check([sts]))
-      .toThrow(/fail\.yaml: document 1: annotation cdk8s-storage\.io\/suppress: unknown rule id\(s\) statefulset-service-mising; the rules are access-mode-unserved, .*Fix: correct the spelling$/);
+      .toThrow(/fail\.yaml:1 \(document 1\): annotation cdk8s-storage\.io\/suppress: unknown rule id\(s\) statefulset-service-mising; the rules are access-mode-unserved, .*Fix: correct the spelling$/);
     expect(() => StorageCheck.check(failing(), { suppress: ['nope'] })).toThrow(/^StorageCheck\.check options\.suppress: unknown rule id\(s\) nope/);
   });
 });
@@ -188,9 +191,9 @@ describe('input that cannot be judged is an error, never "clean"', () => {
 describe('isBlocking', () => {
   const findings = StorageCheck.check(fixture('prune-protection', 'fail'));
   test('info findings block only with failOn info', () => {
-    expect(findings.map(f => f.severity)).toEqual([CheckSeverity.INFO]);
+    expect(findings.map(f => f.severity)).toEqual([Severity.INFO]);
     expect(StorageCheck.isBlocking(findings)).toBe(false);
-    expect(StorageCheck.isBlocking(findings, CheckSeverity.INFO)).toBe(true);
+    expect(StorageCheck.isBlocking(findings, Severity.INFO)).toBe(true);
   });
 });
 
@@ -206,7 +209,7 @@ describe('cdk8s-storage check', () => {
     const r = run([join(FIXTURES, 'access-mode-unserved', 'fail.yaml')]);
     expect(r.status).toBe(1);
     expect(r.out).toContain('ERROR  access-mode-unserved  PersistentVolumeClaim shared  spec.accessModes\n  claim shared asks for ReadWriteMany');
-    expect(r.out).toMatch(/\n {2}fix: ask for ReadWriteOnce or ReadWriteOncePod, .*\n {2}at: .*fail\.yaml: document 2\n/);
+    expect(r.out).toMatch(/\n {2}fix: ask for ReadWriteOnce or ReadWriteOncePod, .*\n {2}at: .*fail\.yaml:8 \(document 2\)\n/);
     expect(r.out).toMatch(/checked 2 objects: 1 error, 0 warning, 2 info$/);
   });
 
@@ -225,7 +228,7 @@ describe('cdk8s-storage check', () => {
   test('- reads standard input', () => {
     const r = run(['-'], readFileSync(join(FIXTURES, 'snapshot-api-version', 'fail.yaml'), 'utf-8'));
     expect(r.status).toBe(1);
-    expect(r.out).toContain('at: stdin: document 1');
+    expect(r.out).toContain('at: stdin:1 (document 1)');
   });
 
   test('--list-rules lists every rule with its severity and source', () => {

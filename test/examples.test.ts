@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { StorageGuard, StorageCheck } from '../src';
 import { Manifest, expectValidManifests, find } from './helpers/manifests';
 import { podStartProblems } from './helpers/pod-start';
-import { runCli } from '../src/guard/cli';
+import { runCli } from '../src/cli/main';
 
 const examplesDir = join(__dirname, '..', 'examples');
 const exampleNames = readdirSync(examplesDir, { withFileTypes: true })

@@ -25,8 +25,8 @@ describe('cdk8s-storage guard', () => {
   test('a refused change: a human-readable report and exit status 1', () => {
     const { status, out } = run('guard', '--previous', v1, '--current', v2);
     expect(status).toBe(1);
-    expect(out).toContain('REFUSED  StatefulSet prod/web  spec.volumeClaimTemplates[www]');
-    expect(out).toContain('remedy: kubectl delete statefulset web -n prod --cascade=orphan, then re-sync');
+    expect(out).toContain('REFUSED  statefulset-claim-template  StatefulSet prod/web  spec.volumeClaimTemplates[www]');
+    expect(out).toContain('fix: kubectl delete statefulset web -n prod --cascade=orphan, then re-sync');
     expect(out).toMatch(/compared 1 previous and 1 current objects: 1 refused, 0 data-loss, 0 warning$/);
   });
 
@@ -63,8 +63,8 @@ describe('cdk8s-storage guard', () => {
 
   test.each<[string, () => string[], RegExp]>([
     ['a YAML syntax error', () => ['--previous', dir({ 'a.yaml': 'kind: [unclosed\n' }), '--current', v2], /a.yaml: not valid YAML: /],
-    ['a document without kind', () => ['--previous', dir({ 'a.yaml': 'metadata: {name: x}\n' }), '--current', v2], /a.yaml: document 1: is not a Kubernetes object \(it needs a kind and a metadata.name, both strings\)\. Fix: remove it or complete it$/],
-    ['a document without metadata.name', () => ['--previous', v1, '--current', dir({ 'b.yaml': `${sts('1Gi')}---\nkind: ConfigMap\nmetadata: {}\n` })], /b.yaml: document 2: is not a Kubernetes object/],
+    ['a document without kind', () => ['--previous', dir({ 'a.yaml': 'metadata: {name: x}\n' }), '--current', v2], /a.yaml:1 \(document 1\): is not a Kubernetes object \(it needs a kind and a metadata.name, both strings\)\. Fix: remove it or complete it$/],
+    ['a document without metadata.name', () => ['--previous', v1, '--current', dir({ 'b.yaml': `${sts('1Gi')}---\nkind: ConfigMap\nmetadata: {}\n` })], /b.yaml:12 \(document 2\): is not a Kubernetes object/],
     ['an empty directory', () => ['--previous', dir({}), '--current', v2], /: no .yaml, .yml or .json files in this directory$/],
     ['a path that does not exist', () => ['--previous', '/no/such/dir', '--current', v2], /^cdk8s-storage guard: \/no\/such\/dir: no such file or directory$/],
     ['a bad allow-list', () => ['--previous', v1, '--current', v2, '--allow', join(dir({ 'allow.yaml': '- {kind: StatefulSet}\n' }), 'allow.yaml')], /allow.yaml: allow-list entry 1: name is \(not set\), expected a non-empty string\. Fix: set name$/],

@@ -6,7 +6,7 @@ import { mkdirSync, symlinkSync, truncateSync } from 'fs';
 import { join } from 'path';
 import { StorageErrors, StorageGuard } from '../src';
 import { manifestDir, runCommand } from './helpers/guard-cli';
-import { MAX_FILE_BYTES } from '../src/guard/manifest-files';
+import { MAX_FILE_BYTES } from '../src/manifests/files';
 
 // Node's own fs exports cannot be spied on; a plain copy can (the guard reads through it too).
 jest.mock('fs', () => ({ ...jest.requireActual('fs') }));
@@ -35,17 +35,17 @@ describe('duplicates are an input error naming both places', () => {
   test('a shrink hidden behind a duplicate in one file', () => {
     const current = dir({ 'app.yaml': `${pvc('5Gi')}---\n${pvc('10Gi')}` });
     expectInputError(run('--previous', previous, '--current', current),
-      /app\.yaml: document 2: PersistentVolumeClaim prod\/data is also defined in .*app\.yaml: document 1; only one can be applied, so the manifests cannot be judged\. Fix: remove one of them$/);
+      /app\.yaml:6 \(document 2\): PersistentVolumeClaim prod\/data is also defined in .*app\.yaml:1 \(document 1\); only one can be applied, so the manifests cannot be judged\. Fix: remove one of them$/);
   });
 
   test('a duplicate across two files', () => {
     const current = dir({ 'a.yaml': pvc('5Gi'), 'b.yaml': pvc('10Gi') });
-    expectInputError(run('--previous', previous, '--current', current), /b\.yaml: document 1: .* is also defined in .*a\.yaml: document 1;/);
+    expectInputError(run('--previous', previous, '--current', current), /b\.yaml:1 \(document 1\): .* is also defined in .*a\.yaml:1 \(document 1\);/);
   });
 
   test('a duplicate in the previous manifests too', () => {
     const dup = dir({ 'app.yaml': `${pvc('10Gi')}---\n${pvc('10Gi')}` });
-    expectInputError(run('--previous', dup, '--current', previous), /document 2: PersistentVolumeClaim prod\/data is also defined in/);
+    expectInputError(run('--previous', dup, '--current', previous), /:6 \(document 2\): PersistentVolumeClaim prod\/data is also defined in/);
   });
 
   test('the API names the list positions', () => {
@@ -95,7 +95,7 @@ describe("cdk8s-cli's construct-metadata.json beside the manifests", () => {
 
   test('is refused when its shape is not the metadata file (fails closed, not skipped by name alone)', () => {
     const current = dir({ 'app.k8s.yaml': pvc('10Gi'), 'construct-metadata.json': JSON.stringify({ resources: {} }) });
-    expectInputError(run('--previous', previous, '--current', current), /construct-metadata\.json: document 1: is not a Kubernetes object/);
+    expectInputError(run('--previous', previous, '--current', current), /construct-metadata\.json:1 \(document 1\): is not a Kubernetes object/);
   });
 });
 
@@ -181,14 +181,14 @@ describe('YAML aliases are bounded', () => {
   test('an alias bomb is exit 2, at once', () => {
     expect(bomb.length).toBeLessThan(2000);
     expectInputError(run('--previous', dir({ 'bomb.yaml': bomb }), '--current', previous),
-      /bomb\.yaml: document 1: expands to more than 1000000 values \(YAML aliases\?\); refusing to compare it/);
+      /bomb\.yaml:1 \(document 1\): expands to more than 1000000 values \(YAML aliases\?\); refusing to compare it/);
   });
 
   test('a recursive alias is exit 2', () => {
     const current = dir({ 'app.yaml': `${pvc('10Gi')}---\nkind: ConfigMap\nmetadata: {name: loop}\ndata: &d {self: *d}\n` });
     // js-yaml builds the cycle (an alias to the anchor it is inside); a rule serializing it would never end.
     expectInputError(run('--previous', previous, '--current', current),
-      /app\.yaml: document 2: refers to itself \(a YAML alias inside its own anchor\); refusing to compare it\. Fix: remove the recursive alias$/);
+      /app\.yaml:6 \(document 2\): refers to itself \(a YAML alias inside its own anchor\); refusing to compare it\. Fix: remove the recursive alias$/);
   });
 });
 
@@ -207,7 +207,7 @@ describe('every field a rule reads is checked for its shape', () => {
     ['a clusterIP that is a number', 'kind: Service\nmetadata: {name: s}\nspec: {clusterIP: 0}\n', /Service s: spec\.clusterIP is 0, expected a string/],
     ['an annotation that is not a string', 'kind: ConfigMap\nmetadata: {name: c, annotations: {a: [1]}}\n', /ConfigMap c: metadata\.annotations is \{"a":\[1\]\}, expected a map of strings/],
     ['a namespace that is a number', 'kind: ConfigMap\nmetadata: {name: c, namespace: 1}\n', /metadata\.namespace is 1, expected a string/],
-    ['a name that is a number', 'kind: ConfigMap\nmetadata: {name: 1}\n', /document 1: is not a Kubernetes object/],
+    ['a name that is a number', 'kind: ConfigMap\nmetadata: {name: 1}\n', /:1 \(document 1\): is not a Kubernetes object/],
     ['a class whose expansion flag is a string', 'kind: StorageClass\nmetadata: {name: c}\nprovisioner: x\nallowVolumeExpansion: "true"\n', /StorageClass c: allowVolumeExpansion is "true", expected true or false/],
     ['a class without a provisioner', 'kind: StorageClass\nmetadata: {name: c}\n', /StorageClass c: provisioner is missing, expected a string/],
     ['a PV capacity that is a list', 'kind: PersistentVolume\nmetadata: {name: v}\nspec: {capacity: {storage: [1]}}\n', /PersistentVolume v: spec\.capacity\.storage is \[1\], expected a quantity/],

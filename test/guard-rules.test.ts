@@ -1,11 +1,11 @@
 /**
  * Each rule of the guard (src/guard/rules, one file each) with a change it
  * refuses and a change it allows, as cdk-nag tests its rules: the exact
- * finding, message and remedy included.
+ * finding, message and fix included.
  */
-import { GuardFinding, StorageGuard } from '../src';
+import { Finding, StorageGuard } from '../src';
 import { Manifest, expectValidManifests } from './helpers/manifests';
-import { CHANGE_RULES, REMOVAL_RULES } from '../src/guard/rules';
+import { GUARD_RULES } from '../src/guard/rules';
 
 const POD = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } };
 const sts = (spec: object) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'prod' }, spec: { serviceName: 'web', selector: { matchLabels: { app: 'web' } }, template: POD, ...spec } });
@@ -23,7 +23,7 @@ interface RuleCase {
   readonly before: object[];
   readonly refused: object[];
   readonly allowed: object[];
-  readonly finding: Partial<GuardFinding>;
+  readonly finding: Partial<Finding>;
 }
 
 const CASES: { [rule: string]: RuleCase } = {
@@ -39,7 +39,7 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: '"Parallel"',
       severity: 'refused' as any,
       message: 'podManagementPolicy cannot change once the StatefulSet exists',
-      remedy: ORPHAN,
+      fix: ORPHAN,
     },
   },
   'statefulset-claim-retention': {
@@ -52,7 +52,7 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: '"Delete"',
       severity: 'data-loss' as any,
       message: 'the claims of the replicas are deleted when it scales down',
-      remedy: 'keep Retain, or back the data up first',
+      fix: 'keep Retain, or back the data up first',
     },
   },
   'statefulset-claim-template': {
@@ -64,7 +64,7 @@ const CASES: { [rule: string]: RuleCase } = {
       field: 'spec.volumeClaimTemplates[www]',
       severity: 'refused' as any,
       message: 'volumeClaimTemplates cannot change once the StatefulSet exists (template www changed)',
-      remedy: 'kubectl delete statefulset web -n prod --cascade=orphan, then re-sync; claims made from the old template keep their old spec (resize or migrate them yourself)',
+      fix: 'kubectl delete statefulset web -n prod --cascade=orphan, then re-sync; claims made from the old template keep their old spec (resize or migrate them yourself)',
     },
   },
   'storage-class-immutable-field': {
@@ -74,13 +74,12 @@ const CASES: { [rule: string]: RuleCase } = {
     finding: {
       kind: 'StorageClass',
       name: 'fast',
-      namespace: undefined,
       field: 'parameters',
       oldValue: '{"type":"gp3"}',
       newValue: '{"type":"io2"}',
       severity: 'refused' as any,
       message: 'updates to parameters are forbidden',
-      remedy: 'give the class a new name (claims cannot change class: move them to new claims), or delete the class and apply it again (existing volumes are kept)',
+      fix: 'give the class a new name (claims cannot change class: move them to new claims), or delete the class and apply it again (existing volumes are kept)',
     },
   },
   'claim-immutable-field': {
@@ -91,7 +90,7 @@ const CASES: { [rule: string]: RuleCase } = {
       field: 'spec.storageClassName',
       severity: 'refused' as any,
       message: 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
-      remedy: NEW_CLAIM,
+      fix: NEW_CLAIM,
     },
   },
   'claim-size-change': {
@@ -104,14 +103,14 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: '"5Gi"',
       severity: 'refused' as any,
       message: 'a claim cannot shrink (field can not be less than previous value)',
-      remedy: 'keep the size, or move the data to a new, smaller claim',
+      fix: 'keep the size, or move the data to a new, smaller claim',
     },
   },
   'volume-immutable-field': {
     before: [pv({ csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-1' } })],
     refused: [pv({ csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-2' } })],
     allowed: [pv({ csi: { driver: 'ebs.csi.aws.com', volumeHandle: 'vol-1' }, mountOptions: ['noatime'] })],
-    finding: { field: 'spec (volume source)', severity: 'refused' as any, message: 'spec.persistentvolumesource is immutable after creation', remedy: NEW_VOLUME },
+    finding: { field: 'spec (volume source)', severity: 'refused' as any, message: 'spec.persistentvolumesource is immutable after creation', fix: NEW_VOLUME },
   },
   'volume-reclaim-delete': {
     before: [pv({ persistentVolumeReclaimPolicy: 'Retain' })],
@@ -123,7 +122,7 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: '"Delete"',
       severity: 'data-loss' as any,
       message: 'the volume and its data are deleted when its claim is',
-      remedy: 'keep Retain',
+      fix: 'keep Retain',
     },
   },
   'volume-shrink': {
@@ -136,7 +135,7 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: '"5Gi"',
       severity: 'warning' as any,
       message: 'the PV says it holds less than before: a claim bound to it may ask for more than it now offers',
-      remedy: 'keep the capacity the volume really has',
+      fix: 'keep the capacity the volume really has',
     },
   },
   'csidriver-immutable-field': {
@@ -150,7 +149,7 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: 'false',
       severity: 'refused' as any,
       message: 'attachRequired is immutable',
-      remedy: 'delete the object (kubectl delete csidriver ebs.csi.aws.com) and apply the new one',
+      fix: 'delete the object (kubectl delete csidriver ebs.csi.aws.com) and apply the new one',
     },
   },
   'service-cluster-ip': {
@@ -164,7 +163,7 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: '"None"',
       severity: 'refused' as any,
       message: 'a Service cannot become headless in place',
-      remedy: 'delete the Service (kubectl delete service db -n prod) and apply it again (a short DNS outage), or create a Service under another name',
+      fix: 'delete the Service (kubectl delete service db -n prod) and apply it again (a short DNS outage), or create a Service under another name',
     },
   },
   'data-object-removed': {
@@ -179,7 +178,7 @@ const CASES: { [rule: string]: RuleCase } = {
       newValue: '"data-v2"',
       severity: 'data-loss' as any,
       message: 'renamed to data-v2: the new name is a new, empty PersistentVolumeClaim, and the old one is orphaned or pruned with its data',
-      remedy: 'keep the old name (pass it as the construct\'s `name`), or copy the data to the new PersistentVolumeClaim before the old one is pruned',
+      fix: 'keep the old name (pass it as the construct\'s `name`), or copy the data to the new PersistentVolumeClaim before the old one is pruned',
     },
   },
 };
@@ -189,14 +188,16 @@ test('every manifest of the cases passes the Kubernetes schema', () => {
 });
 
 test('every rule of the guard has its cases here, and every case a rule', () => {
-  expect(Object.keys(CASES).sort()).toEqual([...CHANGE_RULES, ...REMOVAL_RULES].map(r => r.name).sort());
+  expect(Object.keys(CASES).sort()).toEqual(GUARD_RULES.map(r => r.id).sort());
 });
 
 describe.each(Object.entries(CASES))('%s', (rule, c) => {
-  test('refuses (or warns about) the change, with the exact message and remedy', () => {
+  test('refuses (or warns about) the change, with the exact message and fix', () => {
     const findings = StorageGuard.compare(c.before, c.refused);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toEqual(expect.objectContaining({ rule, ...c.finding }));
+    expect(findings[0]).toEqual(expect.objectContaining({ ruleId: rule, ...c.finding }));
+    // A cluster-scoped object's finding has no namespace at all.
+    if (!('namespace' in (c.before[0] as any).metadata)) expect(findings[0]).not.toHaveProperty('namespace');
   });
 
   test('allows a change it does not judge, and no change at all', () => {

@@ -1,7 +1,7 @@
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { PodManagementPolicy } from 'cdk8s-plus-27';
 import { parseAllDocuments } from 'yaml';
-import { AccessMode, BlockProvider, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, GuardSeverity, LocalSsdVolume, LocalSsdVolumeProps, NfsShare, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode } from '../src';
+import { AccessMode, BlockProvider, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, Severity, LocalSsdVolume, LocalSsdVolumeProps, NfsShare, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode } from '../src';
 import { Manifest, expectValidManifests } from './helpers/manifests';
 
 /** The manifests of a small app built by `build`, schema-checked. */
@@ -41,10 +41,10 @@ const csiDriver = (spec: string) => yaml(`apiVersion: storage.k8s.io/v1\nkind: C
 const handPv = (spec: string, name = 'pv-1', annotations = '{}') => yaml(`apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: ${name}, annotations: ${annotations}}\nspec:\n  capacity: {storage: 10Gi}\n  accessModes: [ReadWriteOnce]\n${spec}`);
 const handPvc = (spec: string) => yaml(`apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data, namespace: prod}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 10Gi}}\n${spec}`);
 
-type Expected = Array<[GuardSeverity, string, string, string]>; // severity, kind, name, field
-const R = GuardSeverity.REFUSED;
-const D = GuardSeverity.DATA_LOSS;
-const W = GuardSeverity.WARNING;
+type Expected = Array<[Severity, string, string, string]>; // severity, kind, name, field
+const R = Severity.REFUSED;
+const D = Severity.DATA_LOSS;
+const W = Severity.WARNING;
 
 const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
   // StatefulStore: the fields a StatefulSet cannot change, and retention turning to Delete.
@@ -150,7 +150,7 @@ describe('StorageGuard', () => {
   test('a finding names the object, the field, the old and new values, and the remedy', () => {
     const [finding] = StorageGuard.compare(synth(store()), synth(store({ podManagementPolicy: PodManagementPolicy.PARALLEL })));
     expect(finding).toEqual({
-      rule: 'statefulset-immutable-field',
+      ruleId: 'statefulset-immutable-field',
       kind: 'StatefulSet',
       namespace: 'prod',
       name: 'web',
@@ -159,17 +159,17 @@ describe('StorageGuard', () => {
       newValue: '"Parallel"',
       severity: 'refused',
       message: 'podManagementPolicy cannot change once the StatefulSet exists',
-      remedy: 'kubectl delete statefulset web -n prod --cascade=orphan, then re-sync: the pods and their claims stay, and the new StatefulSet adopts them',
+      fix: 'kubectl delete statefulset web -n prod --cascade=orphan, then re-sync: the pods and their claims stay, and the new StatefulSet adopts them',
     });
     expect(StorageGuard.isBlocking([finding])).toBe(true);
-    expect(StorageGuard.isBlocking([{ ...finding, severity: GuardSeverity.WARNING }])).toBe(false);
+    expect(StorageGuard.isBlocking([{ ...finding, severity: Severity.WARNING }])).toBe(false);
   });
 
   test('claim remedies point to a new claim and VolumeAttributesClass; class remedies to a new name', () => {
     const [pvc] = StorageGuard.compare(synth(claim()), synth(claim({ accessMode: AccessMode.READ_ONLY_MANY })));
-    expect(pvc.remedy).toMatch(/new claim .* copy the data .* VolumeAttributesClass/);
+    expect(pvc.fix).toMatch(/new claim .* copy the data .* VolumeAttributesClass/);
     const [sc] = StorageGuard.compare(synth(ebs(BlockProvider.ebs())), synth(ebs(BlockProvider.ebs(), { reclaimPolicy: ReclaimPolicy.DELETE })));
-    expect(sc.remedy).toMatch(/^give the class a new name/);
+    expect(sc.fix).toMatch(/^give the class a new name/);
   });
 
   test('an allow-list drops the changes a user handled deliberately, and only those', () => {

@@ -9,7 +9,7 @@
 import { Size } from 'cdk8s';
 import * as plus27 from 'cdk8s-plus-27';
 import * as plus33 from 'cdk8s-plus-33';
-import { AccessMode, CheckSeverity, StorageCheck, StorageClass, VolumeMode } from '../src';
+import { AccessMode, Severity, StorageCheck, StorageClass, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
 const standard = StorageClass.fromStorageClassName('standard', { accessModes: [AccessMode.READ_WRITE_ONCE, AccessMode.READ_WRITE_ONCE_POD] });
@@ -64,7 +64,7 @@ test('a Block claim mounted at a path through cdk8s-plus-33 is caught by Storage
   const claim = raw.claim(chart, 'disk', { storage: Size.gibibytes(5), volumeMode: VolumeMode.BLOCK });
   const web = new plus33.Deployment(chart, 'web', { replicas: 1, strategy: plus33.DeploymentStrategy.recreate(), containers: [{ image: 'nginx', securityContext: { user: 1000 } }] });
   web.containers[0].mount('/data', plus33.Volume.fromPersistentVolumeClaim(chart, 'disk-volume', claim));
-  const findings = StorageCheck.check(synthValid(chart)).filter(f => f.severity !== CheckSeverity.INFO);
+  const findings = StorageCheck.check(synthValid(chart)).filter(f => f.severity !== Severity.INFO);
   expect(findings.map(f => [f.ruleId, f.field])).toEqual([['volume-mode-mismatch', 'spec.template.spec.containers[0].volumeMounts[0]']]);
   expect(() => claim.asVolume()).toThrow(/invalid volumeMode "Block"/);
 });

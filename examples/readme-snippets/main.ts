@@ -60,7 +60,7 @@ function guardInCode(chart: Chart) {
   const current = [{ ...previous[0], reclaimPolicy: 'Delete' }];
   try {
     const findings = StorageGuard.compare(previous, current, { allow: [] });
-    if (StorageGuard.isBlocking(findings)) throw new Error(findings.map(f => `${f.kind}/${f.name} ${f.field}: ${f.remedy}`).join('\n'));
+    if (StorageGuard.isBlocking(findings)) throw new Error(findings.map(f => `${f.kind}/${f.name} ${f.field}: ${f.fix}`).join('\n'));
   } catch (e) {
     // Expected here: the example shows the refusal. In CI, let it fail the build.
     chart.node.addMetadata('guard', (e as Error).message);

@@ -1,3 +1,3 @@
-export * from './check-types';
+export * from './check-options';
 export { StorageCheck } from './storage-check';
 export * from './storage-check-plugin';

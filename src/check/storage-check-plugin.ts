@@ -1,8 +1,9 @@
-import { CheckFinding, CheckSeverity } from './check-types';
-import { StorageCheck, checkRuleIds } from './storage-check';
-import { checkArg, enumOf } from '../core/checks';
-import { objectKey } from '../guard/manifest';
-import { parseManifests, readText } from '../guard/manifest-files';
+import { CHECK_RULES } from './rules';
+import { StorageCheck } from './storage-check';
+import { checkFailOn, checkRuleIds } from '../analysis/engine';
+import { Finding } from '../analysis/finding';
+import { Severity } from '../analysis/severity';
+import { parseManifests, readText } from '../manifests/files';
 
 /**
  * Properties of the cdk8s-cli validation plugin, as given under `properties:`
@@ -18,9 +19,9 @@ export interface StorageCheckPluginProps {
   /**
    * The least severity that fails `cdk8s synth`.
    *
-   * @default CheckSeverity.WARNING - errors and warnings fail the synth; info findings are only reported
+   * @default Severity.WARNING - errors and warnings fail the synth; info findings are only reported
    */
-  readonly failOn?: CheckSeverity;
+  readonly failOn?: Severity;
 }
 
 /**
@@ -40,12 +41,12 @@ export interface StorageCheckPluginProps {
  */
 export class StorageCheckPlugin {
   private readonly suppress: string[];
-  private readonly failOn: CheckSeverity;
+  private readonly failOn: Severity;
 
   constructor(props: StorageCheckPluginProps = {}) {
     const where = 'StorageCheckPlugin (cdk8s.yaml validations properties)';
-    this.suppress = checkRuleIds(props?.suppress ?? [], `${where} suppress`);
-    this.failOn = checkArg(where, 'failOn', props?.failOn ?? CheckSeverity.WARNING, enumOf(CheckSeverity, 'CheckSeverity'));
+    this.suppress = checkRuleIds(CHECK_RULES, props?.suppress ?? [], `${where} suppress`);
+    this.failOn = checkFailOn(props?.failOn ?? Severity.WARNING, `${where} failOn`);
   }
 
   /**
@@ -54,13 +55,9 @@ export class StorageCheckPlugin {
    * @param context cdk8s-cli's ValidationContext: `manifests` (file paths) and `report`
    */
   public async validate(context: any): Promise<void> {
-    const fileOf = new Map<string, string>();
-    const manifests = (context.manifests as string[]).flatMap(file => parseManifests(readText(file), file).map(m => {
-      fileOf.set(objectKey(m), file);
-      return m;
-    }));
+    const manifests = (context.manifests as string[]).flatMap(file => parseManifests(readText(file), file));
     const findings = StorageCheck.check(manifests, { suppress: this.suppress });
-    for (const f of findings) context.report.addViolation(violation(f, fileOf.get(objectKey({ kind: f.kind, metadata: { namespace: f.namespace, name: f.name } })) ?? ''));
+    for (const f of findings) context.report.addViolation(violation(f));
     context.report.submit(StorageCheck.isBlocking(findings, this.failOn) ? 'failure' : 'success', {
       objects: String(manifests.length),
       findings: String(findings.length),
@@ -69,7 +66,7 @@ export class StorageCheckPlugin {
   }
 }
 
-function violation(f: CheckFinding, manifestPath: string) {
+function violation(f: Finding) {
   return {
     ruleName: `[${f.severity}] ${f.ruleId}`,
     recommendation: f.message,
@@ -78,7 +75,7 @@ function violation(f: CheckFinding, manifestPath: string) {
       // cdk8s-cli finds the construct path by the object's name.
       resourceName: f.name,
       locations: [`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.field}`],
-      manifestPath,
+      manifestPath: f.location?.file ?? '',
     }],
   };
 }

@@ -1,5 +1,5 @@
-import { GuardAllowEntry } from './guard-types';
-import { guardInputError } from './manifest-shape';
+import { GuardAllowEntry } from './guard-options';
+import { inputError } from '../manifests/shape';
 
 const REQUIRED_KEYS = ['kind', 'name'];
 const KNOWN_KEYS = [...REQUIRED_KEYS, 'namespace', 'field'];
@@ -11,21 +11,21 @@ const KNOWN_KEYS = [...REQUIRED_KEYS, 'namespace', 'field'];
  */
 export function checkAllowList(entries: unknown, where: string): GuardAllowEntry[] {
   if (!Array.isArray(entries)) {
-    throw guardInputError(where, `the allow-list must be a list of {kind, name, namespace?, field?}, got ${describe(entries)}. Fix: write it as a YAML list ("- kind: ...")`);
+    throw inputError(where, `the allow-list must be a list of {kind, name, namespace?, field?}, got ${describe(entries)}. Fix: write it as a YAML list ("- kind: ...")`);
   }
   entries.forEach((entry, i) => {
     const at = `${where}: allow-list entry ${i + 1}`;
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-      throw guardInputError(at, `is ${describe(entry)}, expected {kind, name, namespace?, field?}. Fix: write each entry as a map`);
+      throw inputError(at, `is ${describe(entry)}, expected {kind, name, namespace?, field?}. Fix: write each entry as a map`);
     }
     const unknown = Object.keys(entry).filter(k => !KNOWN_KEYS.includes(k));
     if (unknown.length > 0) {
-      throw guardInputError(at, `has unknown key(s) ${unknown.join(', ')}; the keys are ${KNOWN_KEYS.join(', ')}. Fix: correct the spelling (a misspelt key would allow more than meant)`);
+      throw inputError(at, `has unknown key(s) ${unknown.join(', ')}; the keys are ${KNOWN_KEYS.join(', ')}. Fix: correct the spelling (a misspelt key would allow more than meant)`);
     }
     for (const key of KNOWN_KEYS) {
       const value = (entry as any)[key];
       if ((value === undefined && REQUIRED_KEYS.includes(key)) || (value !== undefined && (typeof value !== 'string' || value === ''))) {
-        throw guardInputError(at, `${key} is ${describe(value)}, expected a non-empty string. Fix: set ${key}${REQUIRED_KEYS.includes(key) ? '' : ', or leave it out'}`);
+        throw inputError(at, `${key} is ${describe(value)}, expected a non-empty string. Fix: set ${key}${REQUIRED_KEYS.includes(key) ? '' : ', or leave it out'}`);
       }
     }
   });

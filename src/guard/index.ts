@@ -1,2 +1,2 @@
-export * from './guard-types';
+export * from './guard-options';
 export { StorageGuard } from './storage-guard';

@@ -1,8 +1,13 @@
 import { checkAllowList } from './allow-list';
-import { GuardAllowEntry, GuardFinding, GuardOptions, GuardSeverity } from './guard-types';
-import { Manifest } from './manifest';
-import { indexManifests } from './manifest-shape';
-import { CHANGE_RULES, REMOVAL_RULES } from './rules';
+import { Change } from './change';
+import { GuardAllowEntry, GuardOptions } from './guard-options';
+import { GUARD_RULES } from './rules';
+import { anyBlocking, checkRuleIds, ruleInfos, runRules } from '../analysis/engine';
+import { Finding } from '../analysis/finding';
+import { renderReport, ReportFormat } from '../analysis/report';
+import { RuleInfo } from '../analysis/rule-info';
+import { Severity } from '../analysis/severity';
+import { indexManifests } from '../manifests/shape';
 
 /**
  * Compares two versions of a set of manifests (parsed YAML documents) and
@@ -20,42 +25,52 @@ import { CHANGE_RULES, REMOVAL_RULES } from './rules';
  */
 export class StorageGuard {
   /**
-   * The findings of going from `previous` to `current`, minus those the allow-list matches.
+   * The findings of going from `previous` to `current`, minus the suppressed
+   * rules and the changes the allow-list matches, in rule order.
    *
    * @param previous the manifests now in the cluster (or in the GitOps repository)
    * @param current the manifests about to replace them
-   * @param options an allow-list of changes handled deliberately
+   * @param options an allow-list of changes handled deliberately, and rule ids to suppress
    */
-  public static compare(previous: any[], current: any[], options: GuardOptions = {}): GuardFinding[] {
+  public static compare(previous: any[], current: any[], options: GuardOptions = {}): Finding[] {
     const before = indexManifests(previous, 'StorageGuard.compare previous', 'previous');
     const after = indexManifests(current, 'StorageGuard.compare current', 'current');
     const allow = checkAllowList((options ?? {}).allow ?? [], 'StorageGuard.compare options.allow');
-    const findings: GuardFinding[] = [];
-    for (const [key, old] of before) {
-      const next = after.get(key);
-      if (next) findings.push(...compareObject(old, next, after));
-    }
-    for (const rule of REMOVAL_RULES) findings.push(...rule.check(before, after));
-    return findings.filter(f => !allow.some(entry => allows(entry, f)));
+    const suppress = checkRuleIds(GUARD_RULES, (options ?? {}).suppress ?? [], 'StorageGuard.compare options.suppress');
+    return runRules(GUARD_RULES, new Change(before, after), { suppress }).filter(f => !allow.some(entry => allows(entry, f)));
   }
 
-  /** Whether any finding is `refused` or `data-loss` (what a CI gate should fail on). */
-  public static isBlocking(findings: GuardFinding[]): boolean {
-    return findings.some(f => f.severity !== GuardSeverity.WARNING);
+  /**
+   * Whether any finding is at least as bad as `failOn` (what a CI gate should fail on).
+   *
+   * @param findings the findings of `compare`
+   * @param failOn the least severity that fails
+   * @default Severity.ERROR - refused updates and data loss fail; warnings are reported
+   */
+  public static isBlocking(findings: Finding[], failOn: Severity = Severity.ERROR): boolean {
+    return anyBlocking(findings, failOn, 'StorageGuard.isBlocking');
+  }
+
+  /**
+   * The findings as a report: text, JSON, SARIF 2.1.0 (code scanning) or JUnit XML (CI test reports).
+   *
+   * @param findings the findings of `compare`
+   * @param format the report format
+   * @param failOn the least severity that fails (JUnit marks those test cases failed)
+   */
+  public static report(findings: Finding[], format: ReportFormat, failOn: Severity = Severity.ERROR): string {
+    return renderReport(format, { command: 'guard', rules: GUARD_RULES, findings, failOn, judged: `${findings.length} findings` }, 'StorageGuard.report');
+  }
+
+  /** Every rule: id, severity, what it finds, and the Kubernetes validation it follows. */
+  public static rules(): RuleInfo[] {
+    return ruleInfos(GUARD_RULES);
   }
 
   private constructor() {}
 }
 
-function compareObject(old: Manifest, next: Manifest, after: Map<string, Manifest>): GuardFinding[] {
-  const findings: GuardFinding[] = [];
-  for (const rule of CHANGE_RULES) {
-    if (rule.kind === old.kind) findings.push(...rule.check(old, next, after));
-  }
-  return findings;
-}
-
-function allows(entry: GuardAllowEntry, f: GuardFinding): boolean {
+function allows(entry: GuardAllowEntry, f: Finding): boolean {
   return entry.kind === f.kind && entry.name === f.name
     && (entry.namespace === undefined || entry.namespace === f.namespace)
     && (entry.field === undefined || entry.field === f.field);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { runCli } from '../../src/guard/cli';
+import { runCli } from '../../src/cli/main';
 
 /** A new temporary directory holding `files` (relative path to text). */
 export function manifestDir(files: { [name: string]: string }): string {

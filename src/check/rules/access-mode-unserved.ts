@@ -1,8 +1,8 @@
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { AccessMode } from '../../core/access-mode';
-import { CheckSeverity } from '../check-types';
-import { allClaims, ClaimView, classOf, servedBy } from '../classes';
-import { Inventory } from '../inventory';
-import { CheckRule, Hit } from './rule';
+import { Inventory } from '../../manifests/inventory';
+import { allClaims, ClaimView, classOf, servedBy } from '../claims-and-classes';
 
 /**
  * GCE PD serves a new ReadOnlyMany volume only from a data source
@@ -13,9 +13,9 @@ function readOnlyFromSource(claim: ClaimView, driver: string): boolean {
   return driver === 'pd.csi.storage.gke.io' && (claim.spec.dataSource !== undefined || claim.spec.dataSourceRef !== undefined);
 }
 
-export const ACCESS_MODE_UNSERVED: CheckRule = {
+export const ACCESS_MODE_UNSERVED: Rule<Inventory> = {
   id: 'access-mode-unserved',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A claim asks for an access mode or a volume mode that its class\'s driver does not serve: it is never provisioned, or never mounts.',
   source: 'the drivers\' code, as encoded in this library\'s access-mode enums: aws-ebs-csi-driver, oci-cloud-controller-manager, '
     + 'gcp-compute-persistent-disk-csi-driver, azuredisk-csi-driver, aws-efs-csi-driver, csi-driver-nfs, spdk-csi; '

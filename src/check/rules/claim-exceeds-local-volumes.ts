@@ -1,13 +1,13 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { parseQuantity } from '../../core/quantity';
-import { Manifest } from '../../guard/manifest';
-import { CheckSeverity } from '../check-types';
-import { allClaims, classOf, isLocalClass, requestedSize } from '../classes';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
+import { Manifest } from '../../manifests/manifest';
+import { allClaims, classOf, isLocalClass, requestedSize } from '../claims-and-classes';
 
-export const CLAIM_EXCEEDS_LOCAL_VOLUMES: CheckRule = {
+export const CLAIM_EXCEEDS_LOCAL_VOLUMES: Rule<Inventory> = {
   id: 'claim-exceeds-local-volumes',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A claim on a local class asks for more than its largest PV holds: no PV can bind it, and its pod stays Pending.',
   source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#binding (a claim binds only to a PV of at least its size)',
   check: (inv: Inventory) => allClaims(inv).flatMap(claim => {

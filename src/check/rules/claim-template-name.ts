@@ -1,12 +1,12 @@
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { isValidName, NameRule } from '../../core/names';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { countAt, objectsAt } from '../read';
-import { CheckRule, Hit } from './rule';
+import { countAt, objectsAt } from '../../manifests/fields';
+import { Inventory } from '../../manifests/inventory';
 
-export const CLAIM_TEMPLATE_NAME: CheckRule = {
+export const CLAIM_TEMPLATE_NAME: Rule<Inventory> = {
   id: 'claim-template-name',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A claim template whose name is not a volume name, or whose claims <template>-<statefulset>-<ordinal> are not valid object names: no replica gets its volume.',
   source: 'kubernetes pkg/controller/statefulset stateful_set_utils.go getPersistentVolumeClaimName; apimachinery util/validation (DNS-1123 label and subdomain)',
   check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {

@@ -1,7 +1,8 @@
-import { CheckSeverity } from '../check-types';
-import { inNamespace, Inventory, namespaceOf } from '../inventory';
-import { objectAt, objectsAt, stringsAt } from '../read';
-import { CheckRule, Hit } from './rule';
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { objectAt, objectsAt, stringsAt } from '../../manifests/fields';
+import { Inventory } from '../../manifests/inventory';
+import { inNamespace, namespaceOf } from '../../manifests/manifest';
 
 /**
  * Whether an RBAC rule lets its holder read every Secret: list and watch
@@ -18,9 +19,9 @@ function readsAllSecrets(rule: { [key: string]: any }, where: () => [any, string
     && (verbs.some(v => ['list', 'watch', '*'].includes(v)) || (verbs.includes('get') && !named));
 }
 
-export const CSI_CLUSTER_SECRETS_ACCESS: CheckRule = {
+export const CSI_CLUSTER_SECRETS_ACCESS: Rule<Inventory> = {
   id: 'csi-cluster-secrets-access',
-  severity: CheckSeverity.WARNING,
+  severity: Severity.WARNING,
   summary: 'A CSI driver\'s service account may read every Secret in the cluster (a ClusterRole bound cluster-wide): a compromised sidecar leaks them all.',
   source: 'kubernetes-csi/external-provisioner deploy/kubernetes/rbac.yaml (the secrets rule is commented out: "only for plugins that require secrets"); '
     + 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',

@@ -1,9 +1,9 @@
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { CSI_SECRET_OPERATIONS } from '../../core/parameters';
-import { Manifest } from '../../guard/manifest';
-import { CheckSeverity } from '../check-types';
-import { inNamespace, Inventory, namespaceOf } from '../inventory';
-import { objectAt } from '../read';
-import { CheckRule, Hit } from './rule';
+import { objectAt } from '../../manifests/fields';
+import { Inventory } from '../../manifests/inventory';
+import { Manifest, inNamespace, namespaceOf } from '../../manifests/manifest';
 
 /** Key names that hold credentials. */
 const CREDENTIAL_KEY = /pass(word|wd)?|secret|token|credential|access[-_]?key|private[-_]?key|api[-_]?key/i;
@@ -66,9 +66,9 @@ function credentialKeys(data: { [key: string]: any }): string[] {
   return found;
 }
 
-export const CSI_PLAINTEXT_CREDENTIALS: CheckRule = {
+export const CSI_PLAINTEXT_CREDENTIALS: Rule<Inventory> = {
   id: 'csi-plaintext-credentials',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'CSI credentials written into the manifests: a Secret a class, PV or driver reads holds data, or a ConfigMap a driver reads holds passwords or keys. '
     + 'Secret data is base64, not encryption: it is in the Git history for good.',
   source: 'https://kubernetes-csi.github.io/docs/secrets-and-credentials-storage-class.html; https://kubernetes.io/docs/concepts/security/secrets-good-practices/',

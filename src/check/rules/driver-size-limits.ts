@@ -1,13 +1,13 @@
 import { Size } from 'cdk8s';
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { sizeInBytes } from '../../core/quantity';
-import { CheckSeverity } from '../check-types';
-import { allClaims, classOf, requestedSize, servedBy } from '../classes';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
+import { allClaims, classOf, requestedSize, servedBy } from '../claims-and-classes';
 
-export const DRIVER_SIZE_LIMITS: CheckRule = {
+export const DRIVER_SIZE_LIMITS: Rule<Inventory> = {
   id: 'driver-size-limits',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A claim outside its block driver\'s sizes: AWS refuses EBS volumes outside each type\'s range, OCI enlarges claims under 50Gi and refuses over 32Ti.',
   source: 'oci-cloud-controller-manager pkg/csi-util/utils.go (MinimumVolumeSizeInBytes, MaximumVolumeSizeInBytes); Amazon EBS User Guide, "Amazon EBS volume types"',
   check: (inv: Inventory) => allClaims(inv).flatMap(claim => {

@@ -9,7 +9,6 @@ import { LOCAL_VOLUME_DELETE } from './local-volume-delete';
 import { LOCAL_VOLUME_NODE_AFFINITY } from './local-volume-node-affinity';
 import { PRUNE_PROTECTION } from './prune-protection';
 import { RECYCLE_RECLAIM_POLICY } from './recycle-reclaim-policy';
-import { CheckRule } from './rule';
 import { SINGLE_POD_CLAIM_SHARED } from './single-pod-claim-shared';
 import { SNAPSHOT_API_VERSION_RULE } from './snapshot-api-version';
 import { STATEFULSET_NAME_LENGTH } from './statefulset-name-length';
@@ -19,9 +18,11 @@ import { STATIC_STORAGE_DELETE } from './static-storage-delete';
 import { VOLUME_MODE_MISMATCH } from './volume-mode-mismatch';
 import { WRITE_ONCE_CLAIM_ROLLING_UPDATE } from './write-once-claim-rolling-update';
 import { WRITE_ONCE_CLAIM_SHARED } from './write-once-claim-shared';
+import { Rule } from '../../analysis/rule';
+import { Inventory } from '../../manifests/inventory';
 
 /** Every rule, in the order findings are reported. */
-export const RULES: readonly CheckRule[] = [
+export const CHECK_RULES: readonly Rule<Inventory>[] = [
   ACCESS_MODE_UNSERVED,
   DRIVER_SIZE_LIMITS,
   CLAIM_EXCEEDS_LOCAL_VOLUMES,

@@ -1,12 +1,12 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { VolumeBindingMode } from '../../core/policies';
 import { LOCAL_BINDING_MODE, LOCAL_DRIVER } from '../../local/local-driver';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
 
-export const LOCAL_IMMEDIATE_BINDING: CheckRule = {
+export const LOCAL_IMMEDIATE_BINDING: Rule<Inventory> = {
   id: 'local-immediate-binding',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A class without a provisioner binds Immediately: a local PV is chosen before the pod is scheduled, and the pod may never fit on that node.',
   source: 'https://kubernetes.io/docs/concepts/storage/storage-classes/#local',
   check: (inv: Inventory) => [...inv.classes.values()]

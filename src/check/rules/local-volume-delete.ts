@@ -1,12 +1,12 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { ReclaimPolicy } from '../../core/policies';
 import { LOCAL_RECLAIM_POLICY } from '../../local/local-driver';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
 
-export const LOCAL_VOLUME_DELETE: CheckRule = {
+export const LOCAL_VOLUME_DELETE: Rule<Inventory> = {
   id: 'local-volume-delete',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A local PV with reclaim policy Delete: no plugin deletes a local volume, so the PV goes Failed when its claim goes (or the static provisioner wipes the disk).',
   source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#delete; sig-storage-local-static-provisioner docs/faqs.md',
   check: (inv: Inventory) => inv.ofKind('PersistentVolume')

@@ -1,11 +1,11 @@
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { objectsAt } from '../read';
-import { CheckRule } from './rule';
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { objectsAt } from '../../manifests/fields';
+import { Inventory } from '../../manifests/inventory';
 
-export const LOCAL_VOLUME_NODE_AFFINITY: CheckRule = {
+export const LOCAL_VOLUME_NODE_AFFINITY: Rule<Inventory> = {
   id: 'local-volume-node-affinity',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A local PV without required node affinity: the API server refuses it, since nothing would say which node holds the disk.',
   source: 'kubernetes pkg/apis/core/validation ValidatePersistentVolumeSpec ("Local volume requires node affinity"); '
     + 'https://kubernetes.io/docs/concepts/storage/volumes/#local',

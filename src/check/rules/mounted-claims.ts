@@ -1,5 +1,6 @@
-import { Inventory, namespaceOf, Workload } from '../inventory';
-import { stringsAt } from '../read';
+import { stringsAt } from '../../manifests/fields';
+import { Inventory, Workload } from '../../manifests/inventory';
+import { namespaceOf } from '../../manifests/manifest';
 
 /** Where the access modes are documented. */
 export const ACCESS_MODES_SOURCE = 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes';

@@ -1,11 +1,11 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { isPruneProtected } from '../../core/prune-protection';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
 
-export const PRUNE_PROTECTION: CheckRule = {
+export const PRUNE_PROTECTION: Rule<Inventory> = {
   id: 'prune-protection',
-  severity: CheckSeverity.INFO,
+  severity: Severity.INFO,
   summary: 'A claim, PV or StorageClass that Argo CD, Flux or Helm would delete when it leaves the manifests (a rename or a refactor deletes the data).',
   source: 'https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#no-prune-resources; https://fluxcd.io/flux/components/kustomize/kustomizations/#prune',
   check: (inv: Inventory) => inv.ofKind('PersistentVolumeClaim', 'PersistentVolume', 'StorageClass')

@@ -1,11 +1,11 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { ReclaimPolicy } from '../../core/policies';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
 
-export const RECYCLE_RECLAIM_POLICY: CheckRule = {
+export const RECYCLE_RECLAIM_POLICY: Rule<Inventory> = {
   id: 'recycle-reclaim-policy',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'Reclaim policy Recycle: deprecated, served only by the in-tree NFS and hostPath plugins, and it scrubs the data (rm -rf) for the next claim.',
   source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#recycle',
   check: (inv: Inventory) => inv.ofKind('PersistentVolume', 'StorageClass')

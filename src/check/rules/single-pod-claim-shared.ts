@@ -1,12 +1,12 @@
-import { AccessMode } from '../../core/access-mode';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
 import { ACCESS_MODES_SOURCE, OWN_CLAIM_PER_POD, mountedClaims, podCount, surges, volumeField } from './mounted-claims';
-import { CheckRule, Hit } from './rule';
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { AccessMode } from '../../core/access-mode';
+import { Inventory } from '../../manifests/inventory';
 
-export const SINGLE_POD_CLAIM_SHARED: CheckRule = {
+export const SINGLE_POD_CLAIM_SHARED: Rule<Inventory> = {
   id: 'single-pod-claim-shared',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A ReadWriteOncePod claim mounted by more than one pod, or by a Deployment that surges on update: every pod but one stays Pending.',
   source: ACCESS_MODES_SOURCE,
   check: (inv: Inventory) => mountedClaims(inv)

@@ -1,13 +1,13 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { SNAPSHOT_API_VERSION } from '../../core/policies';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
 
 const SNAPSHOT_GROUP = 'snapshot.storage.k8s.io/';
 
-export const SNAPSHOT_API_VERSION_RULE: CheckRule = {
+export const SNAPSHOT_API_VERSION_RULE: Rule<Inventory> = {
   id: 'snapshot-api-version',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: `Snapshot objects on an API version other than ${SNAPSHOT_API_VERSION}: external-snapshotter 6.0 and later no longer serve v1beta1, so the apply fails.`,
   source: 'kubernetes-csi/external-snapshotter CHANGELOG-6.0 ("API Removal", #709)',
   check: (inv: Inventory) => inv.objects

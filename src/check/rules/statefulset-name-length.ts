@@ -1,11 +1,11 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { isValidName, NameRule } from '../../core/names';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { CheckRule } from './rule';
+import { Inventory } from '../../manifests/inventory';
 
-export const STATEFULSET_NAME_LENGTH: CheckRule = {
+export const STATEFULSET_NAME_LENGTH: Rule<Inventory> = {
   id: 'statefulset-name-length',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A StatefulSet name over 52 characters: the API accepts it, but the controller-revision-hash label exceeds 63 characters and no pod is ever created.',
   source: 'https://github.com/kubernetes/kubernetes/issues/64023',
   check: (inv: Inventory) => inv.ofKind('StatefulSet')

@@ -1,14 +1,15 @@
-import { CheckSeverity } from '../check-types';
-import { Inventory, namespaceOf } from '../inventory';
-import { stringAt } from '../read';
-import { CheckRule } from './rule';
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { stringAt } from '../../manifests/fields';
+import { Inventory } from '../../manifests/inventory';
+import { namespaceOf } from '../../manifests/manifest';
 
 /** Where the governing Service of a StatefulSet is documented. */
 export const STABLE_NETWORK_ID_SOURCE = 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id';
 
-export const STATEFULSET_SERVICE_MISSING: CheckRule = {
+export const STATEFULSET_SERVICE_MISSING: Rule<Inventory> = {
   id: 'statefulset-service-missing',
-  severity: CheckSeverity.WARNING,
+  severity: Severity.WARNING,
   summary: 'A StatefulSet names a governing Service that is not in these manifests: without it the pods get no stable DNS names.',
   source: STABLE_NETWORK_ID_SOURCE,
   check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {

@@ -1,12 +1,13 @@
-import { CheckSeverity } from '../check-types';
-import { Inventory, namespaceOf } from '../inventory';
-import { stringAt } from '../read';
-import { CheckRule } from './rule';
 import { STABLE_NETWORK_ID_SOURCE } from './statefulset-service-missing';
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { stringAt } from '../../manifests/fields';
+import { Inventory } from '../../manifests/inventory';
+import { namespaceOf } from '../../manifests/manifest';
 
-export const STATEFULSET_SERVICE_NOT_HEADLESS: CheckRule = {
+export const STATEFULSET_SERVICE_NOT_HEADLESS: Rule<Inventory> = {
   id: 'statefulset-service-not-headless',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A StatefulSet\'s governing Service has a cluster IP: the per-pod DNS names that peers use to find each other do not exist.',
   source: STABLE_NETWORK_ID_SOURCE,
   check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {

@@ -1,15 +1,15 @@
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { ReclaimPolicy } from '../../core/policies';
 import { LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from '../../local/local-driver';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
-import { CheckRule, Hit } from './rule';
+import { Inventory } from '../../manifests/inventory';
 
 /** Set by the PV controller on the PVs a provisioner made (pkg/controller/volume/persistentvolume, annDynamicallyProvisioned). */
 const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 
-export const STATIC_STORAGE_DELETE: CheckRule = {
+export const STATIC_STORAGE_DELETE: Rule<Inventory> = {
   id: 'static-storage-delete',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'Delete on storage nobody provisioned: a hand-written PV that is Delete has its disk or share deleted with its claim, '
     + 'and a class without a provisioner is Delete by default.',
   source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaim-policy; https://kubernetes.io/docs/concepts/storage/storage-classes/#reclaim-policy',

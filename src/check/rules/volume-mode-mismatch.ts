@@ -1,8 +1,8 @@
-import { Manifest } from '../../guard/manifest';
-import { CheckSeverity } from '../check-types';
-import { Inventory, VolumeUse, Workload, namespaceOf } from '../inventory';
-import { objectsAt, stringAt } from '../read';
-import { CheckRule, Hit } from './rule';
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { objectsAt, stringAt } from '../../manifests/fields';
+import { Inventory, VolumeUse, Workload } from '../../manifests/inventory';
+import { Manifest, namespaceOf } from '../../manifests/manifest';
 
 /**
  * The kubelet refuses a pod whose container mounts a Block claim at a path,
@@ -13,9 +13,9 @@ import { CheckRule, Hit } from './rule';
  * first case; cdk8s-plus-28 and later mount any claim through their own
  * `Volume.fromPersistentVolumeClaim`, so this catches it at synthesis.
  */
-export const VOLUME_MODE_MISMATCH: CheckRule = {
+export const VOLUME_MODE_MISMATCH: Rule<Inventory> = {
   id: 'volume-mode-mismatch',
-  severity: CheckSeverity.ERROR,
+  severity: Severity.ERROR,
   summary: 'A container mounts a Block claim at a path, or lists a Filesystem claim as a device: the kubelet refuses the pod, which never starts.',
   source: 'kubernetes pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go (createVolumeSpec)',
   check: (inv: Inventory) => inv.workloads.flatMap(w => w.volumeUses.flatMap(use => {

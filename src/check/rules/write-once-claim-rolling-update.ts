@@ -1,12 +1,12 @@
-import { AccessMode } from '../../core/access-mode';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
 import { mountedClaims, surges } from './mounted-claims';
-import { CheckRule, Hit } from './rule';
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { AccessMode } from '../../core/access-mode';
+import { Inventory } from '../../manifests/inventory';
 
-export const WRITE_ONCE_CLAIM_ROLLING_UPDATE: CheckRule = {
+export const WRITE_ONCE_CLAIM_ROLLING_UPDATE: Rule<Inventory> = {
   id: 'write-once-claim-rolling-update',
-  severity: CheckSeverity.WARNING,
+  severity: Severity.WARNING,
   summary: 'A ReadWriteOnce claim under a Deployment that surges on update: the new pod can land on another node and wait forever for the volume.',
   source: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy',
   check: (inv: Inventory) => mountedClaims(inv)

@@ -1,12 +1,12 @@
-import { AccessMode } from '../../core/access-mode';
-import { CheckSeverity } from '../check-types';
-import { Inventory } from '../inventory';
 import { ACCESS_MODES_SOURCE, OWN_CLAIM_PER_POD, mountedClaims, podCount, volumeField } from './mounted-claims';
-import { CheckRule, Hit } from './rule';
+import { Hit, Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { AccessMode } from '../../core/access-mode';
+import { Inventory } from '../../manifests/inventory';
 
-export const WRITE_ONCE_CLAIM_SHARED: CheckRule = {
+export const WRITE_ONCE_CLAIM_SHARED: Rule<Inventory> = {
   id: 'write-once-claim-shared',
-  severity: CheckSeverity.WARNING,
+  severity: Severity.WARNING,
   summary: 'A ReadWriteOnce claim mounted by more than one pod: pods scheduled to another node fail with a Multi-Attach error.',
   source: ACCESS_MODES_SOURCE,
   check: (inv: Inventory) => mountedClaims(inv)

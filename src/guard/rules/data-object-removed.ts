@@ -1,9 +1,8 @@
+import { changeHit, GuardRule } from './change-rule';
+import { Hit } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
 import { isPruneProtected } from '../../core/prune-protection';
-import { GuardFinding, GuardSeverity } from '../guard-types';
-import { Manifest, stableJson } from '../manifest';
-import { RemovalRule, finding } from './guard-rule';
-
-const NAME = 'data-object-removed';
+import { Manifest, stableJson } from '../../manifests/manifest';
 
 /** The kinds whose disappearance or rename loses data: a GitOps tool prunes what the manifests no longer hold. */
 const DATA_KINDS = ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'];
@@ -13,34 +12,38 @@ const DATA_KINDS = ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass']
  * spec under another name, which is a new, empty object) or simply removed
  * (pruned, with their data unless Retain and protected from pruning).
  */
-export const DATA_OBJECT_REMOVED: RemovalRule = {
-  name: NAME,
-  check: (before, after) => {
-    const added = addedByIdentity(before, after);
-    const findings: GuardFinding[] = [];
-    for (const [key, old] of before) {
-      if (after.has(key) || !DATA_KINDS.includes(old.kind!)) continue;
+export const DATA_OBJECT_REMOVED: GuardRule = {
+  id: 'data-object-removed',
+  severity: Severity.DATA_LOSS,
+  summary: 'A claim, PV or StorageClass leaves the manifests or is renamed: the GitOps tool prunes it, and its data unless Retain and protected (a warning then).',
+  source: 'https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#no-prune-resources; https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming',
+  check: ({ previous, current }) => {
+    const added = addedByIdentity(previous, current);
+    const hits: Hit[] = [];
+    for (const [key, old] of previous) {
+      if (current.has(key) || !DATA_KINDS.includes(old.kind!)) continue;
       // Each added object explains at most one removed one.
       const renamed = added.get(renameKey(old))?.shift();
-      findings.push(renamed ? renameFinding(old, renamed) : removalFinding(old, before));
+      hits.push(renamed ? renameHit(old, renamed) : removalHit(old, previous));
     }
-    return findings;
+    return hits;
   },
 };
 
-function renameFinding(old: Manifest, renamed: Manifest): GuardFinding {
-  return finding(NAME, old, '(object)', old.metadata?.name, renamed.metadata?.name, GuardSeverity.DATA_LOSS,
+function renameHit(old: Manifest, renamed: Manifest): Hit {
+  return changeHit(old, '(object)', old.metadata?.name, renamed.metadata?.name,
     `renamed to ${renamed.metadata?.name}: the new name is a new, empty ${old.kind}, and the old one is orphaned or pruned with its data`,
     `keep the old name (pass it as the construct's \`name\`), or copy the data to the new ${old.kind} before the old one is pruned`);
 }
 
-function removalFinding(old: Manifest, before: Map<string, Manifest>): GuardFinding {
+function removalHit(old: Manifest, before: ReadonlyMap<string, Manifest>): Hit {
   const kept = isRetained(old, before) && isPruneProtected(old.metadata?.annotations);
-  return finding(NAME, old, '(object)', old.metadata?.name, undefined, kept ? GuardSeverity.WARNING : GuardSeverity.DATA_LOSS,
+  return changeHit(old, '(object)', old.metadata?.name, undefined,
     kept ? 'removed from the manifests; it is Retain and protected from pruning, so it stays in the cluster, orphaned'
       : `removed from the manifests: the GitOps tool prunes it${old.kind === 'StorageClass' ? '' : ', and its data with it unless the volume is Retain'}`,
     kept ? 'delete it by hand once its data is no longer needed'
-      : 'keep it in the manifests, or make it Retain and annotate it against pruning before removing it');
+      : 'keep it in the manifests, or make it Retain and annotate it against pruning before removing it',
+    kept ? Severity.WARNING : undefined);
 }
 
 /**
@@ -48,7 +51,7 @@ function removalFinding(old: Manifest, before: Map<string, Manifest>): GuardFind
  * removed object, so renames are found in O(n) map operations, not by
  * comparing every removed object with every added one.
  */
-function addedByIdentity(before: Map<string, Manifest>, after: Map<string, Manifest>): Map<string, Manifest[]> {
+function addedByIdentity(before: ReadonlyMap<string, Manifest>, after: ReadonlyMap<string, Manifest>): Map<string, Manifest[]> {
   const added = new Map<string, Manifest[]>();
   for (const [key, m] of after) {
     if (before.has(key) || !DATA_KINDS.includes(m.kind!)) continue;
@@ -73,7 +76,7 @@ function identity(m: Manifest): string | undefined {
   return stableJson(rest);
 }
 
-function isRetained(m: Manifest, before: Map<string, Manifest>): boolean {
+function isRetained(m: Manifest, before: ReadonlyMap<string, Manifest>): boolean {
   if (m.kind === 'StorageClass') return m.reclaimPolicy === 'Retain';
   if (m.kind === 'PersistentVolume') return (m.spec?.persistentVolumeReclaimPolicy ?? 'Retain') === 'Retain';
   const pv = m.spec?.volumeName ? before.get(`PersistentVolume//${m.spec.volumeName}`) : undefined;

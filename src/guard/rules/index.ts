@@ -1,8 +1,8 @@
+import { GuardRule } from './change-rule';
 import { CLAIM_IMMUTABLE_FIELD } from './claim-immutable-field';
 import { CLAIM_SIZE_CHANGE } from './claim-size-change';
 import { CSIDRIVER_IMMUTABLE_FIELD } from './csidriver-immutable-field';
 import { DATA_OBJECT_REMOVED } from './data-object-removed';
-import { ChangeRule, RemovalRule } from './guard-rule';
 import { SERVICE_CLUSTER_IP } from './service-cluster-ip';
 import { STATEFULSET_CLAIM_RETENTION } from './statefulset-claim-retention';
 import { STATEFULSET_CLAIM_TEMPLATE } from './statefulset-claim-template';
@@ -13,12 +13,12 @@ import { VOLUME_RECLAIM_DELETE } from './volume-reclaim-delete';
 import { VOLUME_SHRINK } from './volume-shrink';
 
 /**
- * Every rule of the guard. A new rule is a file in this folder (a
- * `ChangeRule` or a `RemovalRule`), a line here, a row in the README's table,
- * and a refused and an allowed case in test/guard-rules.test.ts. Findings come
- * in this order for each object.
+ * Every rule of the guard, in the order findings are reported. A new rule is
+ * a file in this folder (the shape every rule has, `Rule<Change>`), a line
+ * here, and a refused and an allowed case in test/guard-rules.test.ts; the
+ * README's table is generated from this list.
  */
-export const CHANGE_RULES: ChangeRule[] = [
+export const GUARD_RULES: readonly GuardRule[] = [
   STATEFULSET_IMMUTABLE_FIELD,
   STATEFULSET_CLAIM_RETENTION,
   STATEFULSET_CLAIM_TEMPLATE,
@@ -30,6 +30,5 @@ export const CHANGE_RULES: ChangeRule[] = [
   VOLUME_SHRINK,
   CSIDRIVER_IMMUTABLE_FIELD,
   SERVICE_CLUSTER_IP,
+  DATA_OBJECT_REMOVED,
 ];
-
-export const REMOVAL_RULES: RemovalRule[] = [DATA_OBJECT_REMOVED];

@@ -1,30 +1,33 @@
-import { GuardSeverity } from '../guard-types';
-import { ChangeRule, fieldRule, orphanAndResync } from './guard-rule';
+import { fieldRule, GuardRule, orphanAndResync } from './change-rule';
+import { Severity } from '../../analysis/severity';
 
 /**
  * The StatefulSet fields the API server refuses to update
  * (kubernetes pkg/apis/apps/validation/validation.go ValidateStatefulSetUpdate).
  */
-export const STATEFULSET_IMMUTABLE_FIELD: ChangeRule = fieldRule('statefulset-immutable-field', 'StatefulSet', [
+export const STATEFULSET_IMMUTABLE_FIELD: GuardRule = fieldRule({
+  id: 'statefulset-immutable-field',
+  severity: Severity.REFUSED,
+  summary: 'A StatefulSet\'s serviceName, selector or podManagementPolicy changes: the API server refuses the update (revisionHistoryLimit: a warning).',
+  source: 'kubernetes pkg/apis/apps/validation/validation.go ValidateStatefulSetUpdate',
+}, 'StatefulSet', [
   ...['serviceName', 'selector'].map(field => ({
     field: `spec.${field}`,
     value: (m: any) => m.spec?.[field],
-    severity: GuardSeverity.REFUSED,
     message: `updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden (${field})`,
-    remedy: orphanAndResync,
+    fix: orphanAndResync,
   })),
   {
     field: 'spec.podManagementPolicy',
     value: m => m.spec?.podManagementPolicy ?? 'OrderedReady',
-    severity: GuardSeverity.REFUSED,
     message: 'podManagementPolicy cannot change once the StatefulSet exists',
-    remedy: orphanAndResync,
+    fix: orphanAndResync,
   },
   {
     field: 'spec.revisionHistoryLimit',
     value: m => m.spec?.revisionHistoryLimit ?? 10,
-    severity: GuardSeverity.WARNING,
+    severity: Severity.WARNING,
     message: 'revisionHistoryLimit is refused by API servers up to at least 1.31 (kubernetes#130263)',
-    remedy: orphanAndResync,
+    fix: orphanAndResync,
   },
 ]);

@@ -1,6 +1,6 @@
-import { GuardSeverity } from '../guard-types';
-import { Manifest } from '../manifest';
-import { ChangeRule, fieldRule } from './guard-rule';
+import { fieldRule, GuardRule } from './change-rule';
+import { Severity } from '../../analysis/severity';
+import { Manifest } from '../../manifests/manifest';
 
 const newVolume = () => 'create a new PV under another name and bind a new claim to it; a PV\'s source cannot be edited';
 
@@ -19,8 +19,13 @@ function pvSource(m: Manifest): unknown {
  * The PV fields the API server refuses to update
  * (kubernetes pkg/apis/core/validation/validation.go ValidatePersistentVolumeUpdate).
  */
-export const VOLUME_IMMUTABLE_FIELD: ChangeRule = fieldRule('volume-immutable-field', 'PersistentVolume', [
-  { field: 'spec (volume source)', value: pvSource, severity: GuardSeverity.REFUSED, message: 'spec.persistentvolumesource is immutable after creation', remedy: newVolume },
-  { field: 'spec.volumeMode', value: m => m.spec?.volumeMode ?? 'Filesystem', severity: GuardSeverity.REFUSED, message: 'volumeMode is immutable', remedy: newVolume },
-  { field: 'spec.nodeAffinity', value: m => m.spec?.nodeAffinity, onceSet: true, severity: GuardSeverity.REFUSED, message: 'nodeAffinity is immutable once set', remedy: newVolume },
+export const VOLUME_IMMUTABLE_FIELD: GuardRule = fieldRule({
+  id: 'volume-immutable-field',
+  severity: Severity.REFUSED,
+  summary: 'A PV\'s volume source or volumeMode changes, or its nodeAffinity once set: the API server refuses the update.',
+  source: 'kubernetes pkg/apis/core/validation/validation.go ValidatePersistentVolumeUpdate',
+}, 'PersistentVolume', [
+  { field: 'spec (volume source)', value: pvSource, message: 'spec.persistentvolumesource is immutable after creation', fix: newVolume },
+  { field: 'spec.volumeMode', value: m => m.spec?.volumeMode ?? 'Filesystem', message: 'volumeMode is immutable', fix: newVolume },
+  { field: 'spec.nodeAffinity', value: m => m.spec?.nodeAffinity, onceSet: true, message: 'nodeAffinity is immutable once set', fix: newVolume },
 ]);

@@ -1,16 +1,17 @@
+import { Manifest } from './manifest';
+import { inputError } from './shape';
+import { sourceOf } from './source';
 import { isPlainObject } from '../core/checks';
 import { parseQuantity } from '../core/quantity';
-import { Manifest } from '../guard/manifest';
-import { guardInputError, sourceOf } from '../guard/manifest-shape';
 
 /**
- * Fail-closed readers of fields the rules use beyond those the shared shape
+ * Fail-closed readers of fields the rules read beyond those the shape
  * check covers: a field of the wrong shape is an input error naming the
  * object and the field, never a crash in a rule or a silent "no finding".
  */
 
 function wrong(m: Manifest, path: string, value: unknown, expected: string): never {
-  throw guardInputError(sourceOf(m, `${m.kind} ${m.metadata?.name}`),
+  throw inputError(sourceOf(m, `${m.kind} ${m.metadata?.name}`),
     `${m.kind} ${m.metadata?.name}: ${path} is ${JSON.stringify(value)}, expected ${expected}. Fix: correct the manifest`);
 }
 

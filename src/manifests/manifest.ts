@@ -24,3 +24,18 @@ export function withoutDefaults(value: any, defaults: { [key: string]: unknown }
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => stableJson(v) !== stableJson(defaults[k])));
 }
+
+/** The namespace of an object, '' when it names none. */
+export function namespaceOf(m: Manifest): string {
+  return m.metadata?.namespace ?? '';
+}
+
+/**
+ * Whether an object is in the namespace a reference names. An object that
+ * names no namespace is applied to whichever namespace the manifests target,
+ * so it matches any (upstream deploy files name `default` in references and
+ * nothing on the objects).
+ */
+export function inNamespace(objectNamespace: string, referenced: string): boolean {
+  return objectNamespace === referenced || objectNamespace === '' || referenced === '';
+}

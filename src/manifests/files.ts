@@ -3,9 +3,9 @@ import { Dirent, Stats, lstatSync, readFileSync, readdirSync, realpathSync, stat
 import { basename, join, relative } from 'path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { Manifest } from './manifest';
-import { recordSource } from './manifest-shape';
+import { recordSource } from './source';
 
-/** Input the guard cannot read: a clear message, and exit status 2. */
+/** Input that cannot be read: a clear message, and exit status 2. */
 export class ManifestInputError extends Error {}
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/;
@@ -100,25 +100,52 @@ export function readManifestsAtRevision(path: string, rev: string): Manifest[] {
   return files.flatMap(file => manifestsOfFile(git(['show', `${rev}:${file}`], top), `${rev}:${file}`));
 }
 
-/** Parses every document of a YAML (or JSON) text; each must be an object with a kind and a metadata.name. */
+/**
+ * Parses every document of a YAML (or JSON) text; each must be an object.
+ * Each object's file, document number and first line are recorded
+ * (`locationOf`), so findings point to `file:line`.
+ */
 export function parseManifests(text: string, source: string): Manifest[] {
   let documents: unknown[];
+  const startLines: number[] = [];
+  let depth = 0;
   try {
     // The YAML 1.2 core schema: no timestamps turned into dates, no yes/no booleans.
-    documents = loadAll(text, undefined, { schema: CORE_SCHEMA });
+    // js-yaml reports each node it opens and closes: the first node of a document gives its line (counted from 0).
+    documents = loadAll(text, undefined, {
+      schema: CORE_SCHEMA,
+      listener: (event, state) => {
+        if (event === 'open' && depth++ === 0) startLines.push(state.line + 1);
+        else if (event === 'close') depth--;
+      },
+    });
   } catch (e) {
     throw new ManifestInputError(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const manifests: Manifest[] = [];
   for (const [i, value] of documents.entries()) {
-    // An empty document (a trailing "---") holds nothing; anything else is checked by StorageGuard.compare.
+    // An empty document (a trailing "---") holds nothing; anything else is checked by the engines.
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new ManifestInputError(`${source}: document ${i + 1} is not a Kubernetes object (it needs kind and metadata.name)`);
+      throw new ManifestInputError(`${source}:${startLines[i]} document ${i + 1} is not a Kubernetes object (it needs kind and metadata.name)`);
     }
-    recordSource(value, `${source}: document ${i + 1}`);
+    recordSource(value, { file: source, line: startLines[i], document: i + 1 });
     manifests.push(value as Manifest);
   }
+  return manifests;
+}
+
+/** The manifests on standard input (the path `-`), read by `read` (a test passes its own). */
+export function readStdin(read: () => string): Manifest[] {
+  let text: string;
+  try {
+    text = read();
+  } catch (e) {
+    throw new ManifestInputError(`standard input cannot be read (${(e as Error).message})`);
+  }
+  if (text.length > MAX_FILE_BYTES) throw new ManifestInputError(`standard input: larger than the ${MAX_FILE_BYTES}-byte limit`);
+  const manifests = parseManifests(text, 'stdin');
+  if (manifests.length === 0) throw new ManifestInputError('standard input: no manifests (an empty input is not clean, it is nothing)');
   return manifests;
 }
 

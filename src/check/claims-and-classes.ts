@@ -1,5 +1,3 @@
-import { Inventory, namespaceOf } from './inventory';
-import { objectsAt, quantityAt, stringsAt } from './read';
 import { BlockAccessMode } from '../block/block-access-mode';
 import { AZURE_DISK_DRIVER } from '../block/rules/azure-disk';
 import { EBS_DRIVER } from '../block/rules/ebs';
@@ -10,8 +8,10 @@ import { AccessMode } from '../core/access-mode';
 import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
 import { EFS_DRIVER } from '../efs/efs-driver';
-import { Manifest } from '../guard/manifest';
 import { LOCAL_DRIVER } from '../local/local-driver';
+import { objectsAt, quantityAt, stringsAt } from '../manifests/fields';
+import { Inventory } from '../manifests/inventory';
+import { Manifest, namespaceOf } from '../manifests/manifest';
 import { NFS_CSI_DRIVER } from '../nfs/nfs-csi-driver';
 import { SPDK_DRIVER_FACTS } from '../spdk/driver-name';
 

@@ -1,13 +1,14 @@
 import { Manifest, objectKey } from './manifest';
+import { sourceOf } from './source';
 import { isPlainObject as isObject } from '../core/checks';
 import { StorageValidationError } from '../core/errors';
 import { parseQuantity } from '../core/quantity';
 
 /**
- * Input checks of the guard. The rules read fields of arbitrary manifests;
- * a field of the wrong shape would otherwise crash a rule (a TypeError) or,
- * worse, compare as "no change". Every check here fails closed: input that
- * cannot be judged is an error naming where it came from, never "0 refused".
+ * Input checks shared by `check` and `guard`. Their rules read fields of
+ * arbitrary manifests; a field of the wrong shape would otherwise crash a rule
+ * (a TypeError) or, worse, judge as "no finding". Every check here fails closed: input that
+ * cannot be judged is an error naming where it came from, never "clean".
  */
 
 /**
@@ -17,22 +18,8 @@ import { parseQuantity } from '../core/quantity';
  */
 export const MAX_EXPANDED_VALUES = 1_000_000;
 
-/** Where each parsed manifest came from ("dir/app.yaml, document 3"), for messages. */
-const SOURCES = new WeakMap<object, string>();
-
-/** Records where `manifest` was read from. */
-export function recordSource(manifest: object, source: string): void {
-  SOURCES.set(manifest, source);
-}
-
-/** Where `manifest` was read from, or `fallback` for objects passed in by a program. */
-export function sourceOf(manifest: unknown, fallback: string): string {
-  const source = manifest !== null && typeof manifest === 'object' ? SOURCES.get(manifest) : undefined;
-  return source ?? fallback;
-}
-
-/** An input the guard cannot judge: exit status 2 in the CLI, a StorageValidationError in the API. */
-export function guardInputError(where: string, problem: string): StorageValidationError {
+/** Input that cannot be judged: exit status 2 in the CLI, a StorageValidationError in the API. */
+export function inputError(where: string, problem: string): StorageValidationError {
   return new StorageValidationError(`${where}: ${problem}`);
 }
 
@@ -46,10 +33,10 @@ export function checkExpandedSize(value: unknown, where: string): void {
   const onPath = new Set<object>();
   const visit = (v: unknown): void => {
     if (++count > MAX_EXPANDED_VALUES) {
-      throw guardInputError(where, `expands to more than ${MAX_EXPANDED_VALUES} values (YAML aliases?); refusing to compare it. Fix: write the document without alias chains`);
+      throw inputError(where, `expands to more than ${MAX_EXPANDED_VALUES} values (YAML aliases?); refusing to compare it. Fix: write the document without alias chains`);
     }
     if (!v || typeof v !== 'object') return;
-    if (onPath.has(v)) throw guardInputError(where, 'refers to itself (a YAML alias inside its own anchor); refusing to compare it. Fix: remove the recursive alias');
+    if (onPath.has(v)) throw inputError(where, 'refers to itself (a YAML alias inside its own anchor); refusing to compare it. Fix: remove the recursive alias');
     onPath.add(v);
     for (const child of Array.isArray(v) ? v : Object.values(v)) visit(child);
     onPath.delete(v);
@@ -127,18 +114,18 @@ function at(value: unknown, path: string): unknown {
 
 /**
  * Throws unless `value` is a Kubernetes object whose fields read by the
- * guard's rules have the shapes the rules expect.
+ * rules have the shapes the rules expect.
  */
 export function checkManifestShape(value: unknown, where: string): Manifest {
   if (!isObject(value) || typeof (value as any).kind !== 'string' || !(value as any).kind
     || !isObject((value as any).metadata) || typeof (value as any).metadata.name !== 'string' || !(value as any).metadata.name) {
-    throw guardInputError(where, 'is not a Kubernetes object (it needs a kind and a metadata.name, both strings). Fix: remove it or complete it');
+    throw inputError(where, 'is not a Kubernetes object (it needs a kind and a metadata.name, both strings). Fix: remove it or complete it');
   }
   const m = value as Manifest;
   for (const shape of [...COMMON, ...SHAPES[m.kind!] ?? []]) {
     const v = at(m, shape.path);
     if (v === undefined ? shape.required : !shape.check(v)) {
-      throw guardInputError(where, `${m.kind} ${m.metadata!.name}: ${shape.path} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected ${shape.expected}. Fix: correct the manifest`);
+      throw inputError(where, `${m.kind} ${m.metadata!.name}: ${shape.path} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected ${shape.expected}. Fix: correct the manifest`);
     }
   }
   if (m.kind === 'StatefulSet') checkTemplates(m, where);
@@ -153,7 +140,7 @@ function checkTemplates(m: Manifest, where: string): void {
     const problem = !isObject(t) || typeof name !== 'string' || !name ? 'is not a claim template with a metadata.name'
       : seen.has(name) ? `repeats the template name ${name}`
         : at(t, 'spec') !== undefined && !isObject(at(t, 'spec')) ? 'has a spec that is not an object' : undefined;
-    if (problem) throw guardInputError(where, `StatefulSet ${m.metadata!.name}: spec.volumeClaimTemplates[${i}] ${problem}. Fix: correct the manifest`);
+    if (problem) throw inputError(where, `StatefulSet ${m.metadata!.name}: spec.volumeClaimTemplates[${i}] ${problem}. Fix: correct the manifest`);
     seen.add(name as string);
   }
 }
@@ -167,7 +154,7 @@ function checkTemplates(m: Manifest, where: string): void {
  */
 export function indexManifests(manifests: unknown, caller: string, label: string): Map<string, Manifest> {
   if (!Array.isArray(manifests)) {
-    throw guardInputError(caller, `expected a list of manifests, got ${manifests === null ? 'null' : typeof manifests}. Fix: pass the parsed documents as an array`);
+    throw inputError(caller, `expected a list of manifests, got ${manifests === null ? 'null' : typeof manifests}. Fix: pass the parsed documents as an array`);
   }
   const byKey = new Map<string, Manifest>();
   manifests.forEach((value, i) => {
@@ -177,7 +164,7 @@ export function indexManifests(manifests: unknown, caller: string, label: string
     const key = objectKey(m);
     const first = byKey.get(key);
     if (first) {
-      throw guardInputError(where, `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name} is also defined in ${sourceOf(first, `${label}[${manifests.indexOf(first)}]`)}; `
+      throw inputError(where, `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name} is also defined in ${sourceOf(first, `${label}[${manifests.indexOf(first)}]`)}; `
         + 'only one can be applied, so the manifests cannot be judged. Fix: remove one of them');
     }
     byKey.set(key, m);

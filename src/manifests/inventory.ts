@@ -1,5 +1,5 @@
-import { countAt, objectAt, objectsAt, stringAt, stringsAt } from './read';
-import { Manifest } from '../guard/manifest';
+import { countAt, objectAt, objectsAt, stringAt, stringsAt } from './fields';
+import { Manifest, namespaceOf } from './manifest';
 
 /** A pod-creating object, read once for every rule. */
 export interface Workload {
@@ -20,7 +20,6 @@ export interface Workload {
   readonly configMaps: readonly string[];
 }
 
-/** Where each kind keeps its pod template's spec. */
 /** A container's use of a pod volume, and where the manifest says so. */
 export interface VolumeUse {
   readonly container: string;
@@ -29,6 +28,7 @@ export interface VolumeUse {
   readonly field: string;
 }
 
+/** Where each kind keeps its pod template's spec. */
 const POD_SPEC_PATHS: { [kind: string]: string[] } = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
@@ -59,17 +59,20 @@ export class Inventory {
   public readonly claims = new Map<string, Manifest>();
   public readonly workloads: Workload[] = [];
   private readonly byKey = new Map<string, Manifest>();
+  private readonly byKind = new Map<string, Manifest[]>();
+  /** The workloads that mount each claim, by `namespace/claim`: one lookup per claim keeps the rules linear. */
+  private readonly mounters = new Map<string, Workload[]>();
 
   constructor(public readonly objects: readonly Manifest[]) {
     for (const m of objects) {
       this.byKey.set(`${m.kind}/${namespaceOf(m)}/${m.metadata!.name}`, m);
+      pushTo(this.byKind, m.kind!, m);
       if (m.kind === 'StorageClass') this.classes.set(m.metadata!.name!, m);
       if (m.kind === 'PersistentVolumeClaim') this.claims.set(`${namespaceOf(m)}/${m.metadata!.name}`, m);
       if (m.kind === 'PersistentVolume') {
-        const cls = m.spec?.storageClassName ?? '';
-        this.volumesByClass.set(cls, [...this.volumesByClass.get(cls) ?? [], m]);
+        pushTo(this.volumesByClass, m.spec?.storageClassName ?? '', m);
       }
-      if (POD_SPEC_PATHS[m.kind!]) this.workloads.push(readWorkload(m));
+      if (POD_SPEC_PATHS[m.kind!]) this.addWorkload(readWorkload(m));
     }
     const defaults = [...this.classes.values()].filter(c => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
     this.defaultClass = defaults.length === 1 ? defaults[0] : undefined;
@@ -80,30 +83,28 @@ export class Inventory {
     return this.byKey.get(`${kind}/${namespace}/${name}`);
   }
 
-  /** The objects of some kinds. */
+  /** The objects of some kinds, in the order of the manifests. */
   public ofKind(...kinds: string[]): Manifest[] {
+    if (kinds.length === 1) return this.byKind.get(kinds[0]) ?? [];
     return this.objects.filter(m => kinds.includes(m.kind!));
   }
 
   /** The workloads in `namespace` that mount the claim `claimName`. */
   public mountersOf(namespace: string, claimName: string): Workload[] {
-    return this.workloads.filter(w => namespaceOf(w.object) === namespace && w.claims.some(c => c.claimName === claimName));
+    return this.mounters.get(`${namespace}/${claimName}`) ?? [];
+  }
+
+  private addWorkload(w: Workload): void {
+    this.workloads.push(w);
+    // A pod that mounts one claim through two volumes is still one mounter.
+    for (const claimName of new Set(w.claims.map(c => c.claimName))) pushTo(this.mounters, `${namespaceOf(w.object)}/${claimName}`, w);
   }
 }
 
-/**
- * Whether an object is in the namespace a reference names. An object that
- * names no namespace is applied to whichever namespace the manifests target,
- * so it matches any (upstream deploy files name `default` in references and
- * nothing on the objects).
- */
-export function inNamespace(objectNamespace: string, referenced: string): boolean {
-  return objectNamespace === referenced || objectNamespace === '' || referenced === '';
-}
-
-/** The namespace of an object, '' when it names none. */
-export function namespaceOf(m: Manifest): string {
-  return m.metadata?.namespace ?? '';
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function readWorkload(m: Manifest): Workload {
