@@ -29,8 +29,15 @@ export interface ClaimView {
   readonly volumeMode: string;
 }
 
+/** The claims of each inventory, read once for the several rules that judge them. */
+const CLAIMS = new WeakMap<Inventory, ClaimView[]>();
+
 /** Every claim and claim template in the manifests. */
 export function allClaims(inv: Inventory): ClaimView[] {
+  return CLAIMS.get(inv) ?? CLAIMS.set(inv, readClaims(inv)).get(inv)!;
+}
+
+function readClaims(inv: Inventory): ClaimView[] {
   const claims: ClaimView[] = [...inv.claims.values()].map(m => view(m, m, 'spec', `claim ${m.metadata!.name}`));
   for (const sts of inv.ofKind('StatefulSet')) {
     objectsAt(sts, sts.spec?.volumeClaimTemplates, 'spec.volumeClaimTemplates').forEach(t => {
@@ -105,6 +112,9 @@ const MIGRATED: { [inTree: string]: BlockDriver } = {
 const BLOCK_DRIVERS = [EBS_DRIVER, OCI_DRIVER, GCE_PD_DRIVER, AZURE_DISK_DRIVER];
 const FILE_DRIVERS: DriverFacts[] = [EFS_DRIVER, NFS_CSI_DRIVER, SPDK_DRIVER_FACTS];
 
+const BLOCK_MODES: readonly string[] = enumValues(BlockAccessMode);
+const BLOCK_MODES_MULTI_ATTACH: readonly string[] = [...BLOCK_MODES, AccessMode.READ_WRITE_MANY];
+
 /** What a class serves, from the same facts the constructs use. */
 export interface Served {
   readonly label: string;
@@ -127,7 +137,7 @@ export function servedBy(inv: Inventory, cls: ClassView, volumeMode: string): Se
     return {
       label: block.label,
       driver: block.provisioner,
-      accessModes: [...enumValues(BlockAccessMode), ...(multiAttach ? [AccessMode.READ_WRITE_MANY] : [])],
+      accessModes: multiAttach ? BLOCK_MODES_MULTI_ATTACH : BLOCK_MODES,
       blockModeProblem: capabilities.blockModeProblem,
       multiAttachProblem: volumeMode === 'Block' ? capabilities.multiAttachProblem : 'a filesystem on a block volume is mounted by one node at a time',
       capabilities,

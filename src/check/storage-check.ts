@@ -36,10 +36,10 @@ export class StorageCheck {
    */
   public static check(manifests: any[], options: CheckOptions = {}): Finding[] {
     const suppress = checkRuleIds(CHECK_RULES, (options ?? {}).suppress ?? [], 'StorageCheck.check options.suppress');
-    const objects = [...indexManifests(manifests, 'StorageCheck.check manifests', 'manifests').values()];
+    const inventory = new Inventory(indexManifests(manifests, 'StorageCheck.check manifests', 'manifests'));
     const annotated = new Map<Manifest, readonly string[]>();
     const suppressedBy = (m: Manifest) => annotated.get(m) ?? annotated.set(m, suppressionsOf(m)).get(m)!;
-    return runRules(CHECK_RULES, new Inventory(objects), { suppress, suppressedBy });
+    return runRules(CHECK_RULES, inventory, { suppress, suppressedBy });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import { Dirent, Stats, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'fs';
 import { basename, join, relative } from 'path';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import { CORE_SCHEMA, loadAll, State } from 'js-yaml';
 import { Manifest } from './manifest';
 import { recordSource } from './source';
 
@@ -108,15 +108,17 @@ export function readManifestsAtRevision(path: string, rev: string): Manifest[] {
 export function parseManifests(text: string, source: string): Manifest[] {
   let documents: unknown[];
   const startLines: number[] = [];
+  const anchored: boolean[] = [];
   let depth = 0;
   try {
     // The YAML 1.2 core schema: no timestamps turned into dates, no yes/no booleans.
     // js-yaml reports each node it opens and closes: the first node of a document gives its line (counted from 0).
     documents = loadAll(text, undefined, {
       schema: CORE_SCHEMA,
+      // Whether a document defined anchors decides whether it needs the alias-expansion check (shape.ts).
       listener: (event, state) => {
         if (event === 'open' && depth++ === 0) startLines.push(state.line + 1);
-        else if (event === 'close') depth--;
+        else if (event === 'close' && --depth === 0) anchored.push(hasAnchors(state));
       },
     });
   } catch (e) {
@@ -129,10 +131,17 @@ export function parseManifests(text: string, source: string): Manifest[] {
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new ManifestInputError(`${source}:${startLines[i]} document ${i + 1} is not a Kubernetes object (it needs kind and metadata.name)`);
     }
-    recordSource(value, { file: source, line: startLines[i], document: i + 1 });
+    recordSource(value, { file: source, line: startLines[i], document: i + 1 }, !anchored[i]);
     manifests.push(value as Manifest);
   }
   return manifests;
+}
+
+/** Whether the document js-yaml just parsed defined an anchor (its anchorMap is per document). */
+function hasAnchors(state: State): boolean {
+  const anchors = (state as State & { anchorMap?: object }).anchorMap;
+  for (const _ in anchors) return true;
+  return false;
 }
 
 /** The manifests on standard input (the path `-`), read by `read` (a test passes its own). */

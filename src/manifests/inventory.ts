@@ -1,5 +1,5 @@
 import { countAt, objectAt, objectsAt, stringAt, stringsAt } from './fields';
-import { Manifest, namespaceOf } from './manifest';
+import { Manifest, namespaceOf, objectKey } from './manifest';
 
 /** A pod-creating object, read once for every rule. */
 export interface Workload {
@@ -25,7 +25,8 @@ export interface VolumeUse {
   readonly container: string;
   readonly volume: string;
   readonly asDevice: boolean;
-  readonly field: string;
+  /** The use's path in the manifest, built when a finding names it. */
+  readonly field: () => string;
 }
 
 /** Where each kind keeps its pod template's spec. */
@@ -58,14 +59,16 @@ export class Inventory {
   public readonly volumesByClass = new Map<string, Manifest[]>();
   public readonly claims = new Map<string, Manifest>();
   public readonly workloads: Workload[] = [];
-  private readonly byKey = new Map<string, Manifest>();
+  /** Every object in the order of the manifests. */
+  public readonly objects: readonly Manifest[];
   private readonly byKind = new Map<string, Manifest[]>();
   /** The workloads that mount each claim, by `namespace/claim`: one lookup per claim keeps the rules linear. */
   private readonly mounters = new Map<string, Workload[]>();
 
-  constructor(public readonly objects: readonly Manifest[]) {
-    for (const m of objects) {
-      this.byKey.set(`${m.kind}/${namespaceOf(m)}/${m.metadata!.name}`, m);
+  /** @param byKey the objects by `objectKey`, as `indexManifests` returns them */
+  constructor(private readonly byKey: ReadonlyMap<string, Manifest>) {
+    this.objects = [...byKey.values()];
+    for (const m of this.objects) {
       pushTo(this.byKind, m.kind!, m);
       if (m.kind === 'StorageClass') this.classes.set(m.metadata!.name!, m);
       if (m.kind === 'PersistentVolumeClaim') this.claims.set(`${namespaceOf(m)}/${m.metadata!.name}`, m);
@@ -78,9 +81,9 @@ export class Inventory {
     this.defaultClass = defaults.length === 1 ? defaults[0] : undefined;
   }
 
-  /** An object by kind, namespace and name. */
+  /** An object by kind, namespace ('' for none) and name. */
   public find(kind: string, namespace: string, name: string): Manifest | undefined {
-    return this.byKey.get(`${kind}/${namespace}/${name}`);
+    return this.byKey.get(objectKey({ kind, metadata: { namespace: namespace || undefined, name } }));
   }
 
   /** The objects of some kinds, in the order of the manifests. */
@@ -107,27 +110,32 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/** Each kind's pod spec: the keys to it, and the dotted paths messages name, split once. */
+const POD_SPECS = new Map(Object.entries(POD_SPEC_PATHS).map(([kind, keys]) => [kind, { keys, paths: keys.map((_, i) => keys.slice(0, i + 1).join('.')) }]));
+
 function readWorkload(m: Manifest): Workload {
-  const path = POD_SPEC_PATHS[m.kind!];
+  const { keys, paths } = POD_SPECS.get(m.kind!)!;
   let spec: any = m;
-  for (let i = 0; i < path.length; i++) spec = objectAt(m, spec?.[path[i]], path.slice(0, i + 1).join('.')) ?? {};
-  const at = path.join('.');
-  const volumes = objectsAt(m, spec.volumes, `${at}.volumes`);
-  const containers = [...objectsAt(m, spec.containers, `${at}.containers`), ...objectsAt(m, spec.initContainers, `${at}.initContainers`)];
+  for (let i = 0; i < keys.length; i++) spec = objectAt(m, spec?.[keys[i]], paths[i]) ?? {};
+  const at = paths[paths.length - 1];
+  // Paths of list items are functions: they are built only for a message (readers run for every container of every workload).
+  const volumes = objectsAt(m, spec.volumes, () => `${at}.volumes`);
+  const containerLists = (['containers', 'initContainers'] as const).map(list => ({ list, containers: objectsAt(m, spec[list], () => `${at}.${list}`) }));
   const claims = volumes.flatMap((v, i) => {
-    const claimName = stringAt(m, objectAt(m, v.persistentVolumeClaim, `${at}.volumes[${i}].persistentVolumeClaim`)?.claimName, `${at}.volumes[${i}].persistentVolumeClaim.claimName`);
+    const claimName = stringAt(m, objectAt(m, v.persistentVolumeClaim, () => `${at}.volumes[${i}].persistentVolumeClaim`)?.claimName,
+      () => `${at}.volumes[${i}].persistentVolumeClaim.claimName`);
     return claimName ? [{ claimName, volume: String(v.name) }] : [];
   });
-  const envSources = containers.flatMap((c, i) => [
-    ...objectsAt(m, c.envFrom, `${at}.containers[${i}].envFrom`),
-    ...objectsAt(m, c.env, `${at}.containers[${i}].env`).map(e => objectAt(m, e.valueFrom, `${at}.containers[${i}].env.valueFrom`) ?? {}),
-  ]);
-  const volumeUses = (['containers', 'initContainers'] as const).flatMap(list => objectsAt(m, spec[list], `${at}.${list}`).flatMap((c, i) =>
-    (['volumeMounts', 'volumeDevices'] as const).flatMap(key => objectsAt(m, c[key], `${at}.${list}[${i}].${key}`).map((u, j): VolumeUse => ({
+  const envSources = containerLists.flatMap(({ list, containers: cs }) => cs.flatMap((c, i) => [
+    ...objectsAt(m, c.envFrom, () => `${at}.${list}[${i}].envFrom`),
+    ...objectsAt(m, c.env, () => `${at}.${list}[${i}].env`).map(e => objectAt(m, e.valueFrom, () => `${at}.${list}[${i}].env.valueFrom`) ?? {}),
+  ]));
+  const volumeUses = containerLists.flatMap(({ list, containers: cs }) => cs.flatMap((c, i) =>
+    (['volumeMounts', 'volumeDevices'] as const).flatMap(key => objectsAt(m, c[key], () => `${at}.${list}[${i}].${key}`).map((u, j): VolumeUse => ({
       container: String(c.name),
-      volume: stringAt(m, u.name, `${at}.${list}[${i}].${key}[${j}].name`) ?? '',
+      volume: stringAt(m, u.name, () => `${at}.${list}[${i}].${key}[${j}].name`) ?? '',
       asDevice: key === 'volumeDevices',
-      field: `${at}.${list}[${i}].${key}[${j}]`,
+      field: () => `${at}.${list}[${i}].${key}[${j}]`,
     })))));
   const named = (refs: Array<{ [key: string]: any } | undefined>, key: string) => refs.map(r => r?.[key]).filter((n): n is string => typeof n === 'string');
   return {
@@ -138,8 +146,8 @@ function readWorkload(m: Manifest): Workload {
     rollingUpdate: m.kind === 'Deployment' && (stringAt(m, m.spec?.strategy?.type, 'spec.strategy.type') ?? 'RollingUpdate') === 'RollingUpdate',
     // serviceAccount is the deprecated alias that older manifests (spdk-csi's) still use.
     serviceAccount: stringAt(m, spec.serviceAccountName, `${at}.serviceAccountName`) ?? stringAt(m, spec.serviceAccount, `${at}.serviceAccount`) ?? 'default',
-    csiDriver: containers.some((c, i) => CSI_IMAGE.test(stringAt(m, c.image, `${at}.containers[${i}].image`) ?? '')
-      || stringsAt(m, c.args, `${at}.containers[${i}].args`).some(a => CSI_FLAGS.test(a))),
+    csiDriver: containerLists.some(({ list, containers: cs }) => cs.some((c, i) => CSI_IMAGE.test(stringAt(m, c.image, () => `${at}.${list}[${i}].image`) ?? '')
+      || stringsAt(m, c.args, () => `${at}.${list}[${i}].args`).some(a => CSI_FLAGS.test(a)))),
     secrets: [
       ...named(volumes.map(v => v.secret), 'secretName'),
       ...named(volumes.flatMap(v => (v.projected?.sources ?? []).map((s: any) => s?.secret)), 'name'),

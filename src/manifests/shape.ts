@@ -1,5 +1,5 @@
 import { Manifest, objectKey } from './manifest';
-import { sourceOf } from './source';
+import { isTreeShaped, sourceOf } from './source';
 import { isPlainObject as isObject } from '../core/checks';
 import { StorageValidationError } from '../core/errors';
 import { parseQuantity } from '../core/quantity';
@@ -18,9 +18,12 @@ import { parseQuantity } from '../core/quantity';
  */
 export const MAX_EXPANDED_VALUES = 1_000_000;
 
+/** Where an input came from: a string, or a function that says it, so the hot path builds no message it does not throw. */
+export type Where = string | (() => string);
+
 /** Input that cannot be judged: exit status 2 in the CLI, a StorageValidationError in the API. */
-export function inputError(where: string, problem: string): StorageValidationError {
-  return new StorageValidationError(`${where}: ${problem}`);
+export function inputError(where: Where, problem: string): StorageValidationError {
+  return new StorageValidationError(`${typeof where === 'string' ? where : where()}: ${problem}`);
 }
 
 /**
@@ -28,7 +31,9 @@ export function inputError(where: string, problem: string): StorageValidationErr
  * values and no cycle (js-yaml keeps an alias as a shared reference, so parsing
  * is cheap; the blow-up, or an endless loop, would come when a rule serializes it).
  */
-export function checkExpandedSize(value: unknown, where: string): void {
+export function checkExpandedSize(value: unknown, where: Where): void {
+  // A document without anchors is bounded by its text: walking it again is wasted time.
+  if (value !== null && typeof value === 'object' && isTreeShaped(value)) return;
   let count = 0;
   const onPath = new Set<object>();
   const visit = (v: unknown): void => {
@@ -107,23 +112,33 @@ const SHAPES: { [kind: string]: FieldShape[] } = {
   ],
 };
 
-/** The value at a dotted path, or undefined when a parent is missing. */
-function at(value: unknown, path: string): unknown {
-  return path.split('.').reduce<any>((v, key) => (isObject(v) ? v[key] : undefined), value);
+/** The value at a path of keys, or undefined when a parent is missing. */
+function at(value: unknown, keys: readonly string[]): unknown {
+  let v: any = value;
+  for (const key of keys) v = isObject(v) ? v[key] : undefined;
+  return v;
+}
+
+/** Each kind's shapes (the common ones first) with their paths split once, not once per object. */
+const SHAPES_OF_KIND = new Map(Object.entries(SHAPES).map(([kind, shapes]) => [kind, withKeys([...COMMON, ...shapes])]));
+const COMMON_SHAPES = withKeys(COMMON);
+
+function withKeys(shapes: FieldShape[]): Array<FieldShape & { readonly keys: string[] }> {
+  return shapes.map(shape => ({ ...shape, keys: shape.path.split('.') }));
 }
 
 /**
  * Throws unless `value` is a Kubernetes object whose fields read by the
  * rules have the shapes the rules expect.
  */
-export function checkManifestShape(value: unknown, where: string): Manifest {
+export function checkManifestShape(value: unknown, where: Where): Manifest {
   if (!isObject(value) || typeof (value as any).kind !== 'string' || !(value as any).kind
     || !isObject((value as any).metadata) || typeof (value as any).metadata.name !== 'string' || !(value as any).metadata.name) {
     throw inputError(where, 'is not a Kubernetes object (it needs a kind and a metadata.name, both strings). Fix: remove it or complete it');
   }
   const m = value as Manifest;
-  for (const shape of [...COMMON, ...SHAPES[m.kind!] ?? []]) {
-    const v = at(m, shape.path);
+  for (const shape of SHAPES_OF_KIND.get(m.kind!) ?? COMMON_SHAPES) {
+    const v = at(m, shape.keys);
     if (v === undefined ? shape.required : !shape.check(v)) {
       throw inputError(where, `${m.kind} ${m.metadata!.name}: ${shape.path} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected ${shape.expected}. Fix: correct the manifest`);
     }
@@ -133,13 +148,14 @@ export function checkManifestShape(value: unknown, where: string): Manifest {
 }
 
 /** Every template is an object with a unique name (a duplicate would hide one template from the comparison). */
-function checkTemplates(m: Manifest, where: string): void {
+function checkTemplates(m: Manifest, where: Where): void {
   const seen = new Set<string>();
   for (const [i, t] of ((m.spec?.volumeClaimTemplates ?? []) as unknown[]).entries()) {
-    const name = at(t, 'metadata.name');
+    const name = at(t, ['metadata', 'name']);
+    const spec = at(t, ['spec']);
     const problem = !isObject(t) || typeof name !== 'string' || !name ? 'is not a claim template with a metadata.name'
       : seen.has(name) ? `repeats the template name ${name}`
-        : at(t, 'spec') !== undefined && !isObject(at(t, 'spec')) ? 'has a spec that is not an object' : undefined;
+        : spec !== undefined && !isObject(spec) ? 'has a spec that is not an object' : undefined;
     if (problem) throw inputError(where, `StatefulSet ${m.metadata!.name}: spec.volumeClaimTemplates[${i}] ${problem}. Fix: correct the manifest`);
     seen.add(name as string);
   }
@@ -158,7 +174,7 @@ export function indexManifests(manifests: unknown, caller: string, label: string
   }
   const byKey = new Map<string, Manifest>();
   manifests.forEach((value, i) => {
-    const where = sourceOf(value, `${label}[${i}]`);
+    const where = () => sourceOf(value, `${label}[${i}]`);
     const m = checkManifestShape(value, where);
     checkExpandedSize(m, where);
     const key = objectKey(m);

@@ -16,8 +16,15 @@ export interface SharedClaim {
   readonly pods: number;
 }
 
+/** The mounted claims of each inventory, read once for the three rules that judge them. */
+const MOUNTED = new WeakMap<Inventory, SharedClaim[]>();
+
 /** The claims in the manifests that workloads mount. */
 export function mountedClaims(inv: Inventory): SharedClaim[] {
+  return MOUNTED.get(inv) ?? MOUNTED.set(inv, readMountedClaims(inv)).get(inv)!;
+}
+
+function readMountedClaims(inv: Inventory): SharedClaim[] {
   return [...inv.claims.values()].flatMap(claim => {
     const name = claim.metadata!.name!;
     const mounters = inv.mountersOf(namespaceOf(claim), name);

@@ -47,14 +47,14 @@ function hit(object: Manifest, use: VolumeUse, claim: { name: string; mode: stri
   return use.asDevice
     ? {
       object,
-      field: use.field,
+      field: use.field(),
       message: `${where} lists volume ${use.volume} as a raw device (volumeDevices), but ${claim.name} is volumeMode ${claim.mode}: `
         + 'the kubelet refuses the pod, which stays in ContainerCreating',
       fix: 'mount it at a path under volumeMounts, or claim a volume with volumeMode: Block',
     }
     : {
       object,
-      field: use.field,
+      field: use.field(),
       message: `${where} mounts volume ${use.volume} at a path (volumeMounts), but ${claim.name} is volumeMode Block, a raw device: `
         + 'the kubelet refuses the pod, which stays in ContainerCreating',
       fix: 'list it under volumeDevices with a devicePath, or claim a volume with volumeMode: Filesystem',
