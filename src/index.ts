@@ -9,3 +9,4 @@ export * from './guard';
 export * from './check';
 export * from './analysis';
 export * from './manifests';
+export { DriverRegistry } from './drivers';

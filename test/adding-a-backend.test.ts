@@ -7,10 +7,10 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AccessMode, ClaimTemplate, ReclaimPolicy, StatefulStore, VolumeBindingMode, VolumeClaim, VolumeMode } from '../src';
+import { AccessMode, ClaimTemplate, DriverFacts, DriverRegistry, ReclaimPolicy, StatefulStore, StorageCheck, VolumeBindingMode, VolumeClaim, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 import { BackendClaims, BackendRequest } from '../src/core/backend-claims';
-import { Schema, checkScope, enumOf, integer, openConstruct, optional, size } from '../src/core/checks';
+import { Schema, checkScope, enumOf, enumValues, integer, openConstruct, optional, size } from '../src/core/checks';
 import { NAME } from '../src/core/schemas';
 import { addStorageClass } from '../src/core/storage-class-object';
 
@@ -75,6 +75,14 @@ export class LonghornStorageClass extends Construct {
   }
 }
 
+/** What the driver serves, registered once, so that `check` judges claims on its classes. */
+export const LONGHORN_DRIVER: DriverFacts = {
+  label: 'Longhorn',
+  provisioner: 'driver.longhorn.io',
+  accessModes: enumValues(LonghornAccessMode),
+};
+DriverRegistry.register(LONGHORN_DRIVER);
+
 // --- what it gets from the core helpers ---
 
 describe('a backend made of the core helpers', () => {
@@ -113,12 +121,47 @@ describe('a backend made of the core helpers', () => {
   });
 });
 
+describe('check knows the new driver from the registry, with no edit in src/check', () => {
+  const claim = (accessMode: string) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'shared', namespace: 'apps' },
+    spec: { storageClassName: 'longhorn', accessModes: [accessMode], resources: { requests: { storage: '1Gi' } } },
+  });
+  const manifests = (accessMode: string) => {
+    const chart = newChart('apps');
+    new LonghornStorageClass(chart, 'longhorn');
+    return [...synthValid(chart), claim(accessMode)];
+  };
+
+  test('a ReadWriteMany claim on a Longhorn class is access-mode-unserved, in the driver\'s words', () => {
+    const [finding] = StorageCheck.check(manifests(AccessMode.READ_WRITE_MANY)).filter(f => f.ruleId === 'access-mode-unserved');
+    expect(finding).toMatchObject({ kind: 'PersistentVolumeClaim', name: 'shared', field: 'spec.accessModes', severity: 'error' });
+    expect(finding.message).toMatch(/^claim shared asks for ReadWriteMany from class "longhorn" \(Longhorn\), which serves ReadWriteOnce for Filesystem volumes/);
+  });
+
+  test('a claim the driver serves is clean, and the registry lists the driver', () => {
+    expect(StorageCheck.check(manifests(AccessMode.READ_WRITE_ONCE)).filter(f => f.ruleId === 'access-mode-unserved')).toEqual([]);
+    expect(DriverRegistry.drivers()).toContainEqual(LONGHORN_DRIVER);
+  });
+
+  test('a driver registers once, and its facts are checked', () => {
+    expect(() => DriverRegistry.register(LONGHORN_DRIVER)).toThrow(
+      'DriverRegistry.register: invalid facts.provisioner "driver.longhorn.io". Allowed: a provisioner no other driver registered. Fix: register each driver once');
+    expect(() => DriverRegistry.register({ label: 'x', provisioner: 'ebs.csi.aws.com', accessModes: ['ReadWriteOnce'] })).toThrow(/invalid facts.provisioner "ebs.csi.aws.com"/);
+    expect(() => DriverRegistry.register({ label: 'x', provisioner: 'x.example.com', accessModes: ['ReadWriteSometimes'] })).toThrow(
+      /^DriverRegistry.register: invalid facts.accessModes\[0\] "ReadWriteSometimes". Allowed: one of AccessMode.READ_WRITE_ONCE/);
+    expect(() => DriverRegistry.register({ label: 'x', provisioner: '', accessModes: ['ReadWriteOnce'] })).toThrow(/invalid facts.provisioner ""/);
+    expect(() => DriverRegistry.register(null as any)).toThrow(/^DriverRegistry.register: invalid facts null/);
+  });
+});
+
 test('docs/adding-a-backend.md shows this backend, line for line', () => {
   const doc = readFileSync(join(__dirname, '..', 'docs', 'adding-a-backend.md'), 'utf-8');
   const source = readFileSync(__filename, 'utf-8');
   const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, block]) => block);
-  expect(blocks).toHaveLength(1);
-  for (const line of blocks[0].split('\n').filter(l => l.trim() !== '')) {
+  expect(blocks).toHaveLength(2);
+  for (const line of blocks.join('\n').split('\n').filter(l => l.trim() !== '')) {
     expect({ line, found: source.includes(line) }).toEqual({ line, found: true });
   }
 });

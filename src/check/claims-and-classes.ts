@@ -1,19 +1,8 @@
-import { BlockAccessMode } from '../block/block-access-mode';
-import { AZURE_DISK_DRIVER } from '../block/rules/azure-disk';
-import { EBS_DRIVER } from '../block/rules/ebs';
-import { GCE_PD_DRIVER } from '../block/rules/gce-pd';
-import { OCI_DEFAULT_CLASS, OCI_DRIVER } from '../block/rules/oci';
-import { BlockDriver, DriverCapabilities } from '../block/rules/provider-rules';
-import { AccessMode } from '../core/access-mode';
-import { enumValues } from '../core/checks';
-import { DriverFacts } from '../core/driver-facts';
-import { EFS_DRIVER } from '../efs/efs-driver';
-import { LOCAL_DRIVER } from '../local/local-driver';
+import { NO_PROVISIONER, Served, VolumeDriver } from '../core/volume-driver';
+import { driverOf, platformClass } from '../drivers';
 import { objectsAt, quantityAt, stringsAt } from '../manifests/fields';
 import { Inventory } from '../manifests/inventory';
 import { Manifest, namespaceOf } from '../manifests/manifest';
-import { NFS_CSI_DRIVER } from '../nfs/nfs-csi-driver';
-import { SPDK_DRIVER_FACTS } from '../spdk/driver-name';
 
 /** A claim, or a StatefulSet's claim template, with where it sits. */
 export interface ClaimView {
@@ -69,25 +58,6 @@ export interface ClassView {
   readonly label: string;
 }
 
-/**
- * Classes that platforms install in every cluster, so a claim naming one is
- * judged even when the class is not in the manifests. `standard` is left out:
- * GKE, kind and minikube each mean a different driver by it.
- */
-const PLATFORM_CLASSES: { [name: string]: { platform: string; provisioner: string; parameters: { [key: string]: string } } } = {
-  // EKS docs, "Storage classes": clusters created before 1.30 have gp2 (in-tree, migrated to the EBS CSI driver).
-  'gp2': { platform: 'EKS', provisioner: 'kubernetes.io/aws-ebs', parameters: { type: 'gp2', fsType: 'ext4' } },
-  // GKE docs, "Using the Compute Engine persistent disk CSI driver": standard-rwo (pd-balanced) and premium-rwo (pd-ssd).
-  'standard-rwo': { platform: 'GKE', provisioner: GCE_PD_DRIVER.provisioner, parameters: { type: 'pd-balanced' } },
-  'premium-rwo': { platform: 'GKE', provisioner: GCE_PD_DRIVER.provisioner, parameters: { type: 'pd-ssd' } },
-  // AKS docs, "Storage options for applications", Storage classes.
-  'default': { platform: 'AKS', provisioner: AZURE_DISK_DRIVER.provisioner, parameters: { skuname: 'StandardSSD_LRS' } },
-  'managed-csi': { platform: 'AKS', provisioner: AZURE_DISK_DRIVER.provisioner, parameters: { skuname: 'StandardSSD_LRS' } },
-  'managed-csi-premium': { platform: 'AKS', provisioner: AZURE_DISK_DRIVER.provisioner, parameters: { skuname: 'Premium_LRS' } },
-  // OKE docs, "Provisioning PVCs on the Block Volume Service".
-  [OCI_DEFAULT_CLASS]: { platform: 'OKE', provisioner: OCI_DRIVER.provisioner, parameters: {} },
-};
-
 /** The class a claim gets: the one it names, the manifests' default class, or a platform's class; undefined when unknown or static (""). */
 export function classOf(inv: Inventory, claim: ClaimView): ClassView | undefined {
   const name: string | undefined = claim.spec.storageClassName;
@@ -96,65 +66,38 @@ export function classOf(inv: Inventory, claim: ClaimView): ClassView | undefined
   if (object) {
     return { name: object.metadata!.name!, provisioner: object.provisioner, parameters: object.parameters ?? {}, label: `class "${object.metadata!.name}"` };
   }
-  const platform = name === undefined ? undefined : PLATFORM_CLASSES[name];
-  return platform && { name: name!, provisioner: platform.provisioner, parameters: platform.parameters, label: `class "${name}" (${platform.platform}'s pre-installed class)` };
+  const known = name === undefined ? undefined : platformClass(name);
+  return known && {
+    name: name!,
+    provisioner: known.driver.facts.provisioner,
+    parameters: { ...known.platformClass.parameters },
+    label: `class "${name}" (${known.platformClass.platform}'s pre-installed class)`,
+  };
 }
 
-/**
- * The in-tree provisioners that Kubernetes hands to the CSI drivers (CSI
- * migration, GA for all three; k8s.io/csi-translation-lib plugins).
- */
-const MIGRATED: { [inTree: string]: BlockDriver } = {
-  'kubernetes.io/aws-ebs': EBS_DRIVER,
-  'kubernetes.io/gce-pd': GCE_PD_DRIVER,
-  'kubernetes.io/azure-disk': AZURE_DISK_DRIVER,
-};
-const BLOCK_DRIVERS = [EBS_DRIVER, OCI_DRIVER, GCE_PD_DRIVER, AZURE_DISK_DRIVER];
-const FILE_DRIVERS: DriverFacts[] = [EFS_DRIVER, NFS_CSI_DRIVER, SPDK_DRIVER_FACTS];
-
-const BLOCK_MODES: readonly string[] = enumValues(BlockAccessMode);
-const BLOCK_MODES_MULTI_ATTACH: readonly string[] = [...BLOCK_MODES, AccessMode.READ_WRITE_MANY];
-
-/** What a class serves, from the same facts the constructs use. */
-export interface Served {
+/** What a class serves, from the drivers' registry (the same facts the constructs use). */
+export interface ClassServes extends Served {
+  /** The driver's label: "AWS EBS". */
   readonly label: string;
-  /** The access modes served for the claim's volume mode. */
-  readonly accessModes: readonly string[];
-  readonly blockModeProblem?: string;
-  /** Why ReadWriteMany is missing for a Block claim, when it is. */
-  readonly multiAttachProblem?: string;
-  /** Sizes, for block drivers. */
-  readonly capabilities?: DriverCapabilities;
+  /** The driver's CSI name. */
   readonly driver: string;
 }
 
-/** What `cls` serves to a claim of `volumeMode`; undefined when the driver is not one this library knows. */
-export function servedBy(inv: Inventory, cls: ClassView, volumeMode: string): Served | undefined {
-  const block = BLOCK_DRIVERS.find(d => d.provisioner === cls.provisioner) ?? MIGRATED[cls.provisioner];
-  if (block) {
-    const capabilities = block.capabilities(cls.parameters);
-    const multiAttach = volumeMode === 'Block' && capabilities.multiAttachProblem === undefined;
-    return {
-      label: block.label,
-      driver: block.provisioner,
-      accessModes: multiAttach ? BLOCK_MODES_MULTI_ATTACH : BLOCK_MODES,
-      blockModeProblem: capabilities.blockModeProblem,
-      multiAttachProblem: volumeMode === 'Block' ? capabilities.multiAttachProblem : 'a filesystem on a block volume is mounted by one node at a time',
-      capabilities,
-    };
-  }
-  const file = FILE_DRIVERS.find(d => d.provisioner === cls.provisioner);
-  if (file) return { label: file.label, driver: file.provisioner, accessModes: file.accessModes, blockModeProblem: file.blockModeProblem };
-  if (cls.provisioner === LOCAL_DRIVER.provisioner && isLocalClass(inv, cls.name)) {
-    return { label: LOCAL_DRIVER.label, driver: LOCAL_DRIVER.provisioner, accessModes: LOCAL_DRIVER.accessModes };
-  }
-  return undefined;
+/** What `cls` serves to a claim of `volumeMode`; undefined when the class's driver is not in the registry. */
+export function servedBy(inv: Inventory, cls: ClassView, volumeMode: string): ClassServes | undefined {
+  const driver = driverOf(cls.provisioner);
+  if (!driver || (driver.claimsClassWith && !driver.claimsClassWith(inv.volumesByClass.get(cls.name) ?? []))) return undefined;
+  return { label: driver.facts.label, driver: driver.facts.provisioner, ...driver.serves(cls.parameters, volumeMode) };
 }
 
-/** A class whose PVs in the manifests are all local volumes (at least one). */
+/** A class whose PVs in the manifests make it a local-volume class (the registry's driver for classes without a provisioner). */
 export function isLocalClass(inv: Inventory, className: string): boolean {
-  const volumes = inv.volumesByClass.get(className) ?? [];
-  return volumes.length > 0 && volumes.every(pv => pv.spec?.local !== undefined);
+  return localVolumes().claimsClassWith!(inv.volumesByClass.get(className) ?? []);
+}
+
+/** The driver of classes without a provisioner, whose PVs are local volumes: its facts decide the local rules. */
+export function localVolumes(): VolumeDriver {
+  return driverOf(NO_PROVISIONER)!;
 }
 
 /** The size a claim asks for, or undefined when it asks for none (a template may leave it out; the API server then refuses the pod's claim). */

@@ -6,3 +6,4 @@ export { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
 export { PruneProtection, StorageDefaults } from './prune-protection';
 export * from './storage-class';
 export * from './volume-claim';
+export * from './driver-facts';

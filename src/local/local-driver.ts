@@ -2,6 +2,7 @@ import { LocalAccessMode } from './local-access-mode';
 import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
 import { ReclaimPolicy, VolumeBindingMode } from '../core/policies';
+import { fixedDriver, NO_PROVISIONER, VolumeDriver } from '../core/volume-driver';
 
 /**
  * Local volumes: statically provisioned PVs under a class without a provisioner.
@@ -9,7 +10,7 @@ import { ReclaimPolicy, VolumeBindingMode } from '../core/policies';
  */
 export const LOCAL_DRIVER: DriverFacts = {
   label: 'local volume',
-  provisioner: 'kubernetes.io/no-provisioner',
+  provisioner: NO_PROVISIONER,
   accessModes: enumValues(LocalAccessMode),
 };
 
@@ -28,3 +29,13 @@ export const LOCAL_BINDING_MODE = VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER;
  * then wipes the disk when the claim goes (sig-storage-local-static-provisioner docs/faqs.md).
  */
 export const LOCAL_RECLAIM_POLICY = ReclaimPolicy.RETAIN;
+
+/**
+ * Local volumes in the registry that `check` reads. A class without a
+ * provisioner is taken for local volumes only when its PVs in the manifests
+ * are all local (hand-written NFS PVs use such classes too).
+ */
+export const LOCAL_VOLUME_DRIVER: VolumeDriver = fixedDriver(
+  { ...LOCAL_DRIVER, requiredBindingMode: LOCAL_BINDING_MODE, safeReclaimPolicy: LOCAL_RECLAIM_POLICY },
+  { claimsClassWith: volumes => volumes.length > 0 && volumes.every(pv => pv.spec?.local !== undefined) },
+);

@@ -1,6 +1,7 @@
 import { NfsCsiAccessMode } from './nfs-access-mode';
 import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
+import { fixedDriver, VolumeDriver } from '../core/volume-driver';
 
 /** csi-driver-nfs. */
 export const NFS_CSI_DRIVER: DriverFacts = {
@@ -10,3 +11,6 @@ export const NFS_CSI_DRIVER: DriverFacts = {
   // pkg/nfs/controllerserver.go isValidVolumeCapabilities: "block volume capability not supported".
   blockModeProblem: 'csi-driver-nfs serves file systems only ("block volume capability not supported")',
 };
+
+/** csi-driver-nfs in the registry that `check` reads. */
+export const NFS_CSI_VOLUME_DRIVER: VolumeDriver = fixedDriver(NFS_CSI_DRIVER);

@@ -1,6 +1,7 @@
 import { SpdkAccessMode } from './spdk-types';
 import { enumValues } from '../core/checks';
 import { DriverFacts } from '../core/driver-facts';
+import { fixedDriver, VolumeDriver } from '../core/volume-driver';
 
 /** The driver name: the default of spdk-csi's --drivername flag (cmd/main.go). */
 export const SPDK_DRIVER = 'csi.spdk.io';
@@ -13,3 +14,6 @@ export const SPDK_DRIVER_FACTS: DriverFacts = {
   // pkg/spdk/nodeserver.go stageVolume formats and mounts every volume it stages; there is no raw-device path.
   blockModeProblem: 'spdk-csi stages every volume as a mounted file system (nodeserver.go stageVolume), so Block volumes are not served',
 };
+
+/** spdk-csi in the registry that `check` reads. */
+export const SPDK_VOLUME_DRIVER: VolumeDriver = fixedDriver(SPDK_DRIVER_FACTS);

@@ -12,7 +12,7 @@ export const DRIVER_SIZE_LIMITS: Rule<Inventory> = {
   source: 'oci-cloud-controller-manager pkg/csi-util/utils.go (MinimumVolumeSizeInBytes, MaximumVolumeSizeInBytes); Amazon EBS User Guide, "Amazon EBS volume types"',
   check: (inv: Inventory) => allClaims(inv).flatMap(claim => {
     const cls = classOf(inv, claim);
-    const capabilities = cls && servedBy(inv, cls, claim.volumeMode)?.capabilities;
+    const capabilities = cls && servedBy(inv, cls, claim.volumeMode);
     const requested = requestedSize(claim);
     if (!cls || !capabilities || !requested) return [];
     // parseQuantity counts thousandths of a byte.

@@ -1,8 +1,8 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { ReclaimPolicy } from '../../core/policies';
-import { LOCAL_RECLAIM_POLICY } from '../../local/local-driver';
 import { Inventory } from '../../manifests/inventory';
+import { localVolumes } from '../claims-and-classes';
 
 export const LOCAL_VOLUME_DELETE: Rule<Inventory> = {
   id: 'local-volume-delete',
@@ -16,6 +16,6 @@ export const LOCAL_VOLUME_DELETE: Rule<Inventory> = {
       field: 'spec.persistentVolumeReclaimPolicy',
       message: `local PV ${pv.metadata!.name} is Delete: nothing can delete a local volume, so it goes Failed once its claim is deleted, and under the `
         + 'local static provisioner the disk is wiped',
-      fix: `set persistentVolumeReclaimPolicy: ${LOCAL_RECLAIM_POLICY} and reclaim the disk by hand`,
+      fix: `set persistentVolumeReclaimPolicy: ${localVolumes().facts.safeReclaimPolicy} and reclaim the disk by hand`,
     })),
 };

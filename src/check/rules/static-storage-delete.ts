@@ -1,8 +1,8 @@
 import { Hit, Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { ReclaimPolicy } from '../../core/policies';
-import { LOCAL_DRIVER, LOCAL_RECLAIM_POLICY } from '../../local/local-driver';
 import { Inventory } from '../../manifests/inventory';
+import { localVolumes } from '../claims-and-classes';
 
 /** Set by the PV controller on the PVs a provisioner made (pkg/controller/volume/persistentvolume, annDynamicallyProvisioned). */
 const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
@@ -28,13 +28,13 @@ export const STATIC_STORAGE_DELETE: Rule<Inventory> = {
       });
     }
     for (const cls of inv.classes.values()) {
-      if (cls.provisioner !== LOCAL_DRIVER.provisioner || (cls.reclaimPolicy ?? ReclaimPolicy.DELETE) !== ReclaimPolicy.DELETE) continue;
+      if (cls.provisioner !== localVolumes().facts.provisioner || (cls.reclaimPolicy ?? ReclaimPolicy.DELETE) !== ReclaimPolicy.DELETE) continue;
       hits.push({
         object: cls,
         field: 'reclaimPolicy',
         message: `class ${cls.metadata!.name} has no provisioner and is Delete${cls.reclaimPolicy ? '' : ' (the default)'}: the local static provisioner gives `
           + 'its PVs the class\'s policy and wipes a disk when its claim is deleted',
-        fix: `set reclaimPolicy: ${LOCAL_RECLAIM_POLICY} (immutable: recreate the class)`,
+        fix: `set reclaimPolicy: ${localVolumes().facts.safeReclaimPolicy} (immutable: recreate the class)`,
       });
     }
     return hits;

@@ -1,0 +1,58 @@
+import { Size } from 'cdk8s';
+import { DriverFacts } from './driver-facts';
+
+/** The provisioner of a class whose PVs are written by hand (local volumes among them). */
+export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+/** What a class of a driver serves to one claim, decided by the class's parameters and the claim's volume mode. */
+export interface Served {
+  /** The access modes served for the claim's volume mode. */
+  readonly accessModes: readonly string[];
+  /** Why Block volumes are not served by this class, or undefined when they are. */
+  readonly blockModeProblem?: string;
+  /** Why ReadWriteMany is missing, when it is. */
+  readonly multiAttachProblem?: string;
+  /** The smallest volume, and what happens to a smaller request. */
+  readonly minimumSize?: { readonly size: Size; readonly reason: string };
+  readonly maximumSize?: Size;
+}
+
+/** A class platforms install in every cluster, so a claim naming it is judged even when the class is not in the manifests. */
+export interface PlatformClass {
+  /** "EKS". */
+  readonly platform: string;
+  readonly parameters: { readonly [key: string]: string };
+}
+
+/**
+ * A driver as the reading half (`check`) knows it: its facts, and what a
+ * class of it serves. Each backend declares its own in its folder; the
+ * registry (src/drivers.ts) lists them.
+ */
+export interface VolumeDriver {
+  readonly facts: DriverFacts;
+  /** What a class with `parameters` serves to a claim of `volumeMode`. */
+  readonly serves: (parameters: { readonly [key: string]: string }, volumeMode: string) => Served;
+  /** Classes that platforms install with this driver, by name. */
+  readonly platformClasses?: { readonly [name: string]: PlatformClass };
+  /**
+   * Whether a class of this provisioner is this driver, judged by its PVs in
+   * the manifests (a class without a provisioner may hold local volumes or
+   * hand-written NFS PVs).
+   */
+  readonly claimsClassWith?: (volumes: ReadonlyArray<{ readonly spec?: any }>) => boolean;
+}
+
+/** A driver whose classes serve what its facts say, whatever their parameters (file systems, SPDK, third-party backends). */
+export function fixedDriver(facts: DriverFacts, more: Partial<Omit<VolumeDriver, 'facts' | 'serves'>> = {}): VolumeDriver {
+  return {
+    facts,
+    serves: () => ({ accessModes: facts.accessModes, blockModeProblem: facts.blockModeProblem }),
+    ...more,
+  };
+}
+
+/** The provisioner names a StorageClass of this driver may give. */
+export function provisionersOf(driver: VolumeDriver): readonly string[] {
+  return [driver.facts.provisioner, ...driver.facts.inTreeProvisioners ?? []];
+}
