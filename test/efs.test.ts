@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { EfsAccessMode, EfsClaim, EfsExistingVolume, EfsExistingVolumeProps, EfsStorageClass, EfsStorageClassProps, ReclaimPolicy, StatefulStore } from '../src';
+import { EfsAccessMode, EfsExistingVolume, EfsExistingVolumeProps, EfsStorageClass, EfsStorageClassProps, ReclaimPolicy, StatefulStore, VolumeClaim } from '../src';
 import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 const FS = 'fs-06340e6a6f1ff9f8f';
@@ -53,9 +53,10 @@ describe('EfsStorageClass and EfsExistingVolume, as the driver\'s examples use t
     });
   });
 
-  test('claims are EfsClaims, mountable by cdk8s-plus workloads', () => {
-    expect(shared).toBeInstanceOf(EfsClaim);
-    expect([shared.fileSystemId, staticClaim.fileSystemId, shared.accessMode]).toEqual([FS, FS, 'ReadWriteMany']);
+  test('claims are VolumeClaims like every backend\'s (the backends carry the file system), mountable by cdk8s-plus workloads', () => {
+    expect(shared).toBeInstanceOf(VolumeClaim);
+    expect(staticClaim).toBeInstanceOf(VolumeClaim);
+    expect([efs.fileSystemId, existing.fileSystemId, shared.accessMode]).toEqual([FS, FS, 'ReadWriteMany']);
     const c = newChart();
     const claim = new EfsStorageClass(c, 'efs', { fileSystemId: FS }).claim(c, 'data');
     new kplus.Pod(c, 'p', { containers: [{ image: 'busybox' }] }).containers[0].mount('/data', claim);
@@ -232,4 +233,28 @@ describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/drive
 test('a cross-account secret\'s namespace is a Kubernetes namespace name', () => {
   expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, crossAccountSecret: { name: 'x-account', namespace: 'Kube_System' } })).toThrow(
     /^test\/efs \(EfsStorageClass\): invalid crossAccountSecret.namespace "Kube_System"/);
+});
+
+describe('EfsStorageClass.fromStorageClassName: an EFS class the cluster has', () => {
+  test('its claims and templates are an EfsStorageClass\'s, and it renders nothing but them', () => {
+    const chart = newChart('apps');
+    const efs = EfsStorageClass.fromStorageClassName('efs-sc', FS);
+    expect([efs.storageClassName, efs.fileSystemId]).toEqual(['efs-sc', FS]);
+    efs.claim(chart, 'shared');
+    new StatefulStore(chart, 'web', { image: 'nginx:1.27', volumes: [{ mountPath: '/d', claim: efs.claimTemplate('www', { accessMode: EfsAccessMode.READ_WRITE_ONCE }) }] });
+    const manifests = synthValid(chart);
+    expect(manifests.filter(m => m.kind === 'StorageClass')).toEqual([]);
+    expect(find(manifests, 'PersistentVolumeClaim', 'shared').spec).toEqual({
+      storageClassName: 'efs-sc', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '5Gi' } },
+    });
+    expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'efs-sc', accessModes: ['ReadWriteOnce'] });
+  });
+
+  test('a bad name, file system id or access mode is refused, naming the importer', () => {
+    expect(() => EfsStorageClass.fromStorageClassName('Efs_SC', FS)).toThrow(/^EfsStorageClass.fromStorageClassName\("Efs_SC"\): invalid storageClassName "Efs_SC"/);
+    expect(() => EfsStorageClass.fromStorageClassName(undefined as any, FS)).toThrow(/^EfsStorageClass.fromStorageClassName: invalid storageClassName \(not set\)/);
+    expect(() => EfsStorageClass.fromStorageClassName('efs-sc', 'vol-1')).toThrow(/^EfsStorageClass.fromStorageClassName\("efs-sc"\): invalid fileSystemId "vol-1"/);
+    expect(() => EfsStorageClass.fromStorageClassName('efs-sc', FS).claim(newChart(), 'c', { accessMode: 'ReadWriteMany!' as any })).toThrow(
+      /^test\/c \(VolumeClaim\) on EfsStorageClass.fromStorageClassName\("efs-sc"\): invalid accessMode "ReadWriteMany!"/);
+  });
 });

@@ -257,3 +257,26 @@ describe('csi-driver-nfs refuses ".." in share and subDir (pkg/nfs/utils.go vali
     expect(find(synthValid(chart), 'StorageClass').parameters).toMatchObject({ share: '/exports/v1..2', subDir: '..data/${pvc.metadata.name}' });
   });
 });
+
+describe('NfsCsiStorageClass.fromStorageClassName: a csi-driver-nfs class the cluster has', () => {
+  test('its claims and templates are an NfsCsiStorageClass\'s, and it renders nothing but them', () => {
+    const chart = newChart('apps');
+    const nfs = NfsCsiStorageClass.fromStorageClassName('nfs-csi');
+    expect(nfs.storageClassName).toBe('nfs-csi');
+    nfs.claim(chart, 'uploads', { storage: Size.gibibytes(5) });
+    new StatefulStore(chart, 'web', { image: 'nginx:1.27', volumes: [{ mountPath: '/d', claim: nfs.claimTemplate('www', { storage: Size.gibibytes(1) }) }] });
+    const manifests = synthValid(chart);
+    expect(manifests.filter(m => m.kind === 'StorageClass')).toEqual([]);
+    expect(find(manifests, 'PersistentVolumeClaim', 'uploads').spec).toEqual({
+      storageClassName: 'nfs-csi', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '5Gi' } },
+    });
+    expect(find(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'nfs-csi', accessModes: ['ReadWriteMany'] });
+  });
+
+  test('a bad name or claim is refused, naming the importer', () => {
+    expect(() => NfsCsiStorageClass.fromStorageClassName('')).toThrow(/^NfsCsiStorageClass.fromStorageClassName\(""\): invalid storageClassName ""/);
+    expect(() => NfsCsiStorageClass.fromStorageClassName(7 as any)).toThrow(/^NfsCsiStorageClass.fromStorageClassName: invalid storageClassName 7/);
+    expect(() => NfsCsiStorageClass.fromStorageClassName('nfs-csi').claim(newChart(), 'c', {} as any)).toThrow(
+      /^test\/c \(VolumeClaim\) on NfsCsiStorageClass.fromStorageClassName\("nfs-csi"\): invalid storage \(not set\)/);
+  });
+});

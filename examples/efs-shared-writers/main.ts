@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { EfsAccessMode, EfsClaim, EfsExistingVolume, EfsStorageClass } from 'cdk8s-storage';
+import { EfsAccessMode, EfsExistingVolume, EfsStorageClass, VolumeClaim } from 'cdk8s-storage';
 
 /** Two pods appending to files on one EFS claim: once dynamically provisioned, once on an existing access point. */
 export function buildApp(app = new App()): App {
@@ -31,7 +31,7 @@ export function buildApp(app = new App()): App {
   return app;
 }
 
-function writers(chart: Chart, variant: string, claim: EfsClaim): void {
+function writers(chart: Chart, variant: string, claim: VolumeClaim): void {
   for (const name of [`${variant}-writer-1`, `${variant}-writer-2`]) {
     const pod = new kplus.Pod(chart, name, {
       // cdk8s-plus requires a non-root user, and busybox runs as root: name one. An access point

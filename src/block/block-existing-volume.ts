@@ -106,7 +106,7 @@ export class BlockExistingVolume extends Construct {
     sizeInBytes(checked.capacity, where, 'capacity');
     this.claims = new BackendClaims(where, { schema: BLOCK_EXISTING_CLAIM_OPTIONS, optionsType: 'BlockExistingClaimOptions', propsType: 'BlockExistingClaimProps' },
       (options, claimWhere) => this.request(options, claimWhere),
-      { binding: new StaticBinding(this, where, checked.name, 'block.cdk8s-storage.io', true) });
+      { binding: new StaticBinding(this, where, { name: checked.name, labelDomain: 'block.cdk8s-storage.io', oneVolume: true }) });
   }
 
   /** The one claim bound to the disk's PV, mountable in any cdk8s-plus workload. */

@@ -4,13 +4,12 @@ import { BlockProvider } from './block-provider';
 import { BlockClaimOptions, BlockClaimProps, IBlockStorage, MultiAttachClaimProps } from './block-storage';
 import { OCI_DEFAULT_CLASS } from './rules/oci';
 import { BLOCK_STORAGE_CLASS_PROPS, PROVIDER } from './schemas';
-import { checkArg, checkScope, openConstruct, str } from '../core/checks';
+import { checkArg, checkScope, openConstruct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
-import { NameRule, validateName } from '../core/names';
 import { ReclaimPolicy, VolumeBindingMode } from '../core/policies';
 import { AllowedTopology } from '../core/storage-class';
-import { addStorageClass } from '../core/storage-class-object';
+import { addStorageClass, importedClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
 
 /**
@@ -81,10 +80,9 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
    * @param provider the driver and the parameters the class was made with
    */
   public static fromStorageClassName(storageClassName: string, provider: BlockProvider): IBlockStorage {
-    checkArg('BlockStorageClass.fromStorageClassName', 'storageClassName', storageClassName, str('the name of a StorageClass in the cluster'));
-    const where = `BlockStorageClass.fromStorageClassName(${JSON.stringify(storageClassName)})`;
-    checkArg(where, 'provider', provider, PROVIDER);
-    return new BlockClaims(validateName(storageClassName, NameRule.DNS_SUBDOMAIN, where, 'storageClassName'), provider, where);
+    const imported = importedClass('BlockStorageClass', storageClassName);
+    checkArg(imported.where, 'provider', provider, PROVIDER);
+    return new BlockClaims(imported.storageClassName, provider, imported.where);
   }
 
   /** The StorageClass name. */
@@ -100,20 +98,19 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
    */
   public constructor(scope: Construct, id: string, props: BlockStorageClassProps) {
     super(checkScope(scope, id, 'BlockStorageClass'), id);
-    let where: string;
-    ({ where, props } = openConstruct(this, 'BlockStorageClass', props, BLOCK_STORAGE_CLASS_PROPS));
-    this.provider = props.provider;
+    const { where, props: checked } = openConstruct(this, 'BlockStorageClass', props, BLOCK_STORAGE_CLASS_PROPS);
+    this.provider = checked.provider;
     this.storageClassName = addStorageClass(this, where, {
-      storageClassName: props.storageClassName,
-      provisioner: props.provider.provisioner,
-      parameters: props.provider.parameters,
-      reclaimPolicy: props.reclaimPolicy ?? ReclaimPolicy.RETAIN,
+      storageClassName: checked.storageClassName,
+      provisioner: checked.provider.provisioner,
+      parameters: checked.provider.parameters,
+      reclaimPolicy: checked.reclaimPolicy ?? ReclaimPolicy.RETAIN,
       volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
-      allowVolumeExpansion: props.allowVolumeExpansion ?? true,
-      mountOptions: props.mountOptions,
-      allowedTopologies: this.zoneTopology(props.zones, where),
+      allowVolumeExpansion: checked.allowVolumeExpansion ?? true,
+      mountOptions: checked.mountOptions,
+      allowedTopologies: this.zoneTopology(checked.zones, where),
     }).name;
-    this.claims = new BlockClaims(this.storageClassName, props.provider, where);
+    this.claims = new BlockClaims(this.storageClassName, checked.provider, where);
   }
 
   public claim(scope: Construct, id: string, props: BlockClaimProps): VolumeClaim {

@@ -35,15 +35,10 @@ export interface ClaimOptionsShape<O> {
   readonly templateWithReplicasType?: string;
 }
 
-/** Makes the claim object: a `VolumeClaim`, or a backend's subclass of it (`EfsClaim`). */
-export type MintClaim = (scope: Construct, id: string, name: string | undefined, request: Omit<ClaimRequest, 'where'>) => VolumeClaim;
-
 /** What only some backends need. */
 export interface BackendClaimsOptions {
   /** For existing volumes: binds each claim and template to its PV. */
   readonly binding?: StaticBinding;
-  /** The claim object to make; by default a `VolumeClaim`. */
-  readonly mint?: MintClaim;
 }
 
 /**
@@ -58,13 +53,12 @@ export class BackendClaims<O> {
   private readonly propsSchema: Schema<O & { name?: string }>;
   private readonly templateSchema: Schema<O & { replicas?: number }>;
   private readonly binding?: StaticBinding;
-  private readonly mint: MintClaim;
 
   /**
    * @param owner the backend, for messages: "chart/ssd (LocalSsdVolume)"
    * @param shape the options type and its schema
    * @param decide the backend's decision for one claim or template
-   * @param options a static binding, a claim type of the backend's own
+   * @param options a static binding, for existing volumes
    */
   public constructor(
     private readonly owner: string,
@@ -73,7 +67,6 @@ export class BackendClaims<O> {
     options: BackendClaimsOptions = {},
   ) {
     this.binding = options.binding;
-    this.mint = options.mint ?? VolumeClaim._mint;
     this.propsSchema = { ...shape.schema, name: NAME } as unknown as Schema<O & { name?: string }>;
     const templateSchema = shape.templateWithReplicasType ? { ...shape.schema, replicas: REPLICAS } : shape.schema;
     this.templateSchema = templateSchema as unknown as Schema<O & { replicas?: number }>;
@@ -84,7 +77,7 @@ export class BackendClaims<O> {
     const where = claimWhere(scope, id, this.owner);
     const checked = checkProps(where, props, this.propsSchema, this.shape.propsType);
     const request = this.decide(checked, where);
-    const mint = (r: Omit<ClaimRequest, 'where'>) => this.mint(scope, id, checked.name, r);
+    const mint = (r: Omit<ClaimRequest, 'where'>) => VolumeClaim._mint(scope, id, checked.name, r);
     return this.binding ? this.binding.bindClaim(where, id, request, mint) : mint(request);
   }
 

@@ -11,6 +11,16 @@ import { VolumeClaim } from './volume-claim';
 /** What the PV of an existing volume holds; its name and labels come from the binding. */
 export type StaticVolumeContent = Omit<StaticVolumeSpec, 'name' | 'labels'>;
 
+/** How a backend of existing volumes binds its claims. */
+export interface StaticBindingOptions {
+  /** The owner's `name` prop: the name of its PV, and the prefix of its template PVs; by default the owner's construct id. */
+  readonly name?: string;
+  /** The backend's label domain, e.g. `nfs.cdk8s-storage.io`: the PV's label that its claim selects. */
+  readonly labelDomain: string;
+  /** The volume is a disk: one claim or one single-replica template (a disk attaches to one claim). */
+  readonly oneVolume?: boolean;
+}
+
 /**
  * Claims on an existing volume (an NFS export, an EFS file system, a cloud disk) that is
  * offered through static PVs. A PV binds exactly one claim, so:
@@ -27,26 +37,21 @@ export type StaticVolumeContent = Omit<StaticVolumeSpec, 'name' | 'labels'>;
 export class StaticBinding {
   private boundBy?: string;
   private readonly pvName: string;
+  private readonly labelPrefix: string;
+  private readonly oneVolume: boolean;
 
   /**
    * @param owner the construct the PVs belong to
    * @param where the owner, for messages
-   * @param name the owner's `name` prop: the name of its PV, and the prefix of its
-   * template PVs; by default the owner's construct id
-   * @param labelPrefix the label domain of the backend, e.g. `nfs.cdk8s-storage.io`
-   * @param oneVolume the volume is a disk: one claim or one single-replica template
+   * @param options the PV's name, the backend's label domain, and whether the volume is a disk
    */
-  public constructor(
-    private readonly owner: IConstruct,
-    private readonly where: string,
-    name: string | undefined,
-    private readonly labelPrefix: string,
-    private readonly oneVolume = false,
-  ) {
-    this.pvName = nameOrId(name, owner.node.id, NameRule.DNS_SUBDOMAIN, where, 'name');
+  public constructor(private readonly owner: IConstruct, private readonly where: string, options: StaticBindingOptions) {
+    this.pvName = nameOrId(options.name, owner.node.id, NameRule.DNS_SUBDOMAIN, where, 'name');
+    this.labelPrefix = options.labelDomain;
+    this.oneVolume = options.oneVolume ?? false;
   }
 
-  /** The one claim on the owner's PV; `mint` makes the claim object (a VolumeClaim or a subclass). */
+  /** The one claim on the owner's PV; `mint` makes the claim object. */
   public bindClaim(where: string, id: string, request: BackendRequest, mint: (request: Omit<ClaimRequest, 'where'>) => VolumeClaim): VolumeClaim {
     this.reserve(where, 'claim', id, this.oneVolume
       ? 'share that claim between the workloads that need the disk (it attaches to one node at a time)'

@@ -1,12 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkArg, str } from './checks';
 import { makeClusterScoped } from './cluster-scoped';
 import { assignDefined } from './defined';
 import { invalid } from './errors';
 import { KubeJson, STORAGE_CLASS_KIND, kubeObject } from './kube-json';
 import { checkMountOptions } from './mount-options';
 import { claimClusterObjectName } from './name-registry';
-import { NameRule, nameOrId } from './names';
+import { NameRule, nameOrId, validateName } from './names';
 import { ReclaimPolicy, VolumeBindingMode } from './policies';
 import { protectFromPruning } from './prune-protection';
 import type { AllowedTopology } from './storage-class';
@@ -107,4 +108,17 @@ function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: st
     seen.add(key);
   }
   return terms.map(t => ({ matchLabelExpressions: t.matchLabelExpressions.map(r => ({ key: r.key, values: r.values })) }));
+}
+
+/**
+ * The checked name of a class the cluster already has, and where it is named
+ * for messages: the start of every `fromStorageClassName` importer.
+ *
+ * @param typeName the importing class: "EfsStorageClass"
+ */
+export function importedClass(typeName: string, storageClassName: unknown): { readonly where: string; readonly storageClassName: string } {
+  const importer = `${typeName}.fromStorageClassName`;
+  checkArg(importer, 'storageClassName', storageClassName, str('the name of a StorageClass in the cluster'));
+  const where = `${importer}(${JSON.stringify(storageClassName)})`;
+  return { where, storageClassName: validateName(storageClassName as string, NameRule.DNS_SUBDOMAIN, where, 'storageClassName') };
 }

@@ -12,8 +12,8 @@ import { protectFromPruning } from './prune-protection';
 import { checkAtSynth } from './synth-checks';
 
 /**
- * What a storage backend decided about a claim, for the constructor of
- * `VolumeClaim` and its backend-specific subclasses (such as `EfsClaim`).
+ * What a storage backend decided about a claim: the constructor props of a
+ * `VolumeClaim`, which only backends make.
  */
 export interface VolumeClaimProps {
   /**
@@ -58,26 +58,19 @@ export interface VolumeClaimProps {
  * own `Volume`: `container.mount('/data', Volume.fromPersistentVolumeClaim(scope, 'data', claim))`.
  * The storage request renders exactly as given (`Size.mebibytes(512)` is `512Mi`).
  *
- * There is no public constructor: a claim comes from a backend, which only
- * offers the access modes, volume modes and sizes its driver serves (the
- * protected one is for backend-specific claim types such as `EfsClaim`).
+ * There is no public constructor, and no subclass: a claim comes from a
+ * backend, which only offers the access modes, volume modes and sizes its
+ * driver serves.
  */
 export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPersistentVolumeClaim {
   /**
    * @internal Used by backends of this library to mint a claim.
    */
   public static _mint(scope: Construct, id: string, name: string | undefined, request: Omit<ClaimRequest, 'where'>): VolumeClaim {
-    const claim = new VolumeClaim(scope, id, VolumeClaim._props(name, request));
-    claim._checkBindingAtSynth(request.bindingProblem);
+    // Every backend's access-mode enum carries the Kubernetes strings of AccessMode.
+    const claim = new VolumeClaim(scope, id, { ...request, name, accessMode: request.accessMode as AccessMode });
+    claim.checkBindingAtSynth(request.bindingProblem);
     return claim;
-  }
-
-  /**
-   * @internal The constructor props of a backend's request: every backend's
-   * access-mode enum carries the Kubernetes strings of `AccessMode`.
-   */
-  protected static _props(name: string | undefined, request: Omit<ClaimRequest, 'where'>): VolumeClaimProps {
-    return { ...request, name, accessMode: request.accessMode as AccessMode };
   }
 
   /** The PVC name. */
@@ -109,7 +102,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
    * @param id the construct id; lower-cased, it is the default PVC name
    * @param props what the backend decided
    */
-  protected constructor(scope: Construct, id: string, props: VolumeClaimProps) {
+  private constructor(scope: Construct, id: string, props: VolumeClaimProps) {
     super(scope, id);
     const where = describeConstruct(this, 'VolumeClaim');
     this.name = nameOrId(props.name, id, NameRule.DNS_SUBDOMAIN, where, 'name');
@@ -124,8 +117,8 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
     protectFromPruning(this.apiObject);
   }
 
-  /** @internal Backends whose volumes are known (local disks) check at synthesis that the claim can bind. */
-  protected _checkBindingAtSynth(bindingProblem: ((count: number) => BindingProblem | undefined) | undefined): void {
+  /** Backends whose volumes are known (local disks) check at synthesis that the claim can bind. */
+  private checkBindingAtSynth(bindingProblem: ((count: number) => BindingProblem | undefined) | undefined): void {
     if (!bindingProblem) return;
     checkAtSynth(this, () => {
       const problem = bindingProblem(1);

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { EfsAccessMode } from './efs-access-mode';
-import { EfsClaim } from './efs-claim';
 import { EFS_PLACEHOLDER_SIZE } from './efs-driver';
 import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsExistingVolumeProps } from './efs-props';
 import { checkFileSystemId, efsMountOptions, staticCsiSource } from './efs-rules';
@@ -10,6 +9,7 @@ import { checkScope, openConstruct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { VolumeMode } from '../core/policies';
 import { StaticBinding, StaticVolumeContent } from '../core/static-binding';
+import { VolumeClaim } from '../core/volume-claim';
 
 /**
  * An EFS file system (or access point, or directory) that already exists, as a
@@ -35,24 +35,23 @@ export class EfsExistingVolume extends Construct {
    */
   public constructor(scope: Construct, id: string, props: EfsExistingVolumeProps) {
     super(checkScope(scope, id, 'EfsExistingVolume'), id);
-    let where: string;
-    ({ where, props } = openConstruct(this, 'EfsExistingVolume', props, EFS_EXISTING_VOLUME_PROPS));
-    const binding = new StaticBinding(this, where, props.name, 'efs.cdk8s-storage.io');
-    this.fileSystemId = checkFileSystemId(props.fileSystemId, where);
+    const { where, props: checked } = openConstruct(this, 'EfsExistingVolume', props, EFS_EXISTING_VOLUME_PROPS);
+    const binding = new StaticBinding(this, where, { name: checked.name, labelDomain: 'efs.cdk8s-storage.io' });
+    this.fileSystemId = checkFileSystemId(checked.fileSystemId, where);
     this.volume = {
-      capacity: props.capacity ?? EFS_PLACEHOLDER_SIZE,
-      mountOptions: efsMountOptions(props, props.accessPointId !== undefined, where),
-      source: { csi: staticCsiSource(props, where) },
+      capacity: checked.capacity ?? EFS_PLACEHOLDER_SIZE,
+      mountOptions: efsMountOptions(checked, checked.accessPointId !== undefined, where),
+      source: { csi: staticCsiSource(checked, where) },
     };
     this.claims = new BackendClaims(where,
       { schema: EFS_CLAIM_OPTIONS, optionsType: 'EfsClaimOptions', propsType: 'EfsClaimProps', templateWithReplicasType: 'EfsClaimTemplateOptions' },
       options => this.request(options),
-      { binding, mint: (claimScope, claimId, name, request) => EfsClaim._mintEfs(claimScope, claimId, name, request, this.fileSystemId) });
+      { binding });
   }
 
   /** The one claim bound to the volume's PV, mountable in any cdk8s-plus workload. */
-  public claim(scope: Construct, id: string, props: EfsClaimProps = {}): EfsClaim {
-    return this.claims.claim(scope, id, props) as EfsClaim;
+  public claim(scope: Construct, id: string, props: EfsClaimProps = {}): VolumeClaim {
+    return this.claims.claim(scope, id, props);
   }
 
   /**

@@ -1,5 +1,4 @@
 export * from './efs-access-mode';
-export * from './efs-claim';
 export * from './efs-existing-volume';
 export * from './efs-props';
 export * from './efs-storage-class';

@@ -125,34 +125,35 @@ export class LocalSsdVolume extends Construct {
    */
   public constructor(scope: Construct, id: string, props: LocalSsdVolumeProps = {}) {
     super(checkScope(scope, id, 'LocalSsdVolume'), id);
-    ({ where: this.where, props } = openConstruct(this, 'LocalSsdVolume', props, LOCAL_SSD_VOLUME_PROPS));
-    this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
-    if (props.fsType && this.volumeMode === VolumeMode.BLOCK) {
+    const { where, props: checked } = openConstruct(this, 'LocalSsdVolume', props, LOCAL_SSD_VOLUME_PROPS);
+    this.where = where;
+    this.volumeMode = checked.volumeMode ?? VolumeMode.FILESYSTEM;
+    if (checked.fsType && this.volumeMode === VolumeMode.BLOCK) {
       throw invalid({
-        where: this.where,
+        where: where,
         prop: 'fsType',
-        value: props.fsType,
+        value: checked.fsType,
         allowed: 'fsType only with VolumeMode.FILESYSTEM (a Block PV is handed to the pod unformatted)',
         fix: 'remove fsType, or use VolumeMode.FILESYSTEM if the kubelet should format the device',
       });
     }
-    this.storageClassName = addStorageClass(this, this.where, {
-      storageClassName: props.storageClassName,
+    this.storageClassName = addStorageClass(this, where, {
+      storageClassName: checked.storageClassName,
       provisioner: LOCAL_DRIVER.provisioner,
       // The only correct binding mode for local PVs: bind after the pod is scheduled.
       volumeBindingMode: LOCAL_BINDING_MODE,
       reclaimPolicy: LOCAL_RECLAIM_POLICY,
       allowVolumeExpansion: false,
     }).name;
-    this.claims = new BackendClaims(this.where, { schema: LOCAL_CLAIM_OPTIONS, optionsType: 'LocalClaimOptions', propsType: 'LocalClaimProps' },
-      (options, where) => this.request(options, where));
+    this.claims = new BackendClaims(where, { schema: LOCAL_CLAIM_OPTIONS, optionsType: 'LocalClaimOptions', propsType: 'LocalClaimProps' },
+      (options, claimWhere) => this.request(options, claimWhere));
     this.settings = {
       storageClassName: this.storageClassName,
-      accessMode: props.accessMode ?? LocalAccessMode.READ_WRITE_ONCE,
+      accessMode: checked.accessMode ?? LocalAccessMode.READ_WRITE_ONCE,
       volumeMode: this.volumeMode,
-      fsType: props.fsType,
+      fsType: checked.fsType,
     };
-    (props.disks ?? []).forEach(d => this.addDisk(d));
+    (checked.disks ?? []).forEach(d => this.addDisk(d));
   }
 
   /**

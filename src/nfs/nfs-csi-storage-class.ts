@@ -11,7 +11,7 @@ import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { definedParameters } from '../core/parameters';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
-import { addStorageClass } from '../core/storage-class-object';
+import { addStorageClass, importedClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
 
 /**
@@ -101,10 +101,34 @@ const SUBDIR_VARIABLES = ['${pvc.metadata.name}', '${pvc.metadata.namespace}', '
  * subdirectories of an NFS export. Volumes are Filesystem only (the driver
  * rejects Block), and binding is Immediate (NFS is not bound to a zone).
  */
-export class NfsCsiStorageClass extends Construct {
+/**
+ * A csi-driver-nfs class: a `NfsCsiStorageClass` this app makes, or one the
+ * cluster has (`NfsCsiStorageClass.fromStorageClassName`). Its claims are checked alike.
+ */
+export interface INfsCsiStorage {
+  /** The StorageClass name. */
+  readonly storageClassName: string;
+  /** A claim on this class, mountable in any cdk8s-plus workload. */
+  claim(scope: Construct, id: string, props: NfsCsiClaimProps): VolumeClaim;
+  /** A per-replica claim template for a `StatefulStore`: each replica gets its own subdirectory. */
+  claimTemplate(name: string, options: NfsCsiClaimOptions): ClaimTemplate;
+}
+
+export class NfsCsiStorageClass extends Construct implements INfsCsiStorage {
+  /**
+   * A csi-driver-nfs class the cluster already has (installed with the
+   * driver's Helm chart, say). Creates nothing; claims are checked as this
+   * library's NFS CSI classes check theirs.
+   *
+   * @param storageClassName the name of the class in the cluster
+   */
+  public static fromStorageClassName(storageClassName: string): INfsCsiStorage {
+    const { where, storageClassName: name } = importedClass('NfsCsiStorageClass', storageClassName);
+    return new ImportedNfsCsiStorageClass(name, where);
+  }
+
   /** The StorageClass name. */
   public readonly storageClassName: string;
-  private readonly where: string;
   private readonly claims: BackendClaims<NfsCsiClaimOptions>;
 
   /**
@@ -114,34 +138,33 @@ export class NfsCsiStorageClass extends Construct {
    */
   public constructor(scope: Construct, id: string, props: NfsCsiStorageClassProps) {
     super(checkScope(scope, id, 'NfsCsiStorageClass'), id);
-    ({ where: this.where, props } = openConstruct(this, 'NfsCsiStorageClass', props, NFS_CSI_STORAGE_CLASS_PROPS));
-    const reclaimPolicy = props.reclaimPolicy ?? ReclaimPolicy.RETAIN;
-    if (props.onDelete && reclaimPolicy !== ReclaimPolicy.DELETE) {
+    const { where, props: checked } = openConstruct(this, 'NfsCsiStorageClass', props, NFS_CSI_STORAGE_CLASS_PROPS);
+    const reclaimPolicy = checked.reclaimPolicy ?? ReclaimPolicy.RETAIN;
+    if (checked.onDelete && reclaimPolicy !== ReclaimPolicy.DELETE) {
       throw invalid({
-        where: this.where,
+        where: where,
         prop: 'onDelete',
-        value: props.onDelete,
+        value: checked.onDelete,
         allowed: 'onDelete only with reclaimPolicy DELETE (with Retain the driver never deletes the volume)',
         fix: 'remove onDelete, or set reclaimPolicy: ReclaimPolicy.DELETE',
       });
     }
-    this.storageClassName = addStorageClass(this, this.where, {
-      storageClassName: props.storageClassName,
+    this.storageClassName = addStorageClass(this, where, {
+      storageClassName: checked.storageClassName,
       provisioner: NFS_CSI_DRIVER.provisioner,
       parameters: definedParameters([
-        ['server', checkNfsServer(props.server, this.where)],
-        ['share', noTraversal(checkNfsPath(props.share, this.where, 'share'), this.where, 'share')],
-        ['subDir', props.subDir === undefined ? undefined : checkSubDir(props.subDir, this.where)],
-        ['mountPermissions', props.mountPermissions === undefined ? undefined : octal(props.mountPermissions, this.where)],
-        ['onDelete', props.onDelete],
+        ['server', checkNfsServer(checked.server, where)],
+        ['share', noTraversal(checkNfsPath(checked.share, where, 'share'), where, 'share')],
+        ['subDir', checked.subDir === undefined ? undefined : checkSubDir(checked.subDir, where)],
+        ['mountPermissions', checked.mountPermissions === undefined ? undefined : octal(checked.mountPermissions, where)],
+        ['onDelete', checked.onDelete],
       ]),
       reclaimPolicy,
       volumeBindingMode: VolumeBindingMode.IMMEDIATE,
-      allowVolumeExpansion: props.allowVolumeExpansion ?? true,
-      mountOptions: props.mountOptions,
+      allowVolumeExpansion: checked.allowVolumeExpansion ?? true,
+      mountOptions: checked.mountOptions,
     }).name;
-    this.claims = new BackendClaims(this.where, { schema: NFS_CSI_CLAIM_OPTIONS, optionsType: 'NfsCsiClaimOptions', propsType: 'NfsCsiClaimProps' },
-      options => this.request(options));
+    this.claims = nfsCsiClaims(where, this.storageClassName);
   }
 
   /** A claim on this class, mountable in any cdk8s-plus workload. */
@@ -154,14 +177,34 @@ export class NfsCsiStorageClass extends Construct {
     return this.claims.claimTemplate(name, options);
   }
 
-  private request(options: NfsCsiClaimOptions): BackendRequest {
-    return {
-      storageClassName: this.storageClassName,
+}
+
+/** A class the cluster has: the claims of an NfsCsiStorageClass, and no object. */
+class ImportedNfsCsiStorageClass implements INfsCsiStorage {
+  private readonly claims: BackendClaims<NfsCsiClaimOptions>;
+
+  constructor(public readonly storageClassName: string, where: string) {
+    this.claims = nfsCsiClaims(where, storageClassName);
+  }
+
+  public claim(scope: Construct, id: string, props: NfsCsiClaimProps): VolumeClaim {
+    return this.claims.claim(scope, id, props);
+  }
+
+  public claimTemplate(name: string, options: NfsCsiClaimOptions): ClaimTemplate {
+    return this.claims.claimTemplate(name, options);
+  }
+}
+
+/** The claims of a csi-driver-nfs class, made or imported: Filesystem only, ReadWriteMany by default. */
+function nfsCsiClaims(where: string, storageClassName: string): BackendClaims<NfsCsiClaimOptions> {
+  return new BackendClaims(where, { schema: NFS_CSI_CLAIM_OPTIONS, optionsType: 'NfsCsiClaimOptions', propsType: 'NfsCsiClaimProps' },
+    (options): BackendRequest => ({
+      storageClassName,
       accessMode: options.accessMode ?? NfsCsiAccessMode.READ_WRITE_MANY,
       storage: options.storage,
       volumeMode: VolumeMode.FILESYSTEM,
-    };
-  }
+    }));
 }
 
 function checkSubDir(subDir: string, where: string): string {

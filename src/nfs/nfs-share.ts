@@ -123,7 +123,6 @@ export class NfsShare extends Construct {
   public readonly capacity: Size;
   /** Whether the export is read-only. */
   public readonly readOnly: boolean;
-  private readonly where: string;
   private readonly mountOptions?: string[];
   private readonly claims: BackendClaims<NfsClaimOptions>;
 
@@ -134,17 +133,17 @@ export class NfsShare extends Construct {
    */
   public constructor(scope: Construct, id: string, props: NfsShareProps) {
     super(checkScope(scope, id, 'NfsShare'), id);
-    ({ where: this.where, props } = openConstruct(this, 'NfsShare', props, NFS_SHARE_PROPS));
-    this.server = checkNfsServer(props.server, this.where);
-    this.path = checkNfsPath(props.path, this.where);
-    this.capacity = props.capacity;
-    sizeInBytes(props.capacity, this.where, 'capacity');
-    this.readOnly = props.readOnly ?? false;
-    this.claims = new BackendClaims(this.where,
+    const { where, props: checked } = openConstruct(this, 'NfsShare', props, NFS_SHARE_PROPS);
+    this.server = checkNfsServer(checked.server, where);
+    this.path = checkNfsPath(checked.path, where);
+    this.capacity = checked.capacity;
+    sizeInBytes(checked.capacity, where, 'capacity');
+    this.readOnly = checked.readOnly ?? false;
+    this.claims = new BackendClaims(where,
       { schema: NFS_CLAIM_OPTIONS, optionsType: 'NfsClaimOptions', propsType: 'NfsClaimProps', templateWithReplicasType: 'NfsClaimTemplateOptions' },
-      (options, where) => this.request(options, where),
-      { binding: new StaticBinding(this, this.where, props.name, 'nfs.cdk8s-storage.io') });
-    this.mountOptions = checkMountOptions(props.mountOptions, this.where);
+      (options, claimWhere) => this.request(options, claimWhere),
+      { binding: new StaticBinding(this, where, { name: checked.name, labelDomain: 'nfs.cdk8s-storage.io' }) });
+    this.mountOptions = checkMountOptions(checked.mountOptions, where);
   }
 
   /**

@@ -196,15 +196,16 @@ export class SpdkCsiDriver extends Construct {
    */
   public constructor(scope: Construct, id: string, props: SpdkCsiDriverProps) {
     super(checkScope(scope, id, 'SpdkCsiDriver'), id);
-    ({ where: this.where, props } = openConstruct(this, 'SpdkCsiDriver', props, SPDK_CSI_DRIVER_PROPS));
-    this.namespace = validateName(props.namespace ?? 'spdk-csi', NameRule.DNS_LABEL, this.where, 'namespace');
-    const createNamespace = props.createNamespace ?? true;
+    const { where, props: checked } = openConstruct(this, 'SpdkCsiDriver', props, SPDK_CSI_DRIVER_PROPS);
+    this.where = where;
+    this.namespace = validateName(checked.namespace ?? 'spdk-csi', NameRule.DNS_LABEL, where, 'namespace');
+    const createNamespace = checked.createNamespace ?? true;
     if (createNamespace) this.refuseClusterNamespace();
-    const credentials = props.credentials ?? SpdkCredentials.fromExistingSecret('spdkcsi-secret');
-    this.secretName = validateName(credentials.secretName, NameRule.DNS_SUBDOMAIN, this.where, 'credentials secretName');
-    const images = props.images ?? {};
-    const snapshots = props.snapshots ?? false;
-    this.checkHostNetwork(props);
+    const credentials = checked.credentials ?? SpdkCredentials.fromExistingSecret('spdkcsi-secret');
+    this.secretName = validateName(credentials.secretName, NameRule.DNS_SUBDOMAIN, where, 'credentials secretName');
+    const images = checked.images ?? {};
+    const snapshots = checked.snapshots ?? false;
+    this.checkHostNetwork(checked);
 
     if (createNamespace) this.renderNamespace();
     this.clusterScoped(typedKubeObject(this, 'CSIDriver', k8s.KubeCsiDriver.GVK, k8s.toJson_KubeCsiDriverProps, {
@@ -214,20 +215,20 @@ export class SpdkCsiDriver extends Construct {
     }), 'CSIDriver');
     typedKubeObject(this, 'Config', k8s.KubeConfigMap.GVK, k8s.toJson_KubeConfigMapProps, {
       metadata: { name: 'spdkcsi-cm', namespace: this.namespace },
-      data: { 'config.json': renderTargetConfig(props.targets, this.where) },
+      data: { 'config.json': renderTargetConfig(checked.targets, where) },
     });
-    const nodeServerConfigMapName = props.xpus && props.xpus.length > 0 ? 'spdkcsi-nodeservercm' : undefined;
+    const nodeServerConfigMapName = checked.xpus && checked.xpus.length > 0 ? 'spdkcsi-nodeservercm' : undefined;
     if (nodeServerConfigMapName) {
       typedKubeObject(this, 'NodeServerConfig', k8s.KubeConfigMap.GVK, k8s.toJson_KubeConfigMapProps, {
         metadata: { name: nodeServerConfigMapName, namespace: this.namespace },
-        data: { 'nodeserver-config.json': renderXpuConfig(props.xpus!, this.where) },
+        data: { 'nodeserver-config.json': renderXpuConfig(checked.xpus!, where) },
       });
     }
     const tokens = credentials._literalTokens;
     if (tokens) {
       typedKubeObject(this, 'Credentials', k8s.KubeSecret.GVK, k8s.toJson_KubeSecretProps, {
         metadata: { name: this.secretName, namespace: this.namespace },
-        stringData: { 'secret.json': renderTokens(tokens, props.targets, this.where) },
+        stringData: { 'secret.json': renderTokens(tokens, checked.targets, where) },
       });
     }
     this.renderRbac(snapshots);
@@ -239,8 +240,8 @@ export class SpdkCsiDriver extends Construct {
       provisionerImage: images.provisioner ?? 'registry.k8s.io/sig-storage/csi-provisioner:v3.5.0',
       snapshotterImage: images.snapshotter ?? 'registry.k8s.io/sig-storage/csi-snapshotter:v6.2.2',
       driverImage: images.driver ?? 'spdkcsi/spdkcsi:canary',
-      driverImagePullPolicy: props.driverImagePullPolicy ?? kplus.ImagePullPolicy.IF_NOT_PRESENT,
-      hostNetwork: props.controllerHostNetwork ?? false,
+      driverImagePullPolicy: checked.driverImagePullPolicy ?? kplus.ImagePullPolicy.IF_NOT_PRESENT,
+      hostNetwork: checked.controllerHostNetwork ?? false,
     });
     this.nodeDaemonSet = renderNode(this, {
       namespace: this.namespace,
@@ -248,24 +249,24 @@ export class SpdkCsiDriver extends Construct {
       nodeServerConfigMapName,
       registrarImage: images.registrar ?? 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0',
       driverImage: images.driver ?? 'spdkcsi/spdkcsi:canary',
-      driverImagePullPolicy: props.driverImagePullPolicy ?? kplus.ImagePullPolicy.IF_NOT_PRESENT,
+      driverImagePullPolicy: checked.driverImagePullPolicy ?? kplus.ImagePullPolicy.IF_NOT_PRESENT,
     });
-    this.storageClassName = addStorageClass(this, this.where, {
-      storageClassName: props.storageClassName,
+    this.storageClassName = addStorageClass(this, where, {
+      storageClassName: checked.storageClassName,
       provisioner: SPDK_DRIVER,
       parameters: {
         // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
-        [FS_TYPE_KEY]: props.fsType ?? FsType.EXT4,
+        [FS_TYPE_KEY]: checked.fsType ?? FsType.EXT4,
         ...Object.fromEntries(csiSecretParameters('provisioner', { name: this.secretName, namespace: this.namespace })),
       },
-      reclaimPolicy: props.reclaimPolicy ?? ReclaimPolicy.RETAIN,
-      volumeBindingMode: props.volumeBindingMode ?? VolumeBindingMode.IMMEDIATE,
+      reclaimPolicy: checked.reclaimPolicy ?? ReclaimPolicy.RETAIN,
+      volumeBindingMode: checked.volumeBindingMode ?? VolumeBindingMode.IMMEDIATE,
       // No resizer: a grown claim would be accepted and never complete.
       allowVolumeExpansion: false,
     }).name;
-    this.claims = new BackendClaims(this.where, { schema: SPDK_CLAIM_OPTIONS, optionsType: 'SpdkClaimOptions', propsType: 'SpdkClaimProps' },
+    this.claims = new BackendClaims(where, { schema: SPDK_CLAIM_OPTIONS, optionsType: 'SpdkClaimOptions', propsType: 'SpdkClaimProps' },
       options => this.request(options));
-    if (snapshots) this.renderSnapshotClass(props.snapshotDeletionPolicy ?? ReclaimPolicy.RETAIN);
+    if (snapshots) this.renderSnapshotClass(checked.snapshotDeletionPolicy ?? ReclaimPolicy.RETAIN);
   }
 
   /** A claim on SPDK, mountable in any cdk8s-plus workload. */

@@ -84,7 +84,7 @@ export class SpdkExistingVolume extends Construct {
     sizeInBytes(checked.capacity, where, 'capacity');
     this.claims = new BackendClaims(where, { schema: SPDK_EXISTING_CLAIM_OPTIONS, optionsType: 'SpdkExistingClaimOptions', propsType: 'SpdkExistingClaimProps' },
       options => this.request(options),
-      { binding: new StaticBinding(this, where, checked.name, 'spdk.cdk8s-storage.io', true) });
+      { binding: new StaticBinding(this, where, { name: checked.name, labelDomain: 'spdk.cdk8s-storage.io', oneVolume: true }) });
   }
 
   /** The one claim bound to the volume's PV. */

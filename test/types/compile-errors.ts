@@ -20,8 +20,11 @@ standard.claim(chart, 'data', { storage: Size.gibibytes(1), accessMode: 'ReadWri
 standard.claimTemplate('www', { storage: '10Gi' });
 
 // Claims come from backends only: they have no public constructor.
-// @ts-expect-error VolumeClaim's constructor is protected (for backend claim types such as EfsClaim)
+// @ts-expect-error VolumeClaim's constructor is private
 new VolumeClaim(chart, 'x', { storageClassName: 'x', accessMode: AccessMode.READ_WRITE_MANY, storage: Size.gibibytes(1) });
+// Nor subclasses: every backend's claim is a plain VolumeClaim.
+// @ts-expect-error Cannot extend a class whose constructor is private
+export class OwnClaim extends VolumeClaim {}
 // @ts-expect-error ClaimTemplate's constructor is private
 new ClaimTemplate('www', {});
 
