@@ -37,6 +37,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/sarif@^2.1.7',
     '@microsoft/sarif-multitool@^5.7.0',
     'ajv-formats@^3',
+    // Parses the JUnit reports in the tests.
+    'fast-xml-parser@^5',
   ],
 
   // The examples import 'cdk8s-storage' exactly as users do; in this repository

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
-import { isAbsolute, relative, sep } from 'path';
+import { readFileSync } from 'fs';
+import { isAbsolute, join, relative, sep } from 'path';
 import type * as Sarif from 'sarif';
 import { objectLabel, ReportInput, TOOL_URI } from './report-format';
 import { SourceLocation } from '../../manifests/source-location';
@@ -9,6 +10,9 @@ import { Severity } from '../severity';
 
 /** The schema SARIF logs name: SARIF 2.1.0 with its approved errata (OASIS Standard). */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** This library's version, read from its package.json (lib/ and src/ both sit two folders below analysis/report). */
+const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf-8')).version;
 
 /** SARIF has three levels; refused and data loss are errors there, and info is a note. */
 const LEVEL: { readonly [severity: string]: Sarif.ReportingConfiguration.level } = {
@@ -36,6 +40,8 @@ export function sarifReport(input: ReportInput): string {
         driver: {
           name: 'cdk8s-storage',
           informationUri: TOOL_URI,
+          version: PACKAGE_VERSION,
+          semanticVersion: PACKAGE_VERSION,
           rules: input.rules.map(rule => sarifRule(input.command, rule)),
         },
       },
