@@ -80,6 +80,11 @@ project.addTask('examples', {
   exec: 'ts-node --transpile-only --project test/tsconfig.json examples/synth-all.ts',
 });
 
+project.addTask('readme-rules', {
+  description: 'Regenerate the rule tables of README.md from the rules of check and guard',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/helpers/readme-rules.ts',
+});
+
 const bench = project.addTask('bench', {
   description: 'Synthesis benchmarks: each construct beside the same objects written raw, with cdk8s-plus-27 where it has an equivalent',
   env: { TS_NODE_PROJECT: 'test/tsconfig.json' },

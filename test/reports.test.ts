@@ -179,7 +179,7 @@ describe('text and JSON', () => {
       'REFUSED  service-cluster-ip  Service prod/web  spec.clusterIP',
       '  "10.0.0.1" -> "None"',
       '  a Service cannot become headless in place',
-      `  fix: delete the Service (kubectl delete service web -n prod) and apply it again (a short DNS outage), or create a Service under another name`,
+      '  fix: delete the Service (kubectl delete service web -n prod) and apply it again (a short DNS outage), or create a Service under another name',
       `  at: ${join(current, 'app.yaml')}:14 (document 2)`,
     ].join('\n'));
     expect(out).toMatch(/compared 2 previous and 2 current objects: 2 refused, 0 data-loss, 0 warning$/);

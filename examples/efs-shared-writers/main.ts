@@ -28,6 +28,9 @@ export function buildApp(app = new App()): App {
     az: 'eu-west-1a',
     enforceZoneAffinity: true,
   });
+  // A class the cluster already has (installed with the driver): claims are checked the same way.
+  const clusterEfs = EfsStorageClass.fromStorageClassName('efs-sc', 'fs-06340e6a6f1ff9f8f');
+  clusterEfs.claim(chart, 'efs-sc-claim');
   return app;
 }
 

@@ -52,6 +52,9 @@ function blockClasses(chart: Chart) {
 function nfsCsiClass(chart: Chart) {
   const nfs = new NfsCsiStorageClass(chart, 'nfs-csi', { server: 'nfs-server.default.svc.cluster.local', share: '/', mountOptions: ['nfsvers=4.1'] });
   nfs.claim(chart, 'shared', { storage: Size.gibibytes(10), accessMode: NfsCsiAccessMode.READ_WRITE_MANY });
+  // A class the driver's Helm chart installed: the same claims and checks, and no StorageClass object.
+  const helmNfs = NfsCsiStorageClass.fromStorageClassName('nfs-csi-helm');
+  helmNfs.claim(chart, 'reports', { storage: Size.gibibytes(2) });
 }
 
 /** The guard as a library call: here on two small versions of a StorageClass, whose reclaim policy may not change. */
