@@ -20,7 +20,9 @@ const FIXTURES = join(__dirname, 'check-fixtures');
 const repoPath = (...parts: string[]) => relative(process.cwd(), join(FIXTURES, ...parts));
 const CHECKED = [repoPath('access-mode-unserved', 'fail.yaml'), repoPath('write-once-claim-shared', 'fail.yaml')];
 
-// The SARIF SDK's package holds its validator and the 2.1.0 schema beside it, for this platform.
+// The SARIF SDK's package holds its validator and the 2.1.0 schema beside it, for this platform
+// (its index.js exports the path of this platform's binary).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const MULTITOOL: string = require('@microsoft/sarif-multitool');
 const SCHEMA = JSON.parse(readFileSync(join(dirname(MULTITOOL), 'sarif-2.1.0.json'), 'utf-8'));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
