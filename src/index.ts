@@ -10,3 +10,4 @@ export * from './check';
 export * from './analysis';
 export * from './manifests';
 export { DriverRegistry } from './drivers';
+export * from './findings';

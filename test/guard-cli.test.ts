@@ -1,19 +1,8 @@
 import { execFileSync } from 'child_process';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { manifestDir, runCommand } from './helpers/guard-cli';
+import { manifestDir, runCommand, statefulSetYaml as sts } from './helpers/guard-cli';
 
-const sts = (size: string) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata: {name: web, namespace: prod}
-spec:
-  serviceName: web
-  selector: {matchLabels: {app: web}}
-  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: nginx}]}}
-  volumeClaimTemplates:
-    - metadata: {name: www}
-      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: ${size}}}}
-`;
 
 const dir = manifestDir;
 const run = (...args: string[]) => runCommand(...args);

@@ -1,7 +1,7 @@
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { PodManagementPolicy } from 'cdk8s-plus-27';
 import { parseAllDocuments } from 'yaml';
-import { AccessMode, BlockProvider, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, Severity, LocalSsdVolume, LocalSsdVolumeProps, NfsShare, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode } from '../src';
+import { AccessMode, BlockProvider, Findings, BlockStorageClass, ClaimRetention, EbsVolumeType, GcePdType, Severity, LocalSsdVolume, LocalSsdVolumeProps, NfsShare, PruneProtection, ReclaimPolicy, SpdkCsiDriver, SpdkTargetType, StatefulStore, StatefulStoreProps, StorageClass, StorageDefaults, StorageGuard, VolumeBindingMode, VolumeMode } from '../src';
 import { Manifest, expectValidManifests } from './helpers/manifests';
 
 /** The manifests of a small app built by `build`, schema-checked. */
@@ -161,8 +161,9 @@ describe('StorageGuard', () => {
       message: 'podManagementPolicy cannot change once the StatefulSet exists',
       fix: 'kubectl delete statefulset web -n prod --cascade=orphan, then re-sync: the pods and their claims stay, and the new StatefulSet adopts them',
     });
-    expect(StorageGuard.isBlocking([finding])).toBe(true);
-    expect(StorageGuard.isBlocking([{ ...finding, severity: Severity.WARNING }])).toBe(false);
+    expect(Findings.isBlocking([finding], Severity.ERROR)).toBe(true);
+    expect(Findings.isBlocking([{ ...finding, severity: Severity.WARNING }], Severity.ERROR)).toBe(false);
+    expect(Findings.isBlocking([{ ...finding, severity: Severity.DATA_LOSS }], Severity.ERROR)).toBe(true);
   });
 
   test('claim remedies point to a new claim and VolumeAttributesClass; class remedies to a new name', () => {

@@ -11,8 +11,8 @@ import { dirname, join, relative } from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
-import { ReportFormat, Severity, StorageCheck, StorageGuard } from '../src';
-import { manifestDir, runCommand } from './helpers/guard-cli';
+import { FindingCommand, Findings, ReportFormat, Severity, StorageCheck, StorageGuard } from '../src';
+import { manifestDir, runCommand, statefulSetYaml as sts } from './helpers/guard-cli';
 import { parseManifests } from '../src/manifests/files';
 
 const FIXTURES = join(__dirname, 'check-fixtures');
@@ -50,19 +50,6 @@ function sdkValidation(text: string): string[] {
   return validation.runs[0].results.map((r: any) => `${r.level} ${r.ruleId}: ${r.message.text ?? r.message.id}`);
 }
 
-const sts = (size: string) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata: {name: web, namespace: prod}
-spec:
-  serviceName: web
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: web, image: nginx}]}
-  volumeClaimTemplates:
-    - metadata: {name: www}
-      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: ${size}}}}
-`;
 const svc = (clusterIP: string) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: prod}\nspec: {clusterIP: ${clusterIP}, ports: [{port: 80}]}\n`;
 const previous = manifestDir({ 'app.yaml': sts('1Gi') + svc('10.0.0.1') });
 const current = manifestDir({ 'app.yaml': sts('2Gi') + svc('None') });
@@ -112,19 +99,19 @@ describe('SARIF 2.1.0', () => {
     expect(run.automationDetails).toEqual({ id: 'cdk8s-storage/guard/' });
     expect(run.results.map((r: any) => [r.ruleId, r.level])).toEqual([['statefulset-claim-template', 'error'], ['service-cluster-ip', 'error']]);
     expect(run.results[1].message.text).toMatch(/^Service prod\/web spec.clusterIP \("10.0.0.1" -> "None"\): a Service cannot become headless in place\. Fix: delete the Service/);
-    expect(run.results[1].locations[0].physicalLocation.region.startLine).toBe(14);
+    expect(run.results[1].locations[0].physicalLocation.region.startLine).toBe(12);
   });
 
   test('the API gives the same log as the CLI', () => {
     const findings = StorageCheck.check(CHECKED.flatMap(f => parseManifests(readFileSync(f, 'utf-8'), f)));
-    expect(StorageCheck.report(findings, ReportFormat.SARIF)).toBe(check.out);
+    expect(Findings.report(findings, { format: ReportFormat.SARIF, command: FindingCommand.CHECK })).toBe(check.out);
   });
 
   test('a finding on an object a program passed in has a logical location only', () => {
     const [finding] = StorageGuard.compare(
       [{ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: '1Gi' }, persistentVolumeReclaimPolicy: 'Retain' } }],
       [{ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: '1Gi' }, persistentVolumeReclaimPolicy: 'Delete' } }]);
-    const log = expectValidSarif(StorageGuard.report([finding], ReportFormat.SARIF));
+    const log = expectValidSarif(Findings.report([finding], { format: ReportFormat.SARIF, command: FindingCommand.GUARD }));
     expect(log.runs[0].results[0].locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: 'PersistentVolume//pv', kind: 'object' }] }]);
   });
 });
@@ -167,7 +154,7 @@ describe('JUnit XML', () => {
     const [finding] = StorageGuard.compare(
       [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'a<b>&"c"' }, provisioner: 'x', reclaimPolicy: 'Retain' }],
       [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'a<b>&"c"' }, provisioner: 'x\u0001', reclaimPolicy: 'Retain' }]);
-    const xml = StorageGuard.report([finding], ReportFormat.JUNIT);
+    const xml = Findings.report([finding], { format: ReportFormat.JUNIT, command: FindingCommand.GUARD });
     const failed = parse(xml).testsuites.testsuite.testcase.find((c: any) => c.failure);
     expect(failed.name).toBe('storage-class-immutable-field: StorageClass a<b>&"c" provisioner');
     expect(xml).not.toContain('\u0001');
@@ -182,14 +169,14 @@ describe('text and JSON', () => {
       '  "10.0.0.1" -> "None"',
       '  a Service cannot become headless in place',
       '  fix: delete the Service (kubectl delete service web -n prod) and apply it again (a short DNS outage), or create a Service under another name',
-      `  at: ${join(current, 'app.yaml')}:14 (document 2)`,
+      `  at: ${join(current, 'app.yaml')}:12 (document 2)`,
     ].join('\n'));
     expect(out).toMatch(/compared 2 previous and 2 current objects: 2 refused, 0 data-loss, 0 warning$/);
   });
 
   test('JSON is the findings, for check and guard alike', () => {
     const json = JSON.parse(runCommand('guard', '--previous', previous, '--current', current, '--format', 'json').out);
-    expect(json.map((f: any) => [f.ruleId, f.severity, f.location.line])).toEqual([['statefulset-claim-template', 'refused', 1], ['service-cluster-ip', 'refused', 14]]);
+    expect(json.map((f: any) => [f.ruleId, f.severity, f.location.line])).toEqual([['statefulset-claim-template', 'refused', 1], ['service-cluster-ip', 'refused', 12]]);
     expect(runCommand('guard', '--previous', previous, '--current', current, '--json').out).toBe(JSON.stringify(json, null, 2));
   });
 });
@@ -233,10 +220,15 @@ describe('one vocabulary for both commands', () => {
   });
 
   test('the API checks what JavaScript callers pass', () => {
-    expect(() => StorageGuard.isBlocking(null as any)).toThrow(/^StorageGuard.isBlocking: findings is null, expected the list that check or compare returned/);
-    expect(() => StorageCheck.isBlocking([], 'refused' as any)).toThrow(/^StorageCheck.isBlocking: failOn is "refused", expected one of error, warning, info/);
-    expect(() => StorageCheck.report([], 'xml' as any)).toThrow(/^StorageCheck.report: invalid format "xml". Allowed: one of ReportFormat.TEXT \("text"\)/);
-    expect(StorageGuard.isBlocking([])).toBe(false);
+    expect(() => Findings.isBlocking(null as any, Severity.ERROR)).toThrow(/^Findings.isBlocking: findings is null, expected the list that check or compare returned/);
+    expect(() => Findings.isBlocking([], 'refused' as any)).toThrow(/^Findings.isBlocking: failOn is "refused", expected one of error, warning, info/);
+    expect(() => Findings.isBlocking([], undefined as any)).toThrow(/^Findings.isBlocking: failOn is undefined, expected one of error, warning, info/);
+    expect(() => Findings.report([], { format: 'xml' as any, command: FindingCommand.CHECK })).toThrow(
+      /^Findings.report: invalid format "xml". Allowed: one of ReportFormat.TEXT \("text"\)/);
+    expect(() => Findings.report([], { format: ReportFormat.TEXT, command: 'map' as any })).toThrow(
+      /^Findings.report: options.command is "map", expected FindingCommand.CHECK or FindingCommand.GUARD. Fix: pass the command that found the findings$/);
+    expect(() => Findings.report(null as any, { format: ReportFormat.TEXT, command: FindingCommand.GUARD })).toThrow(/^Findings.report: findings is null/);
+    expect(Findings.isBlocking([], Severity.INFO)).toBe(false);
   });
 
   test('the bare command: help is exit 0, an unknown command exit 2', () => {

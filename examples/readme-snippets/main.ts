@@ -1,6 +1,9 @@
 import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { AccessMode, BlockProvider, BlockStorageClass, EbsVolumeType, NfsCsiAccessMode, NfsCsiStorageClass, StatefulStore, StorageClass, StorageGuard } from 'cdk8s-storage';
+import {
+  AccessMode, BlockProvider, BlockStorageClass, EbsVolumeType, Findings, NfsCsiAccessMode, NfsCsiStorageClass,
+  Severity, StatefulStore, StorageClass, StorageGuard,
+} from 'cdk8s-storage';
 
 /** The short examples of the top-level README, as one app, so that they are compiled and synthesized by the tests. */
 export function buildApp(app = new App()): App {
@@ -63,7 +66,7 @@ function guardInCode(chart: Chart) {
   const current = [{ ...previous[0], reclaimPolicy: 'Delete' }];
   try {
     const findings = StorageGuard.compare(previous, current, { allow: [] });
-    if (StorageGuard.isBlocking(findings)) throw new Error(findings.map(f => `${f.kind}/${f.name} ${f.field}: ${f.fix}`).join('\n'));
+    if (Findings.isBlocking(findings, Severity.ERROR)) throw new Error(findings.map(f => `${f.kind}/${f.name} ${f.field}: ${f.fix}`).join('\n'));
   } catch (e) {
     // Expected here: the example shows the refusal. In CI, let it fail the build.
     chart.node.addMetadata('guard', (e as Error).message);

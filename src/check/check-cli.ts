@@ -19,7 +19,8 @@ Exit status: 0 no finding at --fail-on or worse, 1 at least one, 2 bad input: a 
 cannot be read, YAML that does not parse, two objects with one kind/namespace/name, a field
 in the wrong shape, an unknown rule id.`;
 
-const CHECK: CommandSpec = {
+/** The check command: its rules and its default gate (also what `Findings.report` uses for check). */
+export const CHECK_COMMAND: CommandSpec = {
   name: 'check',
   usage: CHECK_USAGE,
   rules: CHECK_RULES,
@@ -30,7 +31,7 @@ const CHECK: CommandSpec = {
 
 /** Runs `cdk8s-storage check <args>` and returns the exit status. */
 export function runCheckCli(args: string[], io: CliIo): number {
-  return runCommand(CHECK, args, io, ({ paths, suppress }) => {
+  return runCommand(CHECK_COMMAND, args, io, ({ paths, suppress }) => {
     if (paths.length === 0) throw new ManifestInputError(`give a directory, a file, or - for standard input\n${CHECK_USAGE}`);
     const manifests = paths.flatMap(path => (path === '-' ? readStdin(io.stdin ?? (() => readFileSync(0, 'utf-8'))) : readManifests(path)));
     return { findings: StorageCheck.check(manifests, { suppress }), judged: `checked ${manifests.length} objects` };

@@ -1,6 +1,6 @@
 import { CHECK_RULES } from './rules';
 import { StorageCheck } from './storage-check';
-import { checkFailOn, checkRuleIds } from '../analysis/engine';
+import { anyBlocking, checkFailOn, checkRuleIds } from '../analysis/engine';
 import { Finding } from '../analysis/finding';
 import { Severity } from '../analysis/severity';
 import { parseManifests, readText } from '../manifests/files';
@@ -58,7 +58,7 @@ export class StorageCheckPlugin {
     const manifests = (context.manifests as string[]).flatMap(file => parseManifests(readText(file), file));
     const findings = StorageCheck.check(manifests, { suppress: this.suppress });
     for (const f of findings) context.report.addViolation(violation(f));
-    context.report.submit(StorageCheck.isBlocking(findings, this.failOn) ? 'failure' : 'success', {
+    context.report.submit(anyBlocking(findings, this.failOn, 'StorageCheckPlugin') ? 'failure' : 'success', {
       objects: String(manifests.length),
       findings: String(findings.length),
       failOn: this.failOn,

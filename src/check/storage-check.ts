@@ -1,10 +1,8 @@
 import { CheckOptions } from './check-options';
 import { CHECK_RULES } from './rules';
-import { anyBlocking, checkRuleIds, ruleInfos, runRules } from '../analysis/engine';
+import { checkRuleIds, ruleInfos, runRules } from '../analysis/engine';
 import { Finding } from '../analysis/finding';
-import { renderReport, ReportFormat } from '../analysis/report';
 import { RuleInfo } from '../analysis/rule-info';
-import { Severity } from '../analysis/severity';
 import { SUPPRESS_ANNOTATION } from '../core/check-suppression';
 import { isPlainObject } from '../core/checks';
 import { Inventory } from '../manifests/inventory';
@@ -40,27 +38,6 @@ export class StorageCheck {
     const annotated = new Map<Manifest, readonly string[]>();
     const suppressedBy = (m: Manifest) => annotated.get(m) ?? annotated.set(m, suppressionsOf(m)).get(m)!;
     return runRules(CHECK_RULES, inventory, { suppress, suppressedBy });
-  }
-
-  /**
-   * Whether any finding is at least as bad as `failOn` (what a CI gate should fail on).
-   *
-   * @param findings the findings of `check`
-   * @param failOn the least severity that fails (refused and data-loss count as errors)
-   */
-  public static isBlocking(findings: Finding[], failOn: Severity = Severity.WARNING): boolean {
-    return anyBlocking(findings, failOn, 'StorageCheck.isBlocking');
-  }
-
-  /**
-   * The findings as a report: text, JSON, SARIF 2.1.0 (code scanning) or JUnit XML (CI test reports).
-   *
-   * @param findings the findings of `check`
-   * @param format the report format
-   * @param failOn the least severity that fails (JUnit marks those test cases failed)
-   */
-  public static report(findings: Finding[], format: ReportFormat, failOn: Severity = Severity.WARNING): string {
-    return renderReport(format, { command: 'check', rules: CHECK_RULES, findings, failOn, judged: `${findings.length} findings` }, 'StorageCheck.report');
   }
 
   /** Every rule: id, severity, what it finds, and the source of its fact. */

@@ -21,7 +21,8 @@ Exit status: 0 no finding at --fail-on or worse, 1 at least one, 2 bad input: a 
 cannot be read, YAML that does not parse or expands past a million values, two objects
 with one kind/namespace/name, a field in the wrong shape, an unknown allow-list key or rule id.`;
 
-const GUARD: CommandSpec = {
+/** The guard command: its rules and its default gate (also what `Findings.report` uses for guard). */
+export const GUARD_COMMAND: CommandSpec = {
   name: 'guard',
   usage: GUARD_USAGE,
   rules: GUARD_RULES,
@@ -32,7 +33,7 @@ const GUARD: CommandSpec = {
 
 /** Runs `cdk8s-storage guard <args>` and returns the exit status. */
 export function runGuardCli(args: string[], io: CliIo): number {
-  return runCommand(GUARD, args, io, ({ values, suppress }) => {
+  return runCommand(GUARD_COMMAND, args, io, ({ values, suppress }) => {
     const [current, previousPath, gitRef, allowPath] = ['--current', '--previous', '--git-ref', '--allow'].map(flag => values[flag]);
     if (!current || !previousPath === !gitRef) throw new ManifestInputError(`give --current and one of --previous or --git-ref\n${GUARD_USAGE}`);
     const previous = gitRef ? readManifestsAtRevision(current, gitRef) : readManifests(previousPath);

@@ -2,11 +2,9 @@ import { checkAllowList } from './allow-list';
 import { Change } from './change';
 import { GuardAllowEntry, GuardOptions } from './guard-options';
 import { GUARD_RULES } from './rules';
-import { anyBlocking, checkRuleIds, ruleInfos, runRules } from '../analysis/engine';
+import { checkRuleIds, ruleInfos, runRules } from '../analysis/engine';
 import { Finding } from '../analysis/finding';
-import { renderReport, ReportFormat } from '../analysis/report';
 import { RuleInfo } from '../analysis/rule-info';
-import { Severity } from '../analysis/severity';
 import { indexManifests } from '../manifests/shape';
 
 /**
@@ -38,28 +36,6 @@ export class StorageGuard {
     const allow = checkAllowList((options ?? {}).allow ?? [], 'StorageGuard.compare options.allow');
     const suppress = checkRuleIds(GUARD_RULES, (options ?? {}).suppress ?? [], 'StorageGuard.compare options.suppress');
     return runRules(GUARD_RULES, new Change(before, after), { suppress }).filter(f => !allow.some(entry => allows(entry, f)));
-  }
-
-  /**
-   * Whether any finding is at least as bad as `failOn` (what a CI gate should fail on).
-   *
-   * @param findings the findings of `compare`
-   * @param failOn the least severity that fails
-   * @default Severity.ERROR - refused updates and data loss fail; warnings are reported
-   */
-  public static isBlocking(findings: Finding[], failOn: Severity = Severity.ERROR): boolean {
-    return anyBlocking(findings, failOn, 'StorageGuard.isBlocking');
-  }
-
-  /**
-   * The findings as a report: text, JSON, SARIF 2.1.0 (code scanning) or JUnit XML (CI test reports).
-   *
-   * @param findings the findings of `compare`
-   * @param format the report format
-   * @param failOn the least severity that fails (JUnit marks those test cases failed)
-   */
-  public static report(findings: Finding[], format: ReportFormat, failOn: Severity = Severity.ERROR): string {
-    return renderReport(format, { command: 'guard', rules: GUARD_RULES, findings, failOn, judged: `${findings.length} findings` }, 'StorageGuard.report');
   }
 
   /** Every rule: id, severity, what it finds, and the Kubernetes validation it follows. */

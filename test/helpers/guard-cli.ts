@@ -20,3 +20,16 @@ export function runCommand(...args: string[]) {
   const status = runCli(args, { out: s => out.push(s), err: s => err.push(s) });
   return { status, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** A StatefulSet web in prod whose claim template www asks for `size`: the guard's usual subject. */
+export const statefulSetYaml = (size: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web, namespace: prod}
+spec:
+  serviceName: web
+  selector: {matchLabels: {app: web}}
+  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: nginx}]}}
+  volumeClaimTemplates:
+    - metadata: {name: www}
+      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: ${size}}}}
+`;
