@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { StorageGuard, StorageCheck } from '../src';
@@ -195,6 +196,32 @@ test('upgrade-guard: a misspelt allow-list key is exit status 2, not "allow ever
   expect(status).toBe(2);
   expect(err).toEqual([`cdk8s-storage guard: ${allow}: allow-list entry 1: has unknown key(s) fields; the keys are kind, name, namespace, field. `
     + 'Fix: correct the spelling (a misspelt key would allow more than meant)']);
+});
+
+test('upgrade-guard: the refused change as SARIF and JUnit, located where the StatefulSet starts', () => {
+  const { buildApp } = require(join(examplesDir, 'upgrade-guard', 'main.ts')); // eslint-disable-line @typescript-eslint/no-require-imports
+  const [v1, v2] = (['v1', 'v2'] as const).map(v => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), `guard-${v}-`)) });
+    buildApp(app, v).synth();
+    return app.outdir;
+  });
+  const run = (format: string) => {
+    const out: string[] = [];
+    const status = runCli(['guard', '--previous', v1, '--current', v2, '--format', format], { out: s => out.push(s), err: () => undefined });
+    return { status, out: out.join('\n') };
+  };
+  const sarif = run('sarif');
+  expect(sarif.status).toBe(1);
+  const [result] = JSON.parse(sarif.out).runs[0].results;
+  expect(result).toMatchObject({ ruleId: 'statefulset-claim-template', level: 'error' });
+  const { uri } = result.locations[0].physicalLocation.artifactLocation;
+  const line = result.locations[0].physicalLocation.region.startLine;
+  // The URI is relative to the working directory, or a file URI outside it (here, a temporary folder).
+  const file = fileURLToPath(new URL(uri, pathToFileURL(`${process.cwd()}/`)));
+  expect(readFileSync(file, 'utf-8').split('\n').slice(line - 1, line + 1)).toEqual(['apiVersion: apps/v1', 'kind: StatefulSet']);
+  const junit = run('junit');
+  expect(junit.out).toMatch(/<testsuite name="cdk8s-storage guard" tests="12" failures="1"/);
+  expect(junit.out).toContain('name="statefulset-claim-template: StatefulSet shop/orders-db spec.volumeClaimTemplates[data]"');
 });
 
 test('readme-snippets: the guard snippet really refuses the reclaim policy change', () => {

@@ -61,7 +61,7 @@ function sarifRule(command: string, rule: RuleInfo): Sarif.ReportingDescriptor {
     shortDescription: { text: rule.summary },
     fullDescription: { text: help },
     help: { text: help, markdown: `${rule.summary}\n\n**Source:** ${rule.source}\n\nSuppress it with \`--suppress ${rule.id}\`.` },
-    helpUri: `${TOOL_URI}#${command === 'guard' ? 'guard-rules' : 'check-rules'}`,
+    helpUri: `${TOOL_URI}#${command === 'guard' ? 'upgrading-safely' : 'check-any-manifests'}`,
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: { 'tags': ['kubernetes', 'storage', command], 'precision': 'high', 'cdk8s-storage/severity': rule.severity },
   };
