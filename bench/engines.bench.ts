@@ -18,9 +18,9 @@ const SIZES = (process.env.BENCH_N ?? '1000,10000,50000').split(',').map(Number)
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
 /**
- * One tenant of a monorepo, 20 objects: a class, a static PV, four claims, a
- * Deployment, a StatefulSet with its headless Service, a CronJob, a
- * DaemonSet, Secrets and ConfigMaps, RBAC, in its own namespace. Release 2
+ * One tenant of a monorepo, 20 objects: a class, a static PV, a local PV,
+ * five claims, a Deployment, a StatefulSet with its headless Service, a
+ * CronJob, a DaemonSet, Secrets and a ConfigMap, in its own namespace. Release 2
  * grows one claim template in ten tenants (refused) and changes replicas.
  */
 function tenant(i: number, release: number): object[] {
@@ -61,20 +61,40 @@ function tenant(i: number, release: number): object[] {
     { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta('agent'), spec: { selector: { matchLabels: { app: 'agent' } }, template: pod('agent', []) } },
     { apiVersion: 'v1', kind: 'Secret', metadata: meta('web-env'), type: 'Opaque' },
     { apiVersion: 'v1', kind: 'Secret', metadata: meta('worker-env'), type: 'Opaque' },
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('settings'), data: { 'app.yaml': 'level: info\n' } },
+    // One local class for the whole repository (in the first tenant, instead of its ConfigMap): every tenant's local PV and claim use it,
+    // so a rule that looked at every PV of a class for every claim would be quadratic here.
+    i === 0
+      ? { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-ssd' }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Retain' }
+      : { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('settings'), data: { 'app.yaml': 'level: info\n' } },
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: `local-${i}` },
+      spec: {
+        capacity: { storage: `${100 + i}Gi` },
+        accessModes: ['ReadWriteOnce'],
+        persistentVolumeReclaimPolicy: 'Retain',
+        storageClassName: 'local-ssd',
+        local: { path: '/mnt/ssd' },
+        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [`node-${i}`] }] }] } },
+      },
+    },
+    claim('scratch', '50Gi', 'local-ssd'),
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('app') },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta('app'), rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }] },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: meta('app'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'app' }, subjects: [{ kind: 'ServiceAccount', name: 'app', namespace: ns }] },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
   ];
 }
 
-/** A YAML file of `n` objects (n / 20 tenants) for release 1 or 2. */
-function manifestFile(n: number, release: number): string {
-  const objects = Array.from({ length: n / 20 }, (_, i) => tenant(i, release)).flat();
-  const file = join(mkdtempSync(join(tmpdir(), `engines-bench-${n}-`)), `release-${release}.yaml`);
-  writeFileSync(file, objects.map(o => dump(o, { noRefs: true })).join('---\n'));
-  return file;
+/** Two YAML files of `n` objects (n / 20 tenants), release 1 and 2, in one new folder. */
+function manifestFiles(n: number): [string, string] {
+  const dir = mkdtempSync(join(tmpdir(), `engines-bench-${n}-`));
+  const write = (release: number) => {
+    const objects = Array.from({ length: n / 20 }, (_, i) => tenant(i, release)).flat();
+    const file = join(dir, `release-${release}.yaml`);
+    writeFileSync(file, objects.map(o => dump(o, { noRefs: true })).join('---\n'));
+    return file;
+  };
+  return [write(1), write(2)];
 }
 
 /** One run, after a full collection (the bench runs with --expose-gc), so no run pays for another's garbage. */
@@ -95,7 +115,7 @@ console.log(`\nengines: node ${process.version}, median of ${REPEAT}; ratio = th
 console.log('| objects | parse (no lines) | parse | check | check / parse | parse both | guard | guard / parse both |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of SIZES) {
-  const [v1, v2] = [manifestFile(n, 1), manifestFile(n, 2)];
+  const [v1, v2] = manifestFiles(n);
   const text = readFileSync(v1, 'utf-8');
   const checked = StorageCheck.check(readManifests(v1));
   const compared = StorageGuard.compare(readManifests(v1), readManifests(v2));

@@ -1,3 +1,4 @@
+import { parseQuantity } from '../core/quantity';
 import { NO_PROVISIONER, Served, VolumeDriver } from '../core/volume-driver';
 import { driverOf, platformClass } from '../drivers';
 import { objectsAt, quantityAt, stringsAt } from '../manifests/fields';
@@ -58,10 +59,28 @@ export interface ClassView {
   readonly label: string;
 }
 
+/**
+ * Answers per inventory and key, computed on first use: the rules ask the
+ * same question (which class, what it serves, its largest local PV) of every
+ * claim of a class, so each is answered once per class, not once per claim.
+ */
+const ANSWERS = new WeakMap<Inventory, Map<string, unknown>>();
+
+function answer<T>(inv: Inventory, key: string, compute: () => T): T {
+  let answers = ANSWERS.get(inv);
+  if (!answers) ANSWERS.set(inv, answers = new Map());
+  if (!answers.has(key)) answers.set(key, compute());
+  return answers.get(key) as T;
+}
+
 /** The class a claim gets: the one it names, the manifests' default class, or a platform's class; undefined when unknown or static (""). */
 export function classOf(inv: Inventory, claim: ClaimView): ClassView | undefined {
   const name: string | undefined = claim.spec.storageClassName;
   if (name === '') return undefined;
+  return answer(inv, `class\0${name ?? '\0default'}`, () => readClass(inv, name));
+}
+
+function readClass(inv: Inventory, name: string | undefined): ClassView | undefined {
   const object = name === undefined ? inv.defaultClass : inv.classes.get(name);
   if (object) {
     return { name: object.metadata!.name!, provisioner: object.provisioner, parameters: object.parameters ?? {}, label: `class "${object.metadata!.name}"` };
@@ -85,6 +104,10 @@ export interface ClassServes extends Served {
 
 /** What `cls` serves to a claim of `volumeMode`; undefined when the class's driver is not in the registry. */
 export function servedBy(inv: Inventory, cls: ClassView, volumeMode: string): ClassServes | undefined {
+  return answer(inv, `serves\0${cls.name}\0${volumeMode}`, () => readServes(inv, cls, volumeMode));
+}
+
+function readServes(inv: Inventory, cls: ClassView, volumeMode: string): ClassServes | undefined {
   const driver = driverOf(cls.provisioner);
   if (!driver || (driver.claimsClassWith && !driver.claimsClassWith(inv.volumesByClass.get(cls.name) ?? []))) return undefined;
   return { label: driver.facts.label, driver: driver.facts.provisioner, ...driver.serves(cls.parameters, volumeMode) };
@@ -92,7 +115,20 @@ export function servedBy(inv: Inventory, cls: ClassView, volumeMode: string): Cl
 
 /** A class whose PVs in the manifests make it a local-volume class (the registry's driver for classes without a provisioner). */
 export function isLocalClass(inv: Inventory, className: string): boolean {
-  return localVolumes().claimsClassWith!(inv.volumesByClass.get(className) ?? []);
+  return answer(inv, `local\0${className}`, () => localVolumes().claimsClassWith!(inv.volumesByClass.get(className) ?? []));
+}
+
+/** The PV of a class that holds the most, and how much (in parseQuantity's thousandths); undefined for a class without PVs. */
+export function largestVolume(inv: Inventory, className: string): { readonly pv: Manifest; readonly thousandths: bigint } | undefined {
+  return answer(inv, `largest\0${className}`, () => {
+    let largest: { pv: Manifest; thousandths: bigint } | undefined;
+    for (const pv of inv.volumesByClass.get(className) ?? []) {
+      // The shape check has made sure every PV states a quantity.
+      const thousandths = parseQuantity(String(pv.spec.capacity.storage))!;
+      if (!largest || thousandths > largest.thousandths) largest = { pv, thousandths };
+    }
+    return largest;
+  });
 }
 
 /** The driver of classes without a provisioner, whose PVs are local volumes: its facts decide the local rules. */

@@ -104,7 +104,8 @@ export class Inventory {
   }
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+/** Adds `value` to the list of `key` (in place: copying the list on every add would make grouping quadratic). */
+export function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

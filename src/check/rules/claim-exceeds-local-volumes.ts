@@ -1,9 +1,7 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
-import { parseQuantity } from '../../core/quantity';
 import { Inventory } from '../../manifests/inventory';
-import { Manifest } from '../../manifests/manifest';
-import { allClaims, classOf, isLocalClass, requestedSize } from '../claims-and-classes';
+import { allClaims, classOf, isLocalClass, largestVolume, requestedSize } from '../claims-and-classes';
 
 export const CLAIM_EXCEEDS_LOCAL_VOLUMES: Rule<Inventory> = {
   id: 'claim-exceeds-local-volumes',
@@ -14,15 +12,13 @@ export const CLAIM_EXCEEDS_LOCAL_VOLUMES: Rule<Inventory> = {
     const cls = classOf(inv, claim);
     if (!cls || !isLocalClass(inv, cls.name)) return [];
     const requested = requestedSize(claim);
-    const volumes = inv.volumesByClass.get(cls.name)!;
-    // The shape check has made sure every PV states a quantity.
-    const capacity = (pv: Manifest) => parseQuantity(String(pv.spec.capacity.storage))!;
-    const largestPv = volumes.reduce((max, pv) => (capacity(pv) > capacity(max) ? pv : max));
-    if (!requested || requested.thousandths <= capacity(largestPv)) return [];
+    const largest = largestVolume(inv, cls.name)!;
+    if (!requested || requested.thousandths <= largest.thousandths) return [];
+    const [largestPv, count] = [largest.pv, inv.volumesByClass.get(cls.name)!.length];
     return [{
       object: claim.owner,
       field: `${claim.specPath}.resources.requests.storage`,
-      message: `${claim.label} asks for ${requested.text}, more than any of the ${volumes.length} local PV(s) of ${cls.label} holds `
+      message: `${claim.label} asks for ${requested.text}, more than any of the ${count} local PV(s) of ${cls.label} holds `
         + `(the largest, ${largestPv.metadata!.name}, holds ${largestPv.spec.capacity.storage}): it never binds`,
       fix: `ask for ${largestPv.spec.capacity.storage} or less, or add a larger disk to the class`,
     }];

@@ -1,7 +1,7 @@
 import { Hit, Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { objectAt, objectsAt, stringsAt } from '../../manifests/fields';
-import { Inventory } from '../../manifests/inventory';
+import { Inventory, pushTo, Workload } from '../../manifests/inventory';
 import { inNamespace, namespaceOf } from '../../manifests/manifest';
 
 /**
@@ -27,6 +27,9 @@ export const CSI_CLUSTER_SECRETS_ACCESS: Rule<Inventory> = {
     + 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
   check: (inv: Inventory) => {
     const hits: Hit[] = [];
+    // The CSI driver workloads by service account: one lookup per subject of each binding.
+    const driversByAccount = new Map<string, Workload[]>();
+    for (const w of inv.workloads) if (w.csiDriver) pushTo(driversByAccount, w.serviceAccount, w);
     for (const binding of inv.ofKind('ClusterRoleBinding')) {
       const roleRef = objectAt(binding, binding.roleRef, 'roleRef');
       const role = roleRef?.kind === 'ClusterRole' ? inv.find('ClusterRole', '', String(roleRef.name)) : undefined;
@@ -36,7 +39,7 @@ export const CSI_CLUSTER_SECRETS_ACCESS: Rule<Inventory> = {
       if (index < 0) continue;
       const drivers = objectsAt(binding, binding.subjects, 'subjects')
         .filter(s => s.kind === 'ServiceAccount')
-        .flatMap(s => inv.workloads.filter(w => w.csiDriver && w.serviceAccount === s.name && inNamespace(namespaceOf(w.object), s.namespace ?? '')));
+        .flatMap(s => (driversByAccount.get(s.name) ?? []).filter(w => inNamespace(namespaceOf(w.object), s.namespace ?? '')));
       if (drivers.length === 0) continue;
       hits.push({
         object: role,

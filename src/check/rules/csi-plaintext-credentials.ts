@@ -2,7 +2,7 @@ import { Hit, Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { CSI_SECRET_OPERATIONS } from '../../core/parameters';
 import { objectAt } from '../../manifests/fields';
-import { Inventory } from '../../manifests/inventory';
+import { Inventory, pushTo, Workload } from '../../manifests/inventory';
 import { Manifest, inNamespace, namespaceOf } from '../../manifests/manifest';
 
 /** Key names that hold credentials. */
@@ -40,6 +40,16 @@ function csiSecretReferences(inv: Inventory): SecretReference[] {
   return references;
 }
 
+/** The CSI driver workloads that read each ConfigMap, by its name. */
+function configMapReadersOfDrivers(inv: Inventory): Map<string, Workload[]> {
+  const readers = new Map<string, Workload[]>();
+  for (const w of inv.workloads) {
+    if (!w.csiDriver) continue;
+    for (const name of w.configMaps) pushTo(readers, name, w);
+  }
+  return readers;
+}
+
 function hasValues(m: Manifest, field: 'data' | 'stringData'): boolean {
   const values = objectAt(m, m[field], field) ?? {};
   return Object.values(values).some(v => v !== '' && v !== null && v !== undefined);
@@ -73,10 +83,12 @@ export const CSI_PLAINTEXT_CREDENTIALS: Rule<Inventory> = {
     + 'Secret data is base64, not encryption: it is in the Git history for good.',
   source: 'https://kubernetes-csi.github.io/docs/secrets-and-credentials-storage-class.html; https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
   check: (inv: Inventory) => {
-    const references = csiSecretReferences(inv);
+    // The references by Secret name: one lookup per Secret, however many classes and PVs name Secrets.
+    const referencesByName = new Map<string, SecretReference[]>();
+    for (const r of csiSecretReferences(inv)) pushTo(referencesByName, r.name, r);
     const hits: Hit[] = [];
     for (const secret of inv.ofKind('Secret')) {
-      const by = references.filter(r => r.name === secret.metadata!.name && inNamespace(namespaceOf(secret), r.namespace)).map(r => r.reader);
+      const by = (referencesByName.get(secret.metadata!.name!) ?? []).filter(r => inNamespace(namespaceOf(secret), r.namespace)).map(r => r.reader);
       const field = hasValues(secret, 'stringData') ? 'stringData' : hasValues(secret, 'data') ? 'data' : undefined;
       if (by.length === 0 || !field) continue;
       hits.push({
@@ -87,9 +99,9 @@ export const CSI_PLAINTEXT_CREDENTIALS: Rule<Inventory> = {
         fix: 'remove the Secret from the manifests and create it out of band (kubectl create secret), or through Sealed Secrets, SOPS or External Secrets',
       });
     }
-    const drivers = inv.workloads.filter(w => w.csiDriver);
+    const readers = configMapReadersOfDrivers(inv);
     for (const cm of inv.ofKind('ConfigMap')) {
-      if (!drivers.some(w => w.configMaps.includes(cm.metadata!.name!) && inNamespace(namespaceOf(cm), namespaceOf(w.object)))) continue;
+      if (!(readers.get(cm.metadata!.name!) ?? []).some(w => inNamespace(namespaceOf(cm), namespaceOf(w.object)))) continue;
       const keys = credentialKeys(objectAt(cm, cm.data, 'data') ?? {});
       if (keys.length === 0) continue;
       hits.push({
