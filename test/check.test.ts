@@ -261,7 +261,7 @@ describe('StorageCheckPlugin (the cdk8s-cli contract, without the CLI)', () => {
       ruleName: '[warning] statefulset-service-missing',
       recommendation: expect.stringMatching(/^StatefulSet db names the Service db/),
       fix: expect.stringMatching(/^add a headless Service db/),
-      violatingResources: [{ resourceName: 'db', locations: ['StatefulSet db: spec.serviceName'], manifestPath: file }],
+      violatingResources: [{ resourceName: 'db', locations: ['StatefulSet db: spec.serviceName (line 1)'], manifestPath: file }],
     }]);
     expect(submitted).toEqual(['failure', { objects: '1', findings: '1', failOn: 'warning' }]);
   });

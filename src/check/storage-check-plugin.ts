@@ -74,7 +74,8 @@ function violation(f: Finding) {
     violatingResources: [{
       // cdk8s-cli finds the construct path by the object's name.
       resourceName: f.name,
-      locations: [`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.field}`],
+      // The object and field, and the line of the manifest where the object starts.
+      locations: [`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.field}${f.location ? ` (line ${f.location.line})` : ''}`],
       manifestPath: f.location?.file ?? '',
     }],
   };
