@@ -170,7 +170,7 @@ test('spdk-nvme-tcp: the driver in spdk-csi, a 256Mi claim for the test pod, SPD
   expect(find(manifests, 'DaemonSet', 'spdkcsi-node').metadata.namespace).toBe('spdk-csi');
 });
 
-test('upgrade-guard: growing a claim template is refused, and passes once the remedy is recorded in allow.yaml', () => {
+test('upgrade-guard: growing a claim template is refused, and passes once the fix is recorded in allow.yaml', () => {
   const { buildApp } = require(join(examplesDir, 'upgrade-guard', 'main.ts')); // eslint-disable-line @typescript-eslint/no-require-imports
   const versions = (['v1', 'v2'] as const).map(v => {
     const app = new App({ outdir: mkdtempSync(join(tmpdir(), `guard-${v}-`)) });

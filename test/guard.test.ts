@@ -147,7 +147,7 @@ describe('StorageGuard', () => {
     expect(findings.map(f => [f.severity, f.kind, f.name, f.field])).toEqual(expected);
   });
 
-  test('a finding names the object, the field, the old and new values, and the remedy', () => {
+  test('a finding names the object, the field, the old and new values, and the fix', () => {
     const [finding] = StorageGuard.compare(synth(store()), synth(store({ podManagementPolicy: PodManagementPolicy.PARALLEL })));
     expect(finding).toEqual({
       ruleId: 'statefulset-immutable-field',

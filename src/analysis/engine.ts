@@ -32,24 +32,26 @@ export function runRules<I>(rules: readonly Rule<I>[], input: I, options: RunOpt
 }
 
 function toFinding(rule: RuleInfo, hit: Hit): Finding {
-  const location = locationOf(hit.object);
-  return {
+  // Optional keys are set only when they hold a value (JSON and toEqual see no `undefined` keys).
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     ruleId: rule.id,
     severity: hit.severity ?? rule.severity,
     kind: hit.object.kind!,
-    ...(hit.object.metadata?.namespace !== undefined ? { namespace: hit.object.metadata.namespace } : {}),
     name: hit.object.metadata!.name!,
     field: hit.field,
     message: hit.message,
     fix: hit.fix,
-    ...(location ? { location } : {}),
-    ...(hit.change ? changeValues(hit.change.from, hit.change.to) : {}),
   };
-}
-
-function changeValues(from: unknown, to: unknown): { oldValue?: string; newValue?: string } {
-  const [oldValue, newValue] = [stableJson(from), stableJson(to)];
-  return { ...(oldValue !== undefined ? { oldValue } : {}), ...(newValue !== undefined ? { newValue } : {}) };
+  const namespace = hit.object.metadata?.namespace;
+  if (namespace !== undefined) finding.namespace = namespace;
+  const location = locationOf(hit.object);
+  if (location) finding.location = location;
+  if (hit.change) {
+    const [oldValue, newValue] = [stableJson(hit.change.from), stableJson(hit.change.to)];
+    if (oldValue !== undefined) finding.oldValue = oldValue;
+    if (newValue !== undefined) finding.newValue = newValue;
+  }
+  return finding;
 }
 
 /** The listing of rules, without their code. */

@@ -78,7 +78,21 @@ const DECIMAL_SUFFIXES: { [suffix: string]: number } = { 'm': -3, '': 0, 'k': 3,
  * Returns undefined for anything else (`10GB`, `10 Gi`).
  */
 export function parseQuantity(text: string): bigint | undefined {
-  const match = QUANTITY.exec(String(text).trim());
+  const key = String(text);
+  // Manifests repeat a few sizes thousands of times ("10Gi"): parse each once.
+  if (PARSED.has(key)) return PARSED.get(key);
+  const value = parseQuantityText(key);
+  if (PARSED.size >= MAX_REMEMBERED) PARSED.clear();
+  PARSED.set(key, value);
+  return value;
+}
+
+/** Quantities already parsed, by their text; bounded, so odd inputs cannot grow it without end. */
+const PARSED = new Map<string, bigint | undefined>();
+const MAX_REMEMBERED = 10_000;
+
+function parseQuantityText(text: string): bigint | undefined {
+  const match = QUANTITY.exec(text.trim());
   if (!match) return undefined;
   const [, sign, number, suffix = ''] = match;
   const [whole, fraction = ''] = number.split('.');
