@@ -15,7 +15,7 @@ export interface Workload {
   readonly serviceAccount: string;
   /** Runs a CSI driver or one of its sidecars. */
   readonly csiDriver: boolean;
-  /** The Secrets and ConfigMaps its pods read (volumes, envFrom, env). */
+  /** The Secrets and ConfigMaps its pods read (volumes, envFrom, env), read when first asked. */
   readonly secrets: readonly string[];
   readonly configMaps: readonly string[];
 }
@@ -127,10 +127,6 @@ function readWorkload(m: Manifest): Workload {
       () => `${at}.volumes[${i}].persistentVolumeClaim.claimName`);
     return claimName ? [{ claimName, volume: String(v.name) }] : [];
   });
-  const envSources = containerLists.flatMap(({ list, containers: cs }) => cs.flatMap((c, i) => [
-    ...objectsAt(m, c.envFrom, () => `${at}.${list}[${i}].envFrom`),
-    ...objectsAt(m, c.env, () => `${at}.${list}[${i}].env`).map(e => objectAt(m, e.valueFrom, () => `${at}.${list}[${i}].env.valueFrom`) ?? {}),
-  ]));
   const volumeUses = containerLists.flatMap(({ list, containers: cs }) => cs.flatMap((c, i) =>
     (['volumeMounts', 'volumeDevices'] as const).flatMap(key => objectsAt(m, c[key], () => `${at}.${list}[${i}].${key}`).map((u, j): VolumeUse => ({
       container: String(c.name),
@@ -138,7 +134,9 @@ function readWorkload(m: Manifest): Workload {
       asDevice: key === 'volumeDevices',
       field: () => `${at}.${list}[${i}].${key}[${j}]`,
     })))));
-  const named = (refs: Array<{ [key: string]: any } | undefined>, key: string) => refs.map(r => r?.[key]).filter((n): n is string => typeof n === 'string');
+  // Only the rules about CSI drivers ask what a pod reads: it is read (and its fields checked) when first asked.
+  let reads: PodReads | undefined;
+  const readsOnce = () => reads ??= podReads(m, at, volumes, containerLists);
   return {
     object: m,
     replicas: workloadReplicas(m),
@@ -149,6 +147,31 @@ function readWorkload(m: Manifest): Workload {
     serviceAccount: stringAt(m, spec.serviceAccountName, `${at}.serviceAccountName`) ?? stringAt(m, spec.serviceAccount, `${at}.serviceAccount`) ?? 'default',
     csiDriver: containerLists.some(({ list, containers: cs }) => cs.some((c, i) => CSI_IMAGE.test(stringAt(m, c.image, () => `${at}.${list}[${i}].image`) ?? '')
       || stringsAt(m, c.args, () => `${at}.${list}[${i}].args`).some(a => CSI_FLAGS.test(a)))),
+    get secrets() {
+      return readsOnce().secrets;
+    },
+    get configMaps() {
+      return readsOnce().configMaps;
+    },
+  };
+}
+
+/** The Secrets and ConfigMaps a pod reads. */
+interface PodReads {
+  readonly secrets: string[];
+  readonly configMaps: string[];
+}
+
+type ContainerLists = ReadonlyArray<{ readonly list: string; readonly containers: Array<{ [key: string]: any }> }>;
+
+/** The Secrets and ConfigMaps a pod reads: through volumes (plain and projected), envFrom and env. */
+function podReads(m: Manifest, at: string, volumes: Array<{ [key: string]: any }>, containerLists: ContainerLists): PodReads {
+  const envSources = containerLists.flatMap(({ list, containers: cs }) => cs.flatMap((c, i) => [
+    ...objectsAt(m, c.envFrom, () => `${at}.${list}[${i}].envFrom`),
+    ...objectsAt(m, c.env, () => `${at}.${list}[${i}].env`).map(e => objectAt(m, e.valueFrom, () => `${at}.${list}[${i}].env.valueFrom`) ?? {}),
+  ]));
+  const named = (refs: Array<{ [key: string]: any } | undefined>, key: string) => refs.map(r => r?.[key]).filter((n): n is string => typeof n === 'string');
+  return {
     secrets: [
       ...named(volumes.map(v => v.secret), 'secretName'),
       ...named(volumes.flatMap(v => (v.projected?.sources ?? []).map((s: any) => s?.secret)), 'name'),
