@@ -60,24 +60,27 @@ export interface ClassView {
 }
 
 /**
- * Answers per inventory and key, computed on first use: the rules ask the
- * same question (which class, what it serves, its largest local PV) of every
- * claim of a class, so each is answered once per class, not once per claim.
+ * Answers per inventory, question and class name, computed on first use: the
+ * rules ask the same question (which class, what it serves, its largest local
+ * PV) of every claim of a class, so each is answered once per class, not once
+ * per claim.
  */
-const ANSWERS = new WeakMap<Inventory, Map<string, unknown>>();
+const ANSWERS = new WeakMap<Inventory, Map<string, Map<string | undefined, unknown>>>();
 
-function answer<T>(inv: Inventory, key: string, compute: () => T): T {
-  let answers = ANSWERS.get(inv);
-  if (!answers) ANSWERS.set(inv, answers = new Map());
-  if (!answers.has(key)) answers.set(key, compute());
-  return answers.get(key) as T;
+function answer<T>(inv: Inventory, question: string, className: string | undefined, compute: () => T): T {
+  let questions = ANSWERS.get(inv);
+  if (!questions) ANSWERS.set(inv, questions = new Map());
+  let answers = questions.get(question);
+  if (!answers) questions.set(question, answers = new Map());
+  if (!answers.has(className)) answers.set(className, compute());
+  return answers.get(className) as T;
 }
 
 /** The class a claim gets: the one it names, the manifests' default class, or a platform's class; undefined when unknown or static (""). */
 export function classOf(inv: Inventory, claim: ClaimView): ClassView | undefined {
   const name: string | undefined = claim.spec.storageClassName;
   if (name === '') return undefined;
-  return answer(inv, `class\0${name ?? '\0default'}`, () => readClass(inv, name));
+  return answer(inv, 'class', name, () => readClass(inv, name));
 }
 
 function readClass(inv: Inventory, name: string | undefined): ClassView | undefined {
@@ -104,7 +107,7 @@ export interface ClassServes extends Served {
 
 /** What `cls` serves to a claim of `volumeMode`; undefined when the class's driver is not in the registry. */
 export function servedBy(inv: Inventory, cls: ClassView, volumeMode: string): ClassServes | undefined {
-  return answer(inv, `serves\0${cls.name}\0${volumeMode}`, () => readServes(inv, cls, volumeMode));
+  return answer(inv, volumeMode === 'Block' ? 'serves Block' : 'serves Filesystem', cls.name, () => readServes(inv, cls, volumeMode));
 }
 
 function readServes(inv: Inventory, cls: ClassView, volumeMode: string): ClassServes | undefined {
@@ -115,12 +118,12 @@ function readServes(inv: Inventory, cls: ClassView, volumeMode: string): ClassSe
 
 /** A class whose PVs in the manifests make it a local-volume class (the registry's driver for classes without a provisioner). */
 export function isLocalClass(inv: Inventory, className: string): boolean {
-  return answer(inv, `local\0${className}`, () => localVolumes().claimsClassWith!(inv.volumesByClass.get(className) ?? []));
+  return answer(inv, 'local', className, () => localVolumes().claimsClassWith!(inv.volumesByClass.get(className) ?? []));
 }
 
 /** The PV of a class that holds the most, and how much (in parseQuantity's thousandths); undefined for a class without PVs. */
 export function largestVolume(inv: Inventory, className: string): { readonly pv: Manifest; readonly thousandths: bigint } | undefined {
-  return answer(inv, `largest\0${className}`, () => {
+  return answer(inv, 'largest', className, () => {
     let largest: { pv: Manifest; thousandths: bigint } | undefined;
     for (const pv of inv.volumesByClass.get(className) ?? []) {
       // The shape check has made sure every PV states a quantity.
