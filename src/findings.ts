@@ -56,7 +56,7 @@ export class Findings {
     const where = 'Findings.report';
     const command = COMMANDS[options?.command];
     if (!command) {
-      throw renderError(where, `options.command is ${JSON.stringify(options?.command)}, expected FindingCommand.CHECK or FindingCommand.GUARD`);
+      throw unknownCommand(where, `options.command is ${JSON.stringify(options?.command)}, expected FindingCommand.CHECK or FindingCommand.GUARD`);
     }
     const failOn = options.failOn ?? command.defaultFailOn;
     anyBlocking(findings, failOn, where);
@@ -66,6 +66,6 @@ export class Findings {
   private constructor() {}
 }
 
-function renderError(where: string, problem: string): Error {
+function unknownCommand(where: string, problem: string): Error {
   return inputError(where, `${problem}. Fix: pass the command that found the findings`);
 }
