@@ -13,6 +13,7 @@ const sc = (fields: object) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'Storag
 const pvc = (spec: object, name = 'data') => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'prod' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } }, ...spec } });
 const pv = (spec: object, name = 'disk') => ({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name }, spec: { capacity: { storage: '10Gi' }, accessModes: ['ReadWriteOnce'], ...spec } });
 const driver = (spec: object) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'ebs.csi.aws.com' }, spec });
+const vac = (parameters: object) => ({ apiVersion: 'storage.k8s.io/v1beta1', kind: 'VolumeAttributesClass', metadata: { name: 'gold' }, driverName: 'ebs.csi.aws.com', parameters });
 const svc = (spec: object) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'prod' }, spec: { ports: [{ port: 5432 }], ...spec } });
 const template = (storage: string) => ({ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage } } } });
 const ORPHAN = 'kubectl delete statefulset web -n prod --cascade=orphan, then re-sync: the pods and their claims stay, and the new StatefulSet adopts them';
@@ -164,6 +165,22 @@ const CASES: { [rule: string]: RuleCase } = {
       severity: 'refused' as any,
       message: 'a Service cannot become headless in place',
       fix: 'delete the Service (kubectl delete service db -n prod) and apply it again (a short DNS outage), or create a Service under another name',
+    },
+  },
+  'volume-attributes-class-immutable-field': {
+    before: [vac({ iops: '4000' })],
+    refused: [vac({ iops: '6000' })],
+    allowed: [{ ...vac({ iops: '4000' }), metadata: { name: 'gold', labels: { tier: 'gold' } } }],
+    finding: {
+      kind: 'VolumeAttributesClass',
+      name: 'gold',
+      field: 'parameters',
+      oldValue: '{"iops":"4000"}',
+      newValue: '{"iops":"6000"}',
+      severity: 'refused' as any,
+      message: 'field is immutable',
+      fix: 'make a VolumeAttributesClass under another name with the new settings and move the claims to it '
+        + '(spec.volumeAttributesClassName is mutable: the driver modifies the volume in place); then delete gold once no claim names it',
     },
   },
   'data-object-removed': {

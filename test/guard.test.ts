@@ -104,7 +104,8 @@ const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
     [[R, 'CSIDriver', 'ebs.csi.aws.com', 'spec.volumeLifecycleModes']]],
   ['the SPDK driver, unchanged apart from its images', synth(spdk()), synth(spdk({ images: { driver: 'spdkcsi/spdkcsi:v0.1.0' } })), []],
   ['a Service becomes headless', svc(), svc('None'), [[R, 'Service', 'db', 'spec.clusterIP']]],
-  ['a headless Service gets a cluster IP', svc('None'), svc(), [[R, 'Service', 'db', 'spec.clusterIP']]],
+  ['a headless Service gets a cluster IP', svc('None'), svc('10.96.0.20'), [[R, 'Service', 'db', 'spec.clusterIP']]],
+  ['a headless Service leaves clusterIP out: it stays headless', svc('None'), svc(), [[W, 'Service', 'db', 'spec.clusterIP']]],
   // Renames and removals.
   ['a claim is renamed', synth(claim()), synth(claim({}, 'data-v2')), [[D, 'PersistentVolumeClaim', 'data', '(object)']]],
   ['a PV is renamed', synth(disks()), synth(disks({}, { name: 'disk-one' })), [[D, 'PersistentVolume', 'disk-1', '(object)']]],

@@ -89,6 +89,7 @@ const SHAPES: { [kind: string]: FieldShape[] } = {
     text('spec.storageClassName'),
     text('spec.volumeName'),
     text('spec.volumeMode'),
+    text('spec.volumeAttributesClassName'),
     { path: 'spec.accessModes', check: isStringList, expected: 'a list of strings' },
     { path: 'spec.resources.requests.storage', ...QUANTITY },
   ],
@@ -97,6 +98,7 @@ const SHAPES: { [kind: string]: FieldShape[] } = {
     { path: 'spec.capacity.storage', ...QUANTITY },
     text('spec.persistentVolumeReclaimPolicy'),
     text('spec.volumeMode'),
+    text('spec.volumeAttributesClassName'),
   ],
   StorageClass: [
     { path: 'provisioner', check: isString, expected: 'a string', required: true },
@@ -105,7 +107,16 @@ const SHAPES: { [kind: string]: FieldShape[] } = {
     text('volumeBindingMode'),
     flag('allowVolumeExpansion'),
   ],
-  Service: [text('spec.clusterIP')],
+  VolumeAttributesClass: [
+    { path: 'driverName', check: isString, expected: 'a string', required: true },
+    { path: 'parameters', check: isStringMap, expected: 'a map of strings' },
+  ],
+  Service: [
+    text('spec.type'),
+    text('spec.clusterIP'),
+    { path: 'spec.clusterIPs', check: isStringList, expected: 'a list of strings' },
+    text('spec.ipFamilyPolicy'),
+  ],
   CSIDriver: [
     flag('spec.attachRequired'),
     { path: 'spec.volumeLifecycleModes', check: isStringList, expected: 'a list of strings' },

@@ -29,6 +29,29 @@ const CRD_SCHEMAS: { [apiVersionKind: string]: object } = {
     },
   },
 };
+/**
+ * VolumeAttributesClass (storage.k8s.io v1beta1 since Kubernetes 1.31, v1 in
+ * 1.34), which kubernetes-models@4 (1.33 schemas, GA kinds) lacks: the fields
+ * of k8s.io/api/storage/v1 and v1beta1 types.go VolumeAttributesClass
+ * (driverName required, parameters a string map), closed to unknown fields.
+ */
+function volumeAttributesClassSchema(version: string): object {
+  return {
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata', 'driverName'],
+    additionalProperties: false,
+    properties: {
+      apiVersion: { const: `storage.k8s.io/${version}` },
+      kind: { const: 'VolumeAttributesClass' },
+      metadata: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+      driverName: { type: 'string', minLength: 1 },
+      parameters: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+  };
+}
+CRD_SCHEMAS['storage.k8s.io/v1beta1/VolumeAttributesClass'] = volumeAttributesClassSchema('v1beta1');
+CRD_SCHEMAS['storage.k8s.io/v1/VolumeAttributesClass'] = volumeAttributesClassSchema('v1');
+
 const ajv = new Ajv({ allErrors: true });
 
 function crdModel(apiVersion: string, kind: string): Model | undefined {

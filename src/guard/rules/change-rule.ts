@@ -20,6 +20,8 @@ export interface FieldChange {
   readonly onceSet?: boolean;
   /** Only a change to this value counts (for example a retention policy turning to Delete). */
   readonly onlyTo?: unknown;
+  /** Only a change to unset counts (a field that may change, but not go back to nil). */
+  readonly onlyToUnset?: boolean;
 }
 
 /**
@@ -39,15 +41,18 @@ export function objectRule(info: RuleInfo, kind: string, judge: (old: Manifest, 
 
 /** A rule made of fields that are compared the same way for every object of `kind`. */
 export function fieldRule(info: RuleInfo, kind: string, fields: FieldChange[]): GuardRule {
-  return objectRule(info, kind, (old, next) => {
-    const hits: Hit[] = [];
-    for (const f of fields) {
-      const [a, b] = [f.value(old), f.value(next)];
-      if (stableJson(a) === stableJson(b) || (f.onceSet && a === undefined) || (f.onlyTo !== undefined && b !== f.onlyTo)) continue;
-      hits.push(changeHit(next, f.field, a, b, f.message, f.fix(old), f.severity));
-    }
-    return hits;
-  });
+  return objectRule(info, kind, (old, next) => fieldHits(fields, old, next));
+}
+
+/** The changes of `fields` from `old` to `next`, compared as `fieldRule` compares them (for rules that also judge other fields). */
+export function fieldHits(fields: FieldChange[], old: Manifest, next: Manifest): Hit[] {
+  const hits: Hit[] = [];
+  for (const f of fields) {
+    const [a, b] = [f.value(old), f.value(next)];
+    if (stableJson(a) === stableJson(b) || (f.onceSet && a === undefined) || (f.onlyTo !== undefined && b !== f.onlyTo) || (f.onlyToUnset && b !== undefined)) continue;
+    hits.push(changeHit(next, f.field, a, b, f.message, f.fix(old), f.severity));
+  }
+  return hits;
 }
 
 /** A change of `field` on `object` (reported on the current object, where it is edited). */

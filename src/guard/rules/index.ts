@@ -8,6 +8,7 @@ import { STATEFULSET_CLAIM_RETENTION } from './statefulset-claim-retention';
 import { STATEFULSET_CLAIM_TEMPLATE } from './statefulset-claim-template';
 import { STATEFULSET_IMMUTABLE_FIELD } from './statefulset-immutable-field';
 import { STORAGE_CLASS_IMMUTABLE_FIELD } from './storage-class-immutable-field';
+import { VOLUME_ATTRIBUTES_CLASS_IMMUTABLE_FIELD } from './volume-attributes-class-immutable-field';
 import { VOLUME_IMMUTABLE_FIELD } from './volume-immutable-field';
 import { VOLUME_RECLAIM_DELETE } from './volume-reclaim-delete';
 import { VOLUME_SHRINK } from './volume-shrink';
@@ -29,6 +30,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
   VOLUME_RECLAIM_DELETE,
   VOLUME_SHRINK,
   CSIDRIVER_IMMUTABLE_FIELD,
+  VOLUME_ATTRIBUTES_CLASS_IMMUTABLE_FIELD,
   SERVICE_CLUSTER_IP,
   DATA_OBJECT_REMOVED,
 ];

@@ -1,20 +1,59 @@
 import { changeHit, GuardRule, nsFlag, objectRule } from './change-rule';
+import { Hit } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
+import { Manifest } from '../../manifests/manifest';
+
+const recreate = (m: Manifest) => `delete the Service (kubectl delete service ${m.metadata?.name}${nsFlag(m)}) and apply it again (a short DNS outage), `
+  + 'or create a Service under another name';
 
 /**
- * clusterIP is immutable (kubernetes pkg/apis/core/validation/validation.go
- * ValidateServiceUpdate): in particular a Service cannot become headless in
- * place, nor stop being headless.
+ * A Service's cluster IPs cannot change once allocated (kubernetes
+ * pkg/apis/core/validation/validation.go ValidateServiceUpdate and
+ * validateUpgradeDowngradeClusterIPs): in particular a Service cannot become
+ * headless in place, nor stop being headless, and a dual-stack Service keeps
+ * its secondary IP. What the rule lets pass, as the API server does:
+ * - a conversion to or from ExternalName (the IP is allocated or released);
+ * - a field the new manifest leaves out: the registry keeps the allocated
+ *   value (pkg/registry/core/service/storage patchAllocatedValues); a
+ *   headless Service that leaves out `None` stays headless (a warning);
+ * - a second IP added (an upgrade to dual-stack), or released with
+ *   ipFamilyPolicy SingleStack.
  */
 export const SERVICE_CLUSTER_IP: GuardRule = objectRule({
   id: 'service-cluster-ip',
   severity: Severity.REFUSED,
-  summary: 'A Service\'s clusterIP changes, for example a StatefulSet\'s Service becoming headless: the API server refuses the update.',
-  source: 'kubernetes pkg/apis/core/validation/validation.go ValidateServiceUpdate',
+  summary: 'A Service\'s clusterIP or clusterIPs change, for example a StatefulSet\'s Service becoming headless: the API server refuses the update.',
+  source: 'kubernetes pkg/apis/core/validation/validation.go ValidateServiceUpdate, validateUpgradeDowngradeClusterIPs',
 }, 'Service', (old, next) => {
-  const [a, b] = [old.spec?.clusterIP, next.spec?.clusterIP];
-  if (a === b || (a === undefined && b === undefined)) return [];
-  const headless = b === 'None' ? 'a Service cannot become headless in place' : a === 'None' ? 'a headless Service cannot get a cluster IP in place' : 'clusterIP is immutable';
-  return [changeHit(next, 'spec.clusterIP', a, b, headless,
-    `delete the Service (kubectl delete service ${old.metadata?.name}${nsFlag(old)}) and apply it again (a short DNS outage), or create a Service under another name`)];
+  if (old.spec?.type === 'ExternalName' || next.spec?.type === 'ExternalName') return [];
+  return [...clusterIPHits(old, next), ...clusterIPsHits(old, next)];
 });
+
+function clusterIPHits(old: Manifest, next: Manifest): Hit[] {
+  const [a, b] = [old.spec?.clusterIP, next.spec?.clusterIP];
+  if (a === 'None' && b === undefined) {
+    return [changeHit(next, 'spec.clusterIP', a, b, 'the Service stays headless: with clusterIP left out, the API server keeps the allocated value, None',
+      `to give it a cluster IP, ${recreate(old)}`, Severity.WARNING)];
+  }
+  if (b === undefined || a === b) return [];
+  if (a === undefined && b !== 'None') {
+    return [changeHit(next, 'spec.clusterIP', a, b, `refused unless ${b} is the address the cluster already allocated to the Service (clusterIP is immutable)`,
+      'leave clusterIP out of the manifest (the allocated address is kept), or recreate the Service', Severity.WARNING)];
+  }
+  const message = b === 'None' ? 'a Service cannot become headless in place' : a === 'None' ? 'a headless Service cannot get a cluster IP in place' : 'clusterIP is immutable';
+  return [changeHit(next, 'spec.clusterIP', a, b, message, recreate(old))];
+}
+
+function clusterIPsHits(old: Manifest, next: Manifest): Hit[] {
+  const [a, b]: Array<string[] | undefined> = [old.spec?.clusterIPs, next.spec?.clusterIPs];
+  if (!a || !b) return [];
+  const hits: Hit[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) hits.push(changeHit(next, `spec.clusterIPs[${i}]`, a[i], b[i], 'may not change once set', recreate(old)));
+  }
+  if (b.length < a.length && next.spec?.ipFamilyPolicy !== 'SingleStack') {
+    hits.push(changeHit(next, 'spec.ipFamilyPolicy', old.spec?.ipFamilyPolicy, next.spec?.ipFamilyPolicy, 'must be \'SingleStack\' to release the secondary cluster IP',
+      'set ipFamilyPolicy: SingleStack together with the shorter clusterIPs, or keep the secondary IP'));
+  }
+  return hits;
+}

@@ -28,4 +28,13 @@ export const VOLUME_IMMUTABLE_FIELD: GuardRule = fieldRule({
   { field: 'spec (volume source)', value: pvSource, message: 'spec.persistentvolumesource is immutable after creation', fix: newVolume },
   { field: 'spec.volumeMode', value: m => m.spec?.volumeMode ?? 'Filesystem', message: 'volumeMode is immutable', fix: newVolume },
   { field: 'spec.nodeAffinity', value: m => m.spec?.nodeAffinity, onceSet: true, message: 'nodeAffinity is immutable once set', fix: newVolume },
+  {
+    // It may change (the driver modifies the volume), but not back to unset.
+    field: 'spec.volumeAttributesClassName',
+    value: m => m.spec?.volumeAttributesClassName,
+    onceSet: true,
+    onlyToUnset: true,
+    message: 'update from non-nil value to nil is forbidden',
+    fix: m => `keep a VolumeAttributesClass named (${m.spec?.volumeAttributesClassName} is in force); switch to another class rather than unsetting it`,
+  },
 ]);
