@@ -49,7 +49,8 @@ export function fieldHits(fields: FieldChange[], old: Manifest, next: Manifest):
   const hits: Hit[] = [];
   for (const f of fields) {
     const [a, b] = [f.value(old), f.value(next)];
-    if (stableJson(a) === stableJson(b) || (f.onceSet && a === undefined) || (f.onlyTo !== undefined && b !== f.onlyTo) || (f.onlyToUnset && b !== undefined)) continue;
+    const counted = (!f.onceSet || a !== undefined) && (f.onlyTo === undefined || b === f.onlyTo) && (!f.onlyToUnset || b === undefined);
+    if (!counted || stableJson(a) === stableJson(b)) continue;
     hits.push(changeHit(next, f.field, a, b, f.message, f.fix(old), f.severity));
   }
   return hits;
