@@ -90,16 +90,28 @@ describe('GCE PD (gcp-compute-persistent-disk-csi-driver)', () => {
 });
 
 describe('Azure Disk (azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go)', () => {
-  test.each([AzureDiskSku.PREMIUM_V2_LRS, AzureDiskSku.ULTRA_SSD_LRS])('%s takes cachingMode None only (ParseDiskParameters; docs/driver-parameters.md)', sku => {
+  // azuredisk-csi-driver d983d613: the driver's default caching is ReadOnly; PremiumV2_LRS refuses anything but None (ParseDiskParameters),
+  // and Azure refuses to attach UltraSSD_LRS or a shared disk with caching (ControllerPublishVolume passes the mode on).
+  test.each([
+    [AzureDiskSku.PREMIUM_V2_LRS, 'the driver refuses "cachingMode ReadOnly is not supported for PremiumV2_LRS"'],
+    [AzureDiskSku.ULTRA_SSD_LRS, 'Azure refuses to attach UltraSSD_LRS with caching ReadOnly'],
+  ])('%s attaches only with cachingMode None, which the class writes when none is given', (sku, why) => {
     expect(() => BlockProvider.azureDisk({ skuName: sku, cachingMode: AzureDiskCachingMode.READ_ONLY })).toThrow(
-      `BlockProvider.azureDisk(): invalid cachingMode "ReadOnly". Allowed: cachingMode None with ${sku} (the driver refuses "cachingMode ReadOnly is not supported"). ` +
-      'Fix: remove cachingMode, or set AzureDiskCachingMode.NONE');
+      `BlockProvider.azureDisk(): invalid cachingMode "ReadOnly". Allowed: cachingMode None (${why}). Fix: set cachingMode: None (AzureDiskCachingMode.NONE), or leave cachingMode out`);
     expect(classParameters(BlockProvider.azureDisk({ skuName: sku, cachingMode: AzureDiskCachingMode.NONE }))).toEqual({ skuName: sku, cachingMode: 'None' });
-    expect(classParameters(BlockProvider.azureDisk({ skuName: sku }))).toEqual({ skuName: sku });
+    expect(classParameters(BlockProvider.azureDisk({ skuName: sku }))).toEqual({ skuName: sku, cachingMode: 'None' });
+  });
+
+  test('a shared disk (maxShares 2 or more) attaches only with cachingMode None: written by default, anything else refused', () => {
+    expect(classParameters(BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2 }))).toEqual({ skuName: 'Premium_LRS', cachingMode: 'None', maxShares: '2' });
+    expect(() => BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 3, cachingMode: AzureDiskCachingMode.READ_WRITE })).toThrow(
+      'BlockProvider.azureDisk(): invalid cachingMode "ReadWrite". Allowed: cachingMode None (Azure refuses to attach a shared disk (maxShares 3) with caching ReadWrite). '
+      + 'Fix: set cachingMode: None (AzureDiskCachingMode.NONE), or leave cachingMode out');
+    // One node per disk: the driver's default caching stays (not written).
+    expect(classParameters(BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS }))).toEqual({ skuName: 'Premium_LRS' });
   });
 
   test('maxShares: an integer of at least 1; 2 or more serves raw-block multi-attach (IsValidVolumeCapabilities); not on Standard HDD', () => {
-    expect(classParameters(BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2 }))).toEqual({ skuName: 'Premium_LRS', maxShares: '2' });
     expect(BlockProvider.azureDisk({ maxShares: 1 }).supportsMultiAttach).toBe(false);
     expect(() => BlockProvider.azureDisk({ maxShares: 0 })).toThrow(/invalid maxShares 0. Allowed: an integer of at least 1. Fix: give maxShares as a whole number of at least 1$/);
     expect(() => BlockProvider.azureDisk({ skuName: AzureDiskSku.STANDARD_LRS, maxShares: 2 })).toThrow(

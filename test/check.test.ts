@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Size, Testing } from 'cdk8s';
-import { BlockProvider, BlockStorageClass, Findings, Severity, EbsVolumeType, StorageCheck, StorageCheckPlugin } from '../src';
+import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, Findings, Severity, EbsVolumeType, StorageCheck, StorageCheckPlugin } from '../src';
 import { runCli } from '../src/cli/main';
 import { parseManifests, readManifests } from '../src/manifests/files';
 
@@ -20,6 +20,8 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
     /^claim shared asks for ReadWriteMany from class "ebs" \(AWS EBS\), which serves ReadWriteOnce, ReadWriteOncePod for Filesystem volumes/],
   'driver-size-limits': ['PersistentVolumeClaim small', 'spec.resources.requests.storage',
     /^claim small asks for 10Gi from class "oci-bv" \(OKE's pre-installed class\): OCI would silently enlarge a smaller volume to 50Gi/],
+  'class-parameters-refused': ['StorageClass ultra', 'parameters.cachingMode',
+    /^class ultra \(Azure Disk\) has no cachingMode; allowed: cachingMode None \(Azure refuses to attach UltraSSD_LRS with caching ReadOnly \(the driver's default\)\)$/],
   'claim-exceeds-local-volumes': ['PersistentVolumeClaim big', 'spec.resources.requests.storage',
     /^claim big asks for 200Gi, more than any of the 1 local PV\(s\) of class "local-ssd" holds \(the largest, node1-ssd, holds 100Gi\): it never binds$/],
   'local-immediate-binding': ['StorageClass local-ssd', 'volumeBindingMode', /^class local-ssd has no provisioner and binds Immediate \(the default\)/],
@@ -72,6 +74,19 @@ describe('every rule has a failing and a passing fixture', () => {
 });
 
 describe('the rules share their facts with the constructs', () => {
+  test('an Azure class the driver or Azure refuses: the construct\'s error and the check finding give one reason', () => {
+    const why = 'cachingMode None (Azure refuses to attach a shared disk (maxShares 2) with caching ReadOnly)';
+    expect(() => BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2, cachingMode: AzureDiskCachingMode.READ_ONLY })).toThrow(`Allowed: ${why}. `);
+    const [finding] = StorageCheck.check([{
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'shared' },
+      provisioner: 'disk.csi.azure.com',
+      parameters: { skuName: 'Premium_LRS', maxShares: '2', cachingMode: 'ReadOnly' },
+    }], { suppress: ['prune-protection', 'static-storage-delete'] });
+    expect(finding).toMatchObject({ ruleId: 'class-parameters-refused', field: 'parameters.cachingMode', message: `class shared (Azure Disk) has cachingMode ReadOnly; allowed: ${why}` });
+  });
+
   test('a class from BlockProvider and a hand-written copy of it get the same verdict and reason', () => {
     const chart = Testing.chart();
     const gp3 = new BlockStorageClass(chart, 'gp3', { provider: BlockProvider.ebs() });

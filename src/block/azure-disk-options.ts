@@ -43,9 +43,12 @@ export interface AzureDiskOptions {
    */
   readonly skuName?: AzureDiskSku;
   /**
-   * Host caching. PremiumV2_LRS and UltraSSD_LRS take only `None`.
+   * Host caching. PremiumV2_LRS, UltraSSD_LRS and shared disks (maxShares 2 or
+   * more) attach only with `None`: the driver refuses other modes for
+   * PremiumV2_LRS, and Azure refuses the attach for the others.
    *
-   * @default - ReadOnly, the driver's default (None for PremiumV2_LRS and UltraSSD_LRS)
+   * @default - None for PremiumV2_LRS, UltraSSD_LRS and shared disks (written out, since the driver's
+   * default is ReadOnly); otherwise not written, and the driver uses ReadOnly
    */
   readonly cachingMode?: AzureDiskCachingMode;
   /**

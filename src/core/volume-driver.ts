@@ -17,6 +17,17 @@ export interface Served {
   readonly maximumSize?: Size;
 }
 
+/** A class parameter the driver or the cloud refuses, with what is allowed and the fix: one statement for the constructs and `check`. */
+export interface ClassProblem {
+  /** The parameter at fault, as the class writes it: "cachingMode". */
+  readonly parameter: string;
+  /** Its value, or undefined when the problem is that it is missing. */
+  readonly value: string | undefined;
+  /** What is allowed, and who refuses otherwise, citing the driver or the cloud. */
+  readonly allowed: string;
+  readonly fix: string;
+}
+
 /** A class platforms install in every cluster, so a claim naming it is judged even when the class is not in the manifests. */
 export interface PlatformClass {
   /** "EKS". */
@@ -33,6 +44,8 @@ export interface VolumeDriver {
   readonly facts: DriverFacts;
   /** What a class with `parameters` serves to a claim of `volumeMode`. */
   readonly serves: (parameters: { readonly [key: string]: string }, volumeMode: string) => Served;
+  /** What the driver or the cloud refuses in a class with `parameters` (none by default). */
+  readonly classProblems?: (parameters: { readonly [key: string]: string }) => ClassProblem[];
   /** Classes that platforms install with this driver, by name. */
   readonly platformClasses?: { readonly [name: string]: PlatformClass };
   /**

@@ -2,6 +2,7 @@ import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, 
 import { requireInteger } from '../../core/checks';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
+import { ClassProblem } from '../../core/volume-driver';
 import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from '../azure-disk-options';
 
 const WHERE = 'BlockProvider.azureDisk()';
@@ -14,6 +15,7 @@ export const AZURE_DISK_DRIVER: BlockDriver = {
   // IsValidAvailabilityZone: "<region>-<zone-id>"; PickAvailabilityZone ignores other names and makes a zoneless disk.
   zoneFormat: { pattern: /^[a-z0-9]+-[0-9]+$/, example: 'eastus2-1' },
   capabilities: azureDiskCapabilities,
+  classProblems: azureDiskClassProblems,
 };
 
 /** What an Azure Disk class serves; ParseDiskParameters lower-cases the keys. */
@@ -22,8 +24,33 @@ function azureDiskCapabilities(parameters: { [key: string]: string }): DriverCap
   // IsValidVolumeCapabilities: multi-node modes need a Block volume ("mountVolume is not supported") and maxShares >= 2.
   return { multiAttachProblem: shares >= 2 ? undefined : `Azure shares a disk between nodes only with maxShares of 2 or more; this class has ${shares}` };
 }
-/** SKUs without host caching: pkg/azureutils/azure_disk_utils.go ParseDiskParameters refuses other modes for PremiumV2_LRS; docs/driver-parameters.md adds UltraSSD_LRS. */
-const UNCACHED_SKUS = [AzureDiskSku.PREMIUM_V2_LRS, AzureDiskSku.ULTRA_SSD_LRS];
+/** SKUs that attach only without host caching (see azureDiskClassProblems). */
+const UNCACHED_SKUS: string[] = [AzureDiskSku.PREMIUM_V2_LRS, AzureDiskSku.ULTRA_SSD_LRS];
+
+/**
+ * Disks that attach only without host caching, whose class must say None,
+ * since the driver's default is ReadOnly (azuredisk-csi-driver d983d613,
+ * pkg/azureutils/azure_disk_utils.go ParseDiskParameters and GetCachingMode;
+ * pkg/azuredisk/controllerserver.go ControllerPublishVolume):
+ * - PremiumV2_LRS: the driver refuses any other mode ("cachingMode ReadOnly is
+ *   not supported for PremiumV2_LRS") and writes None when none is given;
+ * - UltraSSD_LRS: the driver passes ReadOnly on, and Azure refuses the attach
+ *   ("Storage Account type UltraSSD_LRS is not supported with caching type ReadOnly");
+ * - a shared disk (maxShares 2 or more): Azure refuses the attach ("Shared disk
+ *   ... supports only Disk CachingType 'None'").
+ */
+function azureDiskClassProblems(parameters: { [key: string]: string }): ClassProblem[] {
+  const caching = parameterIgnoringCase(parameters, 'cachingMode');
+  if (caching === AzureDiskCachingMode.NONE) return [];
+  const sku = parameterIgnoringCase(parameters, 'skuName') ?? parameterIgnoringCase(parameters, 'storageAccountType');
+  const shares = Number(parameterIgnoringCase(parameters, 'maxShares') ?? 1);
+  const unset = caching === undefined;
+  const why = sku === AzureDiskSku.PREMIUM_V2_LRS ? (unset ? undefined : `the driver refuses "cachingMode ${caching} is not supported for ${sku}"`)
+    : sku === AzureDiskSku.ULTRA_SSD_LRS ? `Azure refuses to attach ${sku} with caching ${caching ?? 'ReadOnly (the driver\'s default)'}`
+      : shares >= 2 ? `Azure refuses to attach a shared disk (maxShares ${shares}) with caching ${caching ?? 'ReadOnly (the driver\'s default)'}`
+        : undefined;
+  return why ? [{ parameter: 'cachingMode', value: caching, allowed: `cachingMode None (${why})`, fix: 'set cachingMode: None' }] : [];
+}
 /** Azure shared disks exist for Ultra, Premium SSD v2, Premium SSD and Standard SSD, not Standard HDD (Azure docs, "Share an Azure managed disk"). */
 const UNSHAREABLE_SKUS = [AzureDiskSku.STANDARD_LRS];
 /** docs/driver-parameters.md, diskEncryptionSetID. */
@@ -34,13 +61,11 @@ const BAD_TAG_KEY = /[<>%&?\\/=,]/;
 /** Azure Disk CSI (`disk.csi.azure.com`): pkg/azureutils/azure_disk_utils.go ParseDiskParameters and IsValidVolumeCapabilities. */
 export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
   const sku = options.skuName ?? AzureDiskSku.STANDARD_SSD_LRS;
-  if (options.cachingMode !== undefined && options.cachingMode !== AzureDiskCachingMode.NONE && UNCACHED_SKUS.includes(sku)) {
-    reject('cachingMode', options.cachingMode, `cachingMode None with ${sku} (the driver refuses "cachingMode ${options.cachingMode} is not supported")`,
-      'remove cachingMode, or set AzureDiskCachingMode.NONE');
-  }
   // GetMaxShares: "invalid value" below 1.
   requireInteger(WHERE, 'maxShares', options.maxShares, { min: 1, fix: 'give maxShares as a whole number of at least 1' });
   const shares = options.maxShares ?? 1;
+  // Where the only caching Azure attaches with is None, the class says so: the driver's default is ReadOnly.
+  const cachingMode = options.cachingMode ?? (shares >= 2 || UNCACHED_SKUS.includes(sku) ? AzureDiskCachingMode.NONE : undefined);
   if (shares > 1 && UNSHAREABLE_SKUS.includes(sku)) {
     reject('maxShares', shares, `maxShares 1 with ${sku} (Azure shares only SSD and Ultra disks)`, 'choose an SSD SKU such as AzureDiskSku.PREMIUM_LRS, or remove maxShares');
   }
@@ -49,14 +74,16 @@ export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
       'a resource id /subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/diskEncryptionSets/{name}',
       'copy the id from `az disk-encryption-set show --query id`');
   }
-  return withCapabilities(AZURE_DISK_DRIVER, definedParameters([
+  const parameters = definedParameters([
     ['skuName', sku],
-    ['cachingMode', options.cachingMode],
+    ['cachingMode', cachingMode],
     [FS_TYPE_KEY, options.fsType],
     ['maxShares', options.maxShares],
     ['diskEncryptionSetID', options.diskEncryptionSetId],
     ['tags', options.tags && renderTags(options.tags)],
-  ]));
+  ]);
+  for (const problem of azureDiskClassProblems(parameters)) reject(problem.parameter, problem.value, problem.allowed, `${problem.fix} (AzureDiskCachingMode.NONE), or leave cachingMode out`);
+  return withCapabilities(AZURE_DISK_DRIVER, parameters);
 }
 
 /** `k1=v1,k2=v2`; ConvertTagsToMap trims keys and values, so spaces at either end would be lost. */

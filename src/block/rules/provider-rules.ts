@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import { ClassProblem } from '../../core/volume-driver';
 
 /**
  * Who a block-storage driver is: stated once per provider in its rules file,
@@ -19,6 +20,12 @@ export interface BlockDriver {
    * only manifests) apply the same rule.
    */
   readonly capabilities: (parameters: { [key: string]: string }) => DriverCapabilities;
+  /**
+   * What the driver or the cloud refuses in a class with these (rendered)
+   * parameters: the constructs throw the first, and `check` reports each on
+   * a hand-written class, in the same words.
+   */
+  readonly classProblems?: (parameters: { [key: string]: string }) => ClassProblem[];
 }
 
 /** What a class of a block driver serves, as decided by its parameters. */

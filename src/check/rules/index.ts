@@ -1,6 +1,7 @@
 import { ACCESS_MODE_UNSERVED } from './access-mode-unserved';
 import { CLAIM_EXCEEDS_LOCAL_VOLUMES } from './claim-exceeds-local-volumes';
 import { CLAIM_TEMPLATE_NAME } from './claim-template-name';
+import { CLASS_PARAMETERS_REFUSED } from './class-parameters-refused';
 import { CSI_CLUSTER_SECRETS_ACCESS } from './csi-cluster-secrets-access';
 import { CSI_PLAINTEXT_CREDENTIALS } from './csi-plaintext-credentials';
 import { DRIVER_SIZE_LIMITS } from './driver-size-limits';
@@ -25,6 +26,7 @@ import { Inventory } from '../../manifests/inventory';
 export const CHECK_RULES: readonly Rule<Inventory>[] = [
   ACCESS_MODE_UNSERVED,
   DRIVER_SIZE_LIMITS,
+  CLASS_PARAMETERS_REFUSED,
   CLAIM_EXCEEDS_LOCAL_VOLUMES,
   LOCAL_IMMEDIATE_BINDING,
   LOCAL_VOLUME_NODE_AFFINITY,

@@ -1,0 +1,28 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { driverOf } from '../../drivers';
+import { Inventory } from '../../manifests/inventory';
+
+/**
+ * A class whose parameters its driver (or its cloud) refuses, judged by the
+ * same `classProblems` of the driver registry that the constructs throw on,
+ * so a hand-written class gets the construct's reason.
+ */
+export const CLASS_PARAMETERS_REFUSED: Rule<Inventory> = {
+  id: 'class-parameters-refused',
+  severity: Severity.ERROR,
+  summary: 'A StorageClass with parameters its driver or cloud refuses: its volumes fail to provision or to attach.',
+  source: 'the drivers\' code as the backends encode it (the constructs refuse the same classes): '
+    + 'azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go ParseDiskParameters, pkg/azuredisk/controllerserver.go ControllerPublishVolume',
+  check: (inv: Inventory) => [...inv.classes.values()].flatMap(cls => {
+    const driver = driverOf(cls.provisioner);
+    if (!driver?.classProblems) return [];
+    return driver.classProblems(cls.parameters ?? {}).map(problem => ({
+      object: cls,
+      field: `parameters.${problem.parameter}`,
+      message: `class ${cls.metadata!.name} (${driver.facts.label}) has ${problem.value === undefined ? `no ${problem.parameter}` : `${problem.parameter} ${problem.value}`}; `
+        + `allowed: ${problem.allowed}`,
+      fix: problem.fix,
+    }));
+  }),
+};
