@@ -74,6 +74,20 @@ describe('every rule has a failing and a passing fixture', () => {
 });
 
 describe('the rules share their facts with the constructs', () => {
+  test('EBS sizes are judged after the driver rounds up to whole GiB: 500Mi of gp3 is served, 3Gi of io1 is not', () => {
+    const cls = (type: string) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: type }, provisioner: 'ebs.csi.aws.com', parameters: { type } });
+    const claim = (type: string, storage: string) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: `${type}-claim` },
+      spec: { storageClassName: type, accessModes: ['ReadWriteOnce'], resources: { requests: { storage } } },
+    });
+    const sizeFindings = (type: string, storage: string) => StorageCheck.check([cls(type), claim(type, storage)]).filter(f => f.ruleId === 'driver-size-limits');
+    expect(sizeFindings('gp3', '500Mi')).toEqual([]);
+    expect(sizeFindings('io1', '3.5Gi')).toEqual([]);
+    expect(sizeFindings('io1', '3Gi').map(f => f.message)).toEqual(['claim io1-claim asks for 3Gi from class "io1": AWS refuses io1 volumes under 4Gi']);
+  });
+
   test('an Azure class the driver or Azure refuses: the construct\'s error and the check finding give one reason', () => {
     const why = 'cachingMode None (Azure refuses to attach a shared disk (maxShares 2) with caching ReadOnly)';
     expect(() => BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 2, cachingMode: AzureDiskCachingMode.READ_ONLY })).toThrow(`Allowed: ${why}. `);

@@ -12,6 +12,7 @@ import { invalid } from '../core/errors';
 import { VolumeMode } from '../core/policies';
 import { sizeInBytes } from '../core/quantity';
 import { VolumeClaim } from '../core/volume-claim';
+import { meetsMinimum } from '../core/volume-driver';
 /**
  * The claims of a block-storage class, made by this app or imported: what
  * `IBlockStorage` promises, checked against the provider's rules.
@@ -97,7 +98,7 @@ export class BlockClaims implements IBlockStorage {
         fix: `ask for ${maximumSize.asString()} or less, or spread the data over several volumes`,
       });
     }
-    if (!minimumSize || bytes >= sizeInBytes(minimumSize.size, where, 'minimum')) return storage;
+    if (!minimumSize || meetsMinimum(minimumSize, bytes, where)) return storage;
     if (roundUp) return minimumSize.size;
     throw invalid({
       where,

@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { DriverFacts } from './driver-facts';
+import { sizeInBytes } from './quantity';
 
 /** The provisioner of a class whose PVs are written by hand (local volumes among them). */
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -12,8 +13,8 @@ export interface Served {
   readonly blockModeProblem?: string;
   /** Why ReadWriteMany is missing, when it is. */
   readonly multiAttachProblem?: string;
-  /** The smallest volume, and what happens to a smaller request. */
-  readonly minimumSize?: { readonly size: Size; readonly reason: string };
+  /** The smallest volume, what happens to a smaller request, and the driver's own rounding up. */
+  readonly minimumSize?: { readonly size: Size; readonly reason: string; readonly roundsUpTo?: Size };
   readonly maximumSize?: Size;
 }
 
@@ -26,6 +27,13 @@ export interface ClassProblem {
   /** What is allowed, and who refuses otherwise, citing the driver or the cloud. */
   readonly allowed: string;
   readonly fix: string;
+}
+
+/** Whether a request of `bytes` reaches the driver's minimum, after the driver rounds it up. */
+export function meetsMinimum(minimum: NonNullable<Served['minimumSize']>, bytes: bigint, where: string): boolean {
+  const step = minimum.roundsUpTo ? sizeInBytes(minimum.roundsUpTo, where, 'rounding') : 1n;
+  const rounded = ((bytes + step - 1n) / step) * step;
+  return rounded >= sizeInBytes(minimum.size, where, 'minimum');
 }
 
 /** A class platforms install in every cluster, so a claim naming it is judged even when the class is not in the manifests. */

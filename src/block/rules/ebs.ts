@@ -65,7 +65,8 @@ function ebsCapabilities(parameters: { [key: string]: string }): DriverCapabilit
   const limits = SIZE_LIMITS[type];
   const format = FORMAT_PARAMETERS.map(([key]) => key).filter(key => parameterIgnoringCase(parameters, key) !== undefined);
   return {
-    minimumSize: limits && { size: limits[0], reason: `AWS refuses ${type} volumes under ${limits[0].asString()}` },
+    // CreateDisk rounds every request up to whole GiB (util.RoundUpGiB) before it asks AWS.
+    minimumSize: limits && { size: limits[0], reason: `AWS refuses ${type} volumes under ${limits[0].asString()}`, roundsUpTo: Size.gibibytes(1) },
     maximumSize: limits?.[1],
     // validateFormattingOption: "Cannot use <option> with block volume".
     blockModeProblem: format.length > 0 ? `the driver refuses mkfs options (${format.join(', ')}) with a Block volume` : undefined,

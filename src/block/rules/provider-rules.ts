@@ -67,4 +67,7 @@ export interface MinimumSize {
   readonly size: Size;
   /** What happens below it, for the message. */
   readonly reason: string;
+  /** The driver rounds every request up to a multiple of this (EBS: whole GiB), so a request that rounds up to the minimum is served. */
+  readonly roundsUpTo?: Size;
 }
+

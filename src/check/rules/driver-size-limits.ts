@@ -2,6 +2,7 @@ import { Size } from 'cdk8s';
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { sizeInBytes } from '../../core/quantity';
+import { meetsMinimum } from '../../core/volume-driver';
 import { Inventory } from '../../manifests/inventory';
 import { allClaims, classOf, requestedSize, servedBy } from '../claims-and-classes';
 
@@ -19,7 +20,8 @@ export const DRIVER_SIZE_LIMITS: Rule<Inventory> = {
     const bytes = (size: Size) => sizeInBytes(size, 'driver-size-limits', 'limit') * 1000n;
     const { minimumSize, maximumSize } = capabilities;
     const field = `${claim.specPath}.resources.requests.storage`;
-    if (minimumSize && requested.thousandths < bytes(minimumSize.size)) {
+    // parseQuantity counts thousandths: the driver's rounding works on bytes.
+    if (minimumSize && !meetsMinimum(minimumSize, (requested.thousandths + 999n) / 1000n, 'driver-size-limits')) {
       return [{
         object: claim.owner,
         field,
