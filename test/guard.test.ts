@@ -68,7 +68,7 @@ const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
   ['claims are deleted on scale-down', synth(store()), synth(store({ claimRetentionWhenScaled: ClaimRetention.DELETE })),
     [[D, 'StatefulSet', 'web', 'spec.persistentVolumeClaimRetentionPolicy.whenScaled']]],
   ['revisionHistoryLimit (hand-written)', yaml('apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec: {serviceName: db, revisionHistoryLimit: 10}'),
-    yaml('apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec: {serviceName: db, revisionHistoryLimit: 3}'), [[W, 'StatefulSet', 'db', 'spec.revisionHistoryLimit']]],
+    yaml('apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec: {serviceName: db, revisionHistoryLimit: 3}'), [[R, 'StatefulSet', 'db', 'spec.revisionHistoryLimit']]],
   // StorageClass.
   ['class parameters change', synth(ebs(BlockProvider.ebs({ iops: 4000 }))), synth(ebs(BlockProvider.ebs({ iops: 5000 }))), [[R, 'StorageClass', 'fast', 'parameters']]],
   ['class provisioner changes', synth(ebs(BlockProvider.ebs())), synth(ebs(BlockProvider.gcePd({ type: GcePdType.PD_STANDARD }))),

@@ -115,6 +115,7 @@ const SHAPES: { [kind: string]: FieldShape[] } = {
     text('spec.type'),
     text('spec.clusterIP'),
     { path: 'spec.clusterIPs', check: isStringList, expected: 'a list of strings' },
+    { path: 'spec.ipFamilies', check: isStringList, expected: 'a list of strings' },
     text('spec.ipFamilyPolicy'),
   ],
   CSIDriver: [

@@ -9,10 +9,11 @@ const recreate = (m: Manifest) => `delete the Service (kubectl delete service ${
 /**
  * A Service's cluster IPs cannot change once allocated (kubernetes
  * pkg/apis/core/validation/validation.go ValidateServiceUpdate and
- * validateUpgradeDowngradeClusterIPs): in particular a Service cannot become
+ * validateUpgradeDowngradeClusterIPs, validateUpgradeDowngradeIPFamilies): in particular a Service cannot become
  * headless in place, nor stop being headless, and a dual-stack Service keeps
  * its secondary IP. What the rule lets pass, as the API server does:
- * - a conversion to or from ExternalName (the IP is allocated or released);
+ * - a conversion to or from ExternalName (the IP is allocated or released),
+ *   unless the clusterIP is changed on the way to ExternalName;
  * - a field the new manifest leaves out: the registry keeps the allocated
  *   value (pkg/registry/core/service/storage patchAllocatedValues); a
  *   headless Service that leaves out `None` stays headless (a warning);
@@ -22,12 +23,31 @@ const recreate = (m: Manifest) => `delete the Service (kubectl delete service ${
 export const SERVICE_CLUSTER_IP: GuardRule = objectRule({
   id: 'service-cluster-ip',
   severity: Severity.REFUSED,
-  summary: 'A Service\'s clusterIP or clusterIPs change, for example a StatefulSet\'s Service becoming headless: the API server refuses the update.',
-  source: 'kubernetes pkg/apis/core/validation/validation.go ValidateServiceUpdate, validateUpgradeDowngradeClusterIPs',
+  summary: 'A Service\'s clusterIP, clusterIPs or ipFamilies change, for example a StatefulSet\'s Service becoming headless: the API server refuses the update.',
+  source: 'kubernetes pkg/apis/core/validation/validation.go ValidateServiceUpdate, validateUpgradeDowngradeClusterIPs; pkg/registry/core/service/storage',
 }, 'Service', (old, next) => {
-  if (old.spec?.type === 'ExternalName' || next.spec?.type === 'ExternalName') return [];
-  return [...clusterIPHits(old, next), ...clusterIPsHits(old, next)];
+  if (next.spec?.type === 'ExternalName') return toExternalNameHits(old, next);
+  if (old.spec?.type === 'ExternalName') return [];
+  // A headless Service has no address to keep: its families may change, and it may go single- or dual-stack freely.
+  if (isHeadless(old)) return [...clusterIPHits(old, next), ...indexedHits(old, next, 'clusterIPs')];
+  return [...clusterIPHits(old, next), ...indexedHits(old, next, 'clusterIPs'), ...indexedHits(old, next, 'ipFamilies'), ...releaseHits(old, next)];
 });
+
+function isHeadless(m: Manifest): boolean {
+  return m.spec?.clusterIP === 'None' || m.spec?.clusterIPs?.[0] === 'None';
+}
+
+/**
+ * To ExternalName: the registry clears a clusterIP left as it was
+ * (dropTypeDependentFields), but a changed one survives, and an ExternalName
+ * Service may have none.
+ */
+function toExternalNameHits(old: Manifest, next: Manifest): Hit[] {
+  if (old.spec?.type === 'ExternalName') return [];
+  const [a, b] = [old.spec?.clusterIP, next.spec?.clusterIP];
+  return b === undefined || a === b ? [] : [changeHit(next, 'spec.clusterIP', a, b, 'an ExternalName Service has no cluster IP: a changed clusterIP is kept, and refused',
+    'leave clusterIP out of the ExternalName Service')];
+}
 
 function clusterIPHits(old: Manifest, next: Manifest): Hit[] {
   const [a, b] = [old.spec?.clusterIP, next.spec?.clusterIP];
@@ -44,16 +64,21 @@ function clusterIPHits(old: Manifest, next: Manifest): Hit[] {
   return [changeHit(next, 'spec.clusterIP', a, b, message, recreate(old))];
 }
 
-function clusterIPsHits(old: Manifest, next: Manifest): Hit[] {
-  const [a, b]: Array<string[] | undefined> = [old.spec?.clusterIPs, next.spec?.clusterIPs];
+/** clusterIPs[i] and ipFamilies[i] may not change once set; a list the new manifest leaves out keeps the allocated one. */
+function indexedHits(old: Manifest, next: Manifest, field: 'clusterIPs' | 'ipFamilies'): Hit[] {
+  const [a, b]: Array<string[] | undefined> = [old.spec?.[field], next.spec?.[field]];
   if (!a || !b) return [];
   const hits: Hit[] = [];
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) hits.push(changeHit(next, `spec.clusterIPs[${i}]`, a[i], b[i], 'may not change once set', recreate(old)));
-  }
-  if (b.length < a.length && next.spec?.ipFamilyPolicy !== 'SingleStack') {
-    hits.push(changeHit(next, 'spec.ipFamilyPolicy', old.spec?.ipFamilyPolicy, next.spec?.ipFamilyPolicy, 'must be \'SingleStack\' to release the secondary cluster IP',
-      'set ipFamilyPolicy: SingleStack together with the shorter clusterIPs, or keep the secondary IP'));
+    if (a[i] !== b[i]) hits.push(changeHit(next, `spec.${field}[${i}]`, a[i], b[i], 'may not change once set', recreate(old)));
   }
   return hits;
+}
+
+/** Releasing the secondary IP (a dual-stack Service going single-stack) needs ipFamilyPolicy SingleStack. */
+function releaseHits(old: Manifest, next: Manifest): Hit[] {
+  const shorter = (field: string) => Array.isArray(old.spec?.[field]) && Array.isArray(next.spec?.[field]) && next.spec[field].length < old.spec[field].length;
+  if (!(shorter('clusterIPs') || shorter('ipFamilies')) || next.spec?.ipFamilyPolicy === 'SingleStack') return [];
+  return [changeHit(next, 'spec.ipFamilyPolicy', old.spec?.ipFamilyPolicy, next.spec?.ipFamilyPolicy, 'must be \'SingleStack\' to release the secondary cluster IP',
+    'set ipFamilyPolicy: SingleStack together with the shorter clusterIPs, or keep the secondary IP')];
 }

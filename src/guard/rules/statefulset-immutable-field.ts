@@ -8,7 +8,7 @@ import { Severity } from '../../analysis/severity';
 export const STATEFULSET_IMMUTABLE_FIELD: GuardRule = fieldRule({
   id: 'statefulset-immutable-field',
   severity: Severity.REFUSED,
-  summary: 'A StatefulSet\'s serviceName, selector or podManagementPolicy changes: the API server refuses the update (revisionHistoryLimit: a warning).',
+  summary: 'A StatefulSet\'s serviceName, selector, podManagementPolicy or revisionHistoryLimit changes: the API server refuses the update.',
   source: 'kubernetes pkg/apis/apps/validation/validation.go ValidateStatefulSetUpdate',
 }, 'StatefulSet', [
   ...['serviceName', 'selector'].map(field => ({
@@ -24,10 +24,11 @@ export const STATEFULSET_IMMUTABLE_FIELD: GuardRule = fieldRule({
     fix: orphanAndResync,
   },
   {
+    // Not among the fields ValidateStatefulSetUpdate lets change in any release up to at least 1.35 (kubernetes#130263).
     field: 'spec.revisionHistoryLimit',
     value: m => m.spec?.revisionHistoryLimit ?? 10,
-    severity: Severity.WARNING,
-    message: 'revisionHistoryLimit is refused by API servers up to at least 1.31 (kubernetes#130263)',
+    message: 'updates to statefulset spec for fields other than \'replicas\', \'ordinals\', \'template\', \'updateStrategy\', '
+      + '\'persistentVolumeClaimRetentionPolicy\' and \'minReadySeconds\' are forbidden (revisionHistoryLimit; refused up to at least Kubernetes 1.35)',
     fix: orphanAndResync,
   },
 ]);
