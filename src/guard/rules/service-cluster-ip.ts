@@ -77,7 +77,10 @@ function indexedHits(old: Manifest, next: Manifest, field: 'clusterIPs' | 'ipFam
 
 /** Releasing the secondary IP (a dual-stack Service going single-stack) needs ipFamilyPolicy SingleStack. */
 function releaseHits(old: Manifest, next: Manifest): Hit[] {
-  const shorter = (field: string) => Array.isArray(old.spec?.[field]) && Array.isArray(next.spec?.[field]) && next.spec[field].length < old.spec[field].length;
+  const shorter = (field: string) => {
+    const [a, b] = [old.spec?.[field], next.spec?.[field]];
+    return Array.isArray(a) && Array.isArray(b) && b.length < a.length;
+  };
   if (!(shorter('clusterIPs') || shorter('ipFamilies')) || next.spec?.ipFamilyPolicy === 'SingleStack') return [];
   return [changeHit(next, 'spec.ipFamilyPolicy', old.spec?.ipFamilyPolicy, next.spec?.ipFamilyPolicy, 'must be \'SingleStack\' to release the secondary cluster IP',
     'set ipFamilyPolicy: SingleStack together with the shorter clusterIPs, or keep the secondary IP')];
