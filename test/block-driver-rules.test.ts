@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, EbsVolumeType, FsType, GcePdType, VolumeMode } from '../src';
+import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, EbsOptions, EbsVolumeType, FsType, GcePdType, StorageCheck, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
 /**
@@ -230,5 +230,66 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
     expect(() => formatted.claim(newChart(), 'raw', { storage: Size.gibibytes(8), volumeMode: VolumeMode.BLOCK })).toThrow(
       /invalid volumeMode "Block". Allowed: Filesystem volumes on this class: the driver refuses mkfs options \(inodeSize\) with a Block volume/);
     expect(formatted.claim(newChart(), 'fs', { storage: Size.gibibytes(8) }).volumeMode).toBe(VolumeMode.FILESYSTEM);
+  });
+});
+
+/**
+ * EBS limits read from aws-ebs-csi-driver 429e202e (pkg/driver/controller.go
+ * CreateVolume, pkg/cloud/cloud.go capIOPS, pkg/util/template) and the EC2
+ * CreateVolume API: each accepted and refused by the construct, and the same
+ * class written by hand refused by check's class-parameters-refused with the
+ * construct's reason.
+ */
+describe('AWS EBS class parameters (the construct and check agree)', () => {
+  const handWritten = (parameters: { [key: string]: string }) => StorageCheck.check([{
+    apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'ebs' }, provisioner: 'ebs.csi.aws.com', reclaimPolicy: 'Retain', parameters,
+  }]).filter(f => f.ruleId === 'class-parameters-refused').map(f => f.message);
+  const reason = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return /Allowed: (.*)\. Fix:/.exec((e as Error).message)![1];
+    }
+    throw new Error('expected an error');
+  };
+
+  test.each<[string, EbsOptions, { [key: string]: string }, EbsOptions]>([
+    ['iops under the type minimum without automatic increase (AWS refuses)', { type: EbsVolumeType.GP3, iops: 2000 }, { type: 'gp3', iops: '2000' }, { type: EbsVolumeType.GP3, iops: 3000 }],
+    ['io1 iops under 100', { type: EbsVolumeType.IO1, iops: 50 }, { type: 'io1', iops: '50' }, { type: EbsVolumeType.IO1, iops: 50, allowAutoIopsPerGbIncrease: true }],
+    ['gp3 throughput under 125 MiB/s', { throughput: 100 }, { type: 'gp3', throughput: '100' }, { throughput: 125 }],
+    ['gp3 throughput over 2000 MiB/s', { throughput: 2001 }, { type: 'gp3', throughput: '2001' }, { throughput: 2000 }],
+    ['volumeInitializationRate outside 100-300 MiB/s', { volumeInitializationRate: 400 }, { type: 'gp3', volumeInitializationRate: '400' }, { volumeInitializationRate: 300 }],
+    ['a tag key with the aws: prefix (AWS reserves it)', { tags: { 'aws:team': 'x' } }, { type: 'gp3', tagSpecification_1: 'aws:team=x' }, { tags: { team: 'x' } }],
+    ['a tag key over 128 characters', { tags: { ['k'.repeat(129)]: 'x' } }, { type: 'gp3', tagSpecification_1: `${'k'.repeat(129)}=x` }, { tags: { ['k'.repeat(128)]: 'x' } }],
+    ['a tag value over 256 characters', { tags: { team: 'v'.repeat(257) } }, { type: 'gp3', tagSpecification_1: `team=${'v'.repeat(257)}` }, { tags: { team: 'v'.repeat(256) } }],
+    ['a tag template naming an unknown field', { tags: { pvc: '{{ .PVCNam }}' } }, { type: 'gp3', tagSpecification_1: 'pvc={{ .PVCNam }}' }, { tags: { pvc: '{{ .PVCName }}' } }],
+    ['a tag template left open', { tags: { pvc: '{{ .PVCName' } }, { type: 'gp3', tagSpecification_1: 'pvc={{ .PVCName' }, { tags: { pvc: 'ns-{{ .PVCNamespace }}' } }],
+    ['a tag template calling a disabled function', { tags: { pvc: '{{ html .PVName }}' } }, { type: 'gp3', tagSpecification_1: 'pvc={{ html .PVName }}' }, { tags: { pvc: '{{ toUpper .PVName }}' } }],
+  ])('%s: refused by both, with one reason; the fixed class is accepted by both', (_, refused, parameters, accepted) => {
+    const why = reason(() => BlockProvider.ebs(refused));
+    expect(handWritten(parameters)).toEqual([expect.stringMatching(new RegExp(`; allowed: ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))]);
+    const fixed = BlockProvider.ebs(accepted);
+    expect(handWritten(classParameters(fixed))).toEqual([]);
+  });
+
+  test('the driver\'s own parse errors: a number the driver cannot parse is refused in check (the construct writes only digits)', () => {
+    expect(handWritten({ type: 'gp3', iops: '1e9' })).toEqual(['class ebs (AWS EBS) has iops 1e9; allowed: a whole number (the driver refuses "Could not parse invalid iops")']);
+    expect(handWritten({ type: 'gp3', iops: '3000', iopsPerGB: '10' })[0]).toMatch(/allowed: either iops or iopsPerGB \(the driver refuses "specify either IOPS or IOPSPerGb, not both"\)$/);
+  });
+
+  test('what the driver lowers silently (IOPS over the maximum or the per-GiB ratio) the construct refuses, and check accepts as AWS does', () => {
+    expect(() => BlockProvider.ebs({ iops: 1e9 })).toThrow('invalid iops 1000000000. Allowed: at most 80000 for gp3 (the driver lowers more to that maximum)');
+    expect(() => BlockProvider.ebs({ type: EbsVolumeType.IO1, iopsPerGb: 51 })).toThrow('invalid iopsPerGb 51. Allowed: at most 50 per GiB for io1 (the driver lowers more to that ratio)');
+    expect(classParameters(BlockProvider.ebs({ type: EbsVolumeType.IO2, iopsPerGb: 1000 }))).toMatchObject({ iopsPerGB: '1000' });
+    expect(handWritten({ type: 'gp3', iops: '1000000000' })).toEqual([]);
+  });
+
+  test('the new parameters: volumeInitializationRate, allowAutoIOPSIncreaseOnModify, blockAttachUntilInitialized', () => {
+    const ebs = BlockProvider.ebs({ type: EbsVolumeType.IO2, iopsPerGb: 50, allowAutoIopsIncreaseOnModify: true, volumeInitializationRate: 200, blockAttachUntilInitialized: true });
+    expect(classParameters(ebs))
+      .toEqual({ type: 'io2', iopsPerGB: '50', allowAutoIOPSIncreaseOnModify: 'true', volumeInitializationRate: '200', blockAttachUntilInitialized: 'true' });
+    expect(() => BlockProvider.ebs({ allowAutoIopsIncreaseOnModify: true })).toThrow(
+      'invalid allowAutoIopsIncreaseOnModify true. Allowed: allowAutoIopsIncreaseOnModify with iopsPerGb (it keeps IOPS per GiB as a volume grows)');
+    expect(() => BlockProvider.ebs({ volumeInitializationRate: 150.5 })).toThrow(/invalid volumeInitializationRate 150.5/);
   });
 });

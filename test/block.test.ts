@@ -199,7 +199,7 @@ describe('providers reject parameters the driver would refuse or ignore', () => 
     ['iops with iopsPerGb', { iops: 4000, iopsPerGb: 10 }, /invalid iops "4000 with iopsPerGb 10". Allowed: either iops or iopsPerGb/],
     ['iops on gp2', { type: EbsVolumeType.GP2, iops: 4000 }, /invalid iops "gp2". Allowed: provisioned IOPS only with gp3, io1 or io2/],
     ['iopsPerGb on st1', { type: EbsVolumeType.ST1, iopsPerGb: 10 }, /invalid iopsPerGb "st1"/],
-    ['throughput on io2', { type: EbsVolumeType.IO2, throughput: 500 }, /invalid throughput "io2". Allowed: throughput only with gp3/],
+    ['throughput on io2', { type: EbsVolumeType.IO2, throughput: 500 }, /invalid throughput "500". Allowed: throughput only with gp3 \(AWS refuses it for io2\)/],
     ['auto IOPS increase without iops or iopsPerGb', { allowAutoIopsPerGbIncrease: true }, /invalid allowAutoIopsPerGbIncrease true. Allowed: allowAutoIopsPerGbIncrease with iops or iopsPerGb/],
     ['fractional IOPS', { iops: 3000.5 }, /invalid iops 3000.5. Allowed: an integer of at least 1. Fix: give iops as a whole number of at least 1$/],
     ['zero throughput', { throughput: 0 }, /invalid throughput 0/],
