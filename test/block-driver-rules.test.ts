@@ -285,7 +285,9 @@ describe('AWS EBS class parameters (the construct and check agree)', () => {
   });
 
   test('the new parameters: volumeInitializationRate, allowAutoIOPSIncreaseOnModify, blockAttachUntilInitialized', () => {
-    const ebs = BlockProvider.ebs({ type: EbsVolumeType.IO2, iopsPerGb: 50, allowAutoIopsIncreaseOnModify: true, volumeInitializationRate: 200, blockAttachUntilInitialized: true });
+    const ebs = BlockProvider.ebs({
+      type: EbsVolumeType.IO2, iopsPerGb: 50, allowAutoIopsIncreaseOnModify: true, volumeInitializationRate: 200, blockAttachUntilInitialized: true,
+    });
     expect(classParameters(ebs))
       .toEqual({ type: 'io2', iopsPerGB: '50', allowAutoIOPSIncreaseOnModify: 'true', volumeInitializationRate: '200', blockAttachUntilInitialized: 'true' });
     expect(() => BlockProvider.ebs({ allowAutoIopsIncreaseOnModify: true })).toThrow(
