@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, EbsOptions, EbsVolumeType, FsType, GcePdType, StorageCheck, VolumeMode } from '../src';
+import { AzureDiskCachingMode, AzureDiskSku, BlockProvider, BlockStorageClass, EbsOptions, EbsVolumeType, FsType, GcePdOptions, GcePdReplication, GcePdType, StorageCheck, VolumeMode } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
 /**
@@ -293,5 +293,28 @@ describe('AWS EBS class parameters (the construct and check agree)', () => {
     expect(() => BlockProvider.ebs({ allowAutoIopsIncreaseOnModify: true })).toThrow(
       'invalid allowAutoIopsIncreaseOnModify true. Allowed: allowAutoIopsIncreaseOnModify with iopsPerGb (it keeps IOPS per GiB as a volume grows)');
     expect(() => BlockProvider.ebs({ volumeInitializationRate: 150.5 })).toThrow(/invalid volumeInitializationRate 150.5/);
+  });
+});
+
+describe('GCE PD regional classes need two zones (pickZonesFromTopology, gcp-compute-persistent-disk-csi-driver b560165c)', () => {
+  const why = 'two zones or more for a regional disk (the driver refuses "need 2 zones from topology, only got 1 unique zones")';
+  test.each<[string, GcePdOptions]>([
+    ['regional-pd', { replication: GcePdReplication.REGIONAL_PD }],
+    ['hyperdisk-balanced-high-availability', { type: GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY }],
+  ])('%s with one zone: refused by the construct and by check, with one reason; two zones or none are accepted', (_, options) => {
+    expect(() => new BlockStorageClass(newChart(), 'regional', { provider: BlockProvider.gcePd(options), zones: ['europe-west1-b'] })).toThrow(
+      `test/regional (BlockStorageClass): invalid zones ["europe-west1-b"]. Allowed: ${why}. Fix: allow two zones of the region, or leave the zones out`);
+    const two = newChart();
+    new BlockStorageClass(two, 'regional', { provider: BlockProvider.gcePd(options), zones: ['europe-west1-b', 'europe-west1-c'] });
+    const [cls] = synthValid(two).filter(m => m.kind === 'StorageClass');
+    const findings = (zones: string[]) => StorageCheck.check([{ ...cls, allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.gke.io/zone', values: zones }] }] }])
+      .filter(f => f.ruleId === 'class-parameters-refused');
+    expect(findings(['europe-west1-b']).map(f => [f.field, f.message])).toEqual([['allowedTopologies', `class regional (GCE PD) has allowedTopologies europe-west1-b; allowed: ${why}`]]);
+    expect(findings(['europe-west1-b', 'europe-west1-c'])).toEqual([]);
+    expect(StorageCheck.check([{ ...cls, allowedTopologies: undefined }]).filter(f => f.ruleId === 'class-parameters-refused')).toEqual([]);
+  });
+
+  test('a zonal class with one zone is fine', () => {
+    expect(() => new BlockStorageClass(newChart(), 'zonal', { provider: BlockProvider.gcePd({ type: GcePdType.PD_SSD }), zones: ['europe-west1-b'] })).not.toThrow();
   });
 });

@@ -142,6 +142,8 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
         fix: `write the zone as the node label ${key} shows it, e.g. "${format.example}"`,
       });
     }
+    const problem = this.provider._rules.classProblems?.(this.provider.parameters, zones).find(p => p.parameter === 'allowedTopologies');
+    if (problem) throw invalid({ where, prop: 'zones', value: zones, allowed: problem.allowed, fix: problem.fix });
     return [{ matchLabelExpressions: [{ key, values: zones }] }];
   }
 }

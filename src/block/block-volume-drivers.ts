@@ -19,7 +19,7 @@ function blockVolumeDriver(driver: BlockDriver, inTreeProvisioners: string[], pl
   return {
     facts: { label: driver.label, provisioner: driver.provisioner, accessModes: BLOCK_MODES, inTreeProvisioners },
     platformClasses,
-    ...(driver.classProblems ? { classProblems: parameters => driver.classProblems!({ ...parameters }) } : {}),
+    ...(driver.classProblems ? { classProblems: (parameters, zones) => driver.classProblems!({ ...parameters }, zones) } : {}),
     serves: (parameters, volumeMode): Served => {
       const capabilities = driver.capabilities({ ...parameters });
       const multiAttach = volumeMode === 'Block' && capabilities.multiAttachProblem === undefined;

@@ -52,8 +52,8 @@ export interface VolumeDriver {
   readonly facts: DriverFacts;
   /** What a class with `parameters` serves to a claim of `volumeMode`. */
   readonly serves: (parameters: { readonly [key: string]: string }, volumeMode: string) => Served;
-  /** What the driver or the cloud refuses in a class with `parameters` (none by default). */
-  readonly classProblems?: (parameters: { readonly [key: string]: string }) => ClassProblem[];
+  /** What the driver or the cloud refuses in a class with `parameters`, restricted to `zones` by its allowedTopologies (none by default). */
+  readonly classProblems?: (parameters: { readonly [key: string]: string }, zones?: readonly string[]) => ClassProblem[];
   /** Classes that platforms install with this driver, by name. */
   readonly platformClasses?: { readonly [name: string]: PlatformClass };
   /**

@@ -2,6 +2,7 @@ import { BlockDriver, DriverCapabilities, ProviderRules, parameterIgnoringCase, 
 import { requireInteger } from '../../core/checks';
 import { invalid } from '../../core/errors';
 import { FS_TYPE_KEY, definedParameters } from '../../core/parameters';
+import { ClassProblem } from '../../core/volume-driver';
 import { GcePdOptions, GcePdReplication, GcePdType } from '../gce-pd-options';
 
 const WHERE = 'BlockProvider.gcePd()';
@@ -27,11 +28,32 @@ const THROUGHPUT_TYPES = [
 ];
 
 // topology.gke.io/zone is the driver's only topology key.
+/**
+ * A regional disk (replication-type regional-pd, or Hyperdisk Balanced High
+ * Availability) is made in two zones, which the driver picks from the class's
+ * allowed topology: with one zone there it refuses the volume
+ * (gcp-compute-persistent-disk-csi-driver b560165c, pkg/gce-pd-csi-driver/controller.go
+ * pickZonesFromTopology: "need 2 zones from topology, only got 1 unique zones").
+ */
+function gcePdClassProblems(parameters: { [key: string]: string }, zones?: readonly string[]): ClassProblem[] {
+  const regional = parameterIgnoringCase(parameters, 'replication-type') === GcePdReplication.REGIONAL_PD
+    || parameterIgnoringCase(parameters, 'type') === GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY;
+  const unique = [...new Set(zones ?? [])];
+  if (!regional || zones === undefined || unique.length !== 1) return [];
+  return [{
+    parameter: 'allowedTopologies',
+    value: unique[0],
+    allowed: 'two zones or more for a regional disk (the driver refuses "need 2 zones from topology, only got 1 unique zones")',
+    fix: 'allow two zones of the region, or leave the zones out',
+  }];
+}
+
 export const GCE_PD_DRIVER: BlockDriver = {
   label: 'GCE PD',
   provisioner: 'pd.csi.storage.gke.io',
   topologyKey: 'topology.gke.io/zone',
   capabilities: gcePdCapabilities,
+  classProblems: gcePdClassProblems,
 };
 
 /** What a GCE PD class serves: parameters.go lower-cases the keys and the type, and makes pd-standard when no type is given. */

@@ -25,7 +25,7 @@ export interface BlockDriver {
    * parameters: the constructs throw the first, and `check` reports each on
    * a hand-written class, in the same words.
    */
-  readonly classProblems?: (parameters: { [key: string]: string }) => ClassProblem[];
+  readonly classProblems?: (parameters: { [key: string]: string }, zones?: readonly string[]) => ClassProblem[];
 }
 
 /** What a class of a block driver serves, as decided by its parameters. */

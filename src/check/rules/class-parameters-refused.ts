@@ -1,7 +1,17 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { driverOf } from '../../drivers';
+import { objectsAt, stringsAt } from '../../manifests/fields';
 import { Inventory } from '../../manifests/inventory';
+import { Manifest } from '../../manifests/manifest';
+
+/** The zones a class's allowedTopologies allow (on any zone label key), or undefined when it names none; a wrong shape is an input error. */
+function allowedZones(cls: Manifest): string[] | undefined {
+  const zones = objectsAt(cls, cls.allowedTopologies, 'allowedTopologies').flatMap((term, i) =>
+    objectsAt(cls, term.matchLabelExpressions, `allowedTopologies[${i}].matchLabelExpressions`).flatMap((e, j) =>
+      (typeof e.key === 'string' && e.key.endsWith('zone') ? stringsAt(cls, e.values, `allowedTopologies[${i}].matchLabelExpressions[${j}].values`) : [])));
+  return zones.length > 0 ? zones : undefined;
+}
 
 /**
  * A class whose parameters its driver (or its cloud) refuses, judged by the
@@ -13,13 +23,15 @@ export const CLASS_PARAMETERS_REFUSED: Rule<Inventory> = {
   severity: Severity.ERROR,
   summary: 'A StorageClass with parameters its driver or cloud refuses: its volumes fail to provision or to attach.',
   source: 'the drivers\' code as the backends encode it (the constructs refuse the same classes): '
-    + 'azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go ParseDiskParameters, pkg/azuredisk/controllerserver.go ControllerPublishVolume',
+    + 'azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go ParseDiskParameters, pkg/azuredisk/controllerserver.go ControllerPublishVolume; '
+    + 'aws-ebs-csi-driver pkg/driver/controller.go CreateVolume, pkg/cloud/cloud.go capIOPS, pkg/util/template; '
+    + 'gcp-compute-persistent-disk-csi-driver pkg/gce-pd-csi-driver/controller.go pickZonesFromTopology; Amazon EC2 CreateVolume and tag limits',
   check: (inv: Inventory) => [...inv.classes.values()].flatMap(cls => {
     const driver = driverOf(cls.provisioner);
     if (!driver?.classProblems) return [];
-    return driver.classProblems(cls.parameters ?? {}).map(problem => ({
+    return driver.classProblems(cls.parameters ?? {}, allowedZones(cls)).map(problem => ({
       object: cls,
-      field: `parameters.${problem.parameter}`,
+      field: problem.parameter === 'allowedTopologies' ? 'allowedTopologies' : `parameters.${problem.parameter}`,
       message: `class ${cls.metadata!.name} (${driver.facts.label}) has ${problem.value === undefined ? `no ${problem.parameter}` : `${problem.parameter} ${problem.value}`}; `
         + `allowed: ${problem.allowed}`,
       fix: problem.fix,
