@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { BlockDisk, BlockExistingVolume, ExistingDiskAccessMode, FsType, StatefulStore, VolumeMode } from '../src';
+import { BlockDisk, BlockExistingVolume, ExistingDiskAccessMode, FsType, GcePdType, StatefulStore, VolumeMode } from '../src';
 import { find, newChart, PRUNE_PROTECTED, synthValid } from './helpers/manifests';
 
 const zoneAffinity = (key: string, zones: string[]) => ({
@@ -59,10 +59,20 @@ describe('BlockExistingVolume: an existing disk as a static PV and the one claim
     expect(pv.accessModes).toEqual(['ReadWriteOnce']);
   });
 
-  test('an Azure disk without a zone has no node affinity', () => {
-    const chart = newChart();
-    new BlockExistingVolume(chart, 'disk', { disk: BlockDisk.azureDisk({ diskUri: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/disks/d' }), capacity: Size.gibibytes(8) }).claim(chart, 'd');
-    expect(find(synthValid(chart), 'PersistentVolume').spec.nodeAffinity).toBeUndefined();
+  test('an Azure disk without a zone is pinned to nodes outside zones (zone label ""); a zone-redundant one attaches anywhere', () => {
+    const uri = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/disks/d';
+    const affinity = (disk: BlockDisk) => {
+      const chart = newChart();
+      new BlockExistingVolume(chart, 'disk', { disk, capacity: Size.gibibytes(8) }).claim(chart, 'd');
+      return find(synthValid(chart), 'PersistentVolume').spec.nodeAffinity;
+    };
+    // azuredisk-csi-driver d983d613 NodeGetInfo reports topology.disk.csi.azure.com/zone "" on nodes outside availability zones.
+    expect(affinity(BlockDisk.azureDisk({ diskUri: uri }))).toEqual({
+      required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.disk.csi.azure.com/zone', operator: 'In', values: [''] }] }] },
+    });
+    expect(affinity(BlockDisk.azureDisk({ diskUri: uri, zoneRedundant: true }))).toBeUndefined();
+    expect(() => BlockDisk.azureDisk({ diskUri: uri, zone: 'eastus2-1', zoneRedundant: true })).toThrow(
+      'BlockDisk.azureDisk: invalid zone "eastus2-1". Allowed: no zone on a zone-redundant disk (it has none). Fix: remove zone, or zoneRedundant');
   });
 
   test('a raw device: Block on the PV and the claim, no fsType; ReadWriteOncePod', () => {
@@ -152,4 +162,19 @@ test('an id already used in the scope is a clear error, not the constructs libra
   const disk = new BlockExistingVolume(chart, 'raw', { disk: BlockDisk.ebs({ volumeId: 'vol-01234567', zone: 'eu-west-1a' }), capacity: Size.gibibytes(8) });
   expect(() => disk.claim(chart, 'raw', { name: 'raw' })).toThrow(
     'test/raw (VolumeClaim): invalid id "raw". Allowed: an id no other construct in this scope has. Fix: choose another id than "raw" (the name can stay: pass it as name)');
+});
+
+describe('ReadOnlyMany on an existing Hyperdisk: only hyperdisk-ml (gcp-compute-persistent-disk-csi-driver b560165c)', () => {
+  const disk = (type?: GcePdType) => BlockDisk.gcePd({ project: 'my-project', zone: 'europe-west1-b', name: 'models', type });
+  const readOnly = (type?: GcePdType) => new BlockExistingVolume(newChart(), 'models', { disk: disk(type), capacity: Size.gibibytes(100) })
+    .claim(newChart(), 'models', { accessMode: ExistingDiskAccessMode.READ_ONLY_MANY });
+  test('a persistent disk and a Hyperdisk ML serve it', () => {
+    expect(readOnly().accessMode).toBe('ReadOnlyMany');
+    expect(readOnly(GcePdType.HYPERDISK_ML).accessMode).toBe('ReadOnlyMany');
+  });
+  test('another Hyperdisk is refused, saying why', () => {
+    expect(() => readOnly(GcePdType.HYPERDISK_BALANCED)).toThrow(
+      'invalid accessMode "ReadOnlyMany". Allowed: ReadOnlyMany only where the disk serves it (of the Hyperdisk types only hyperdisk-ml attaches read-only to many nodes; this disk is hyperdisk-balanced)');
+    expect(() => disk('pd-fast' as any)).toThrow(/^BlockDisk.gcePd: invalid type "pd-fast". Allowed: one of GcePdType.PD_STANDARD/);
+  });
 });

@@ -1,9 +1,10 @@
+import { GcePdType } from './gce-pd-options';
 import { AZURE_DISK_DRIVER } from './rules/azure-disk';
 import { EBS_DRIVER } from './rules/ebs';
 import { GCE_PD_DRIVER } from './rules/gce-pd';
 import { OCI_DRIVER } from './rules/oci';
 import { BlockDriver } from './rules/provider-rules';
-import { Schema, checkProps, listOf, optional, str } from '../core/checks';
+import { Schema, bool, checkProps, enumOf, listOf, optional, str } from '../core/checks';
 import { invalid } from '../core/errors';
 
 /** An EBS volume that already exists. */
@@ -22,6 +23,15 @@ export interface GcePdExistingDiskOptions {
   readonly zone: string;
   /** The disk's name. */
   readonly name: string;
+  /**
+   * The disk's type, where it decides what the disk serves: of the Hyperdisk
+   * types only Hyperdisk ML attaches read-only to many nodes (the driver serves
+   * ReadOnlyMany for hyperdisk-ml; Compute Engine attaches other Hyperdisks to
+   * one VM, or read-write to several with multi-writer).
+   *
+   * @default - a persistent disk (pd-*), which many nodes can mount read-only
+   */
+  readonly type?: GcePdType;
 }
 
 /** A regional GCE persistent disk that already exists, replicated to two zones. */
@@ -49,12 +59,21 @@ export interface AzureExistingDiskOptions {
   /** The disk's resource id, `/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Compute/disks/{name}`. */
   readonly diskUri: string;
   /**
-   * The disk's zone, such as "eastus2-1". Leave it out for a disk without a zone
-   * (regional LRS, or ZRS), which attaches in any zone of the region.
+   * The disk's zone, such as "eastus2-1". Leave it out for a disk without a
+   * zone: an LRS disk without a zone attaches only to VMs outside availability
+   * zones, which the driver's nodes report with the zone label "" (so the PV
+   * asks for them), and a ZRS disk attaches in any zone (`zoneRedundant`).
    *
-   * @default - no zone
+   * @default - no zone: nodes outside availability zones, or any node for a zone-redundant disk
    */
   readonly zone?: string;
+  /**
+   * The disk is zone-redundant storage (Premium_ZRS, StandardSSD_ZRS), which
+   * attaches in any zone of the region: its PV has no node affinity.
+   *
+   * @default false - a locally redundant disk, pinned to its zone or to nodes outside zones
+   */
+  readonly zoneRedundant?: boolean;
 }
 
 /** What a static PV of a disk needs from its driver. */
@@ -66,6 +85,8 @@ interface DiskSource {
   readonly zones: string[];
   /** Whether many nodes may attach it read-only (ReadOnlyMany on a Filesystem). */
   readonly servesReadOnlyMany: boolean;
+  /** Why it does not, when its type decides. */
+  readonly readOnlyManyProblem?: string;
 }
 
 const EBS_VOLUME_ID = /^vol-([0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -101,11 +122,13 @@ export class BlockDisk {
   public static gcePd(options: GcePdExistingDiskOptions): BlockDisk {
     const o = checkProps('BlockDisk.gcePd', options, GCE_PD_EXISTING, 'GcePdExistingDiskOptions');
     const z = zone('BlockDisk.gcePd', 'zone', o.zone);
+    const hyperdisk = o.type !== undefined && o.type.startsWith('hyperdisk-');
     return new BlockDisk({
       driver: GCE_PD_DRIVER,
       volumeHandle: `projects/${gceProject('BlockDisk.gcePd', o.project)}/zones/${z}/disks/${gceName('BlockDisk.gcePd', o.name)}`,
       zones: [z],
-      servesReadOnlyMany: true,
+      servesReadOnlyMany: !hyperdisk || o.type === GcePdType.HYPERDISK_ML,
+      readOnlyManyProblem: hyperdisk && o.type !== GcePdType.HYPERDISK_ML ? `of the Hyperdisk types only hyperdisk-ml attaches read-only to many nodes; this disk is ${o.type}` : undefined,
     });
   }
 
@@ -147,7 +170,12 @@ export class BlockDisk {
     if (o.zone !== undefined) {
       check('BlockDisk.azureDisk', 'zone', o.zone, format.pattern.test(o.zone), `a zone such as "${format.example}" (<region>-<n>)`);
     }
-    const zones = o.zone === undefined ? [] : [o.zone];
+    if (o.zone !== undefined && o.zoneRedundant) {
+      throw invalid({ where: 'BlockDisk.azureDisk', prop: 'zone', value: o.zone, allowed: 'no zone on a zone-redundant disk (it has none)', fix: 'remove zone, or zoneRedundant' });
+    }
+    // azuredisk-csi-driver d983d613 NodeGetInfo: a node outside availability zones reports topology.disk.csi.azure.com/zone "",
+    // and Azure attaches a zoneless LRS disk only to such VMs.
+    const zones = o.zone !== undefined ? [o.zone] : o.zoneRedundant ? [] : [''];
     return new BlockDisk({ driver: AZURE_DISK_DRIVER, volumeHandle: o.diskUri, zones, servesReadOnlyMany: false });
   }
 
@@ -160,12 +188,16 @@ export class BlockDisk {
 }
 
 const EBS_EXISTING: Schema<EbsExistingDiskOptions> = { volumeId: str('a volume id such as "vol-0123456789abcdef0"'), zone: str('a zone such as "eu-west-1a"') };
-const GCE_PD_EXISTING: Schema<GcePdExistingDiskOptions> = { project: str('a project id'), zone: str('a zone such as "europe-west1-b"'), name: str('a disk name') };
+const GCE_PD_EXISTING: Schema<GcePdExistingDiskOptions> = {
+  project: str('a project id'), zone: str('a zone such as "europe-west1-b"'), name: str('a disk name'), type: optional(enumOf(GcePdType, 'GcePdType')),
+};
 const GCE_PD_REGIONAL_EXISTING: Schema<GcePdRegionalExistingDiskOptions> = {
   project: str('a project id'), region: str('a region such as "europe-west1"'), replicaZones: listOf(str('a zone')), name: str('a disk name'),
 };
 const OCI_EXISTING: Schema<OciExistingDiskOptions> = { volumeId: str('a volume OCID'), availabilityDomain: str('an availability domain such as "PHX-AD-1"') };
-const AZURE_EXISTING: Schema<AzureExistingDiskOptions> = { diskUri: str('a disk resource id'), zone: optional(str('a zone such as "eastus2-1"')) };
+const AZURE_EXISTING: Schema<AzureExistingDiskOptions> = {
+  diskUri: str('a disk resource id'), zone: optional(str('a zone such as "eastus2-1"')), zoneRedundant: optional(bool()),
+};
 
 function zone(where: string, prop: string, value: string): string {
   check(where, prop, value, /^[A-Za-z0-9][-A-Za-z0-9_.]*$/.test(value), 'a zone name as the nodes\' zone label shows it');

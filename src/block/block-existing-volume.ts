@@ -132,7 +132,8 @@ export class BlockExistingVolume extends Construct {
         where,
         prop: 'accessMode',
         value: accessMode,
-        allowed: `ReadOnlyMany only on a GCE disk as a Filesystem (${source.driver.label}${volumeMode === VolumeMode.BLOCK ? ', Block' : ''} attaches to one node)`,
+        allowed: source.readOnlyManyProblem ? `ReadOnlyMany only where the disk serves it (${source.readOnlyManyProblem})`
+          : `ReadOnlyMany only on a GCE disk as a Filesystem (${source.driver.label}${volumeMode === VolumeMode.BLOCK ? ', Block' : ''} attaches to one node)`,
         fix: 'use ExistingDiskAccessMode.READ_WRITE_ONCE, or copy the data to a file-storage backend (NFS, EFS) to share it',
       });
     }

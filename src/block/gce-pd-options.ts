@@ -15,7 +15,12 @@ export enum GcePdType {
   PD_EXTREME = 'pd-extreme',
   /** Hyperdisk Balanced; IOPS and throughput are provisioned; multi-writer capable. */
   HYPERDISK_BALANCED = 'hyperdisk-balanced',
-  /** Hyperdisk Balanced High Availability (replicated to two zones); multi-writer capable. */
+  /**
+   * Hyperdisk Balanced High Availability (replicated to two zones); multi-writer capable.
+   * The driver makes it only when its controller runs with `--allow-hdha-provisioning`
+   * (off by default, and set by none of the upstream deploy manifests); otherwise
+   * it refuses the class ("parameters contain invalid disk type").
+   */
   HYPERDISK_BALANCED_HIGH_AVAILABILITY = 'hyperdisk-balanced-high-availability',
   /** Hyperdisk Throughput; throughput is provisioned. Single-node only. */
   HYPERDISK_THROUGHPUT = 'hyperdisk-throughput',
