@@ -37,6 +37,8 @@ interface Entry {
   readonly where: string;
   /** Whether the props object itself may be left out. */
   readonly propsOptional?: boolean;
+  /** Props whose fields are all optional but not all absent: what leaving them out is refused with. */
+  readonly missingProps?: RegExp;
   /** The argument's name in messages, for methods that take one struct (addDisk(disk)). */
   readonly arg?: string;
   readonly valid: { [key: string]: unknown };
@@ -114,7 +116,13 @@ const ENTRIES: { [name: string]: Entry } = {
   'new NfsCsiStorageClass': { where: 'test/nfs-csi (NfsCsiStorageClass)', valid: { server: '10.0.0.5', share: '/exports', subDir: 'x', mountPermissions: 0o770, allowVolumeExpansion: true }, call: (c, p) => new NfsCsiStorageClass(c, 'nfs-csi', p) },
   'NfsCsiStorageClass claim': { where: 'test/data (VolumeClaim) on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claim(c, 'data', p) },
   'NfsCsiStorageClass claimTemplate': { where: 'claim template "data" on test/nfs-csi (NfsCsiStorageClass)', valid: { storage: gi(1) }, call: (c, p) => nfsCsi(c).claimTemplate('data', p) },
-  'new EfsStorageClass': { where: 'test/efs (EfsStorageClass)', valid: { fileSystemId: FS, gidRange: { start: 50000, end: 60000 }, encryptInTransit: true, reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new EfsStorageClass(c, 'efs', p) },
+  'new EfsStorageClass': {
+    where: 'test/efs (EfsStorageClass)',
+    valid: { fileSystemId: FS, gidRange: { start: 50000, end: 60000 }, encryptInTransit: true, reclaimPolicy: ReclaimPolicy.RETAIN },
+    // Each of its three file system sources is optional; one is required.
+    missingProps: /^test\/efs \(EfsStorageClass\): invalid fileSystemId \(not set\). Allowed: exactly one of fileSystemId, fileSystemIdConfigRef, fileSystemIdSecretRef/,
+    call: (c, p) => new EfsStorageClass(c, 'efs', p),
+  },
   'new EfsExistingVolume': { where: 'test/efs (EfsExistingVolume)', valid: { fileSystemId: FS, capacity: gi(1), accessPointId: 'fsap-0123456789abcdef0' }, call: (c, p) => new EfsExistingVolume(c, 'efs', p) },
   'EfsStorageClass claim': { where: 'test/data (VolumeClaim) on test/efs (EfsStorageClass)', propsOptional: true, valid: { accessMode: EfsAccessMode.READ_WRITE_MANY, storage: gi(1) }, call: (c, p) => efs(c).claim(c, 'data', p) },
   'EfsStorageClass claimTemplate': { where: 'claim template "data" on test/efs (EfsStorageClass)', propsOptional: true, valid: { storage: gi(1) }, call: (c, p) => efs(c).claimTemplate('data', p) },
@@ -167,6 +175,7 @@ describe.each(Object.entries(ENTRIES))('%s', (_, entry) => {
   test('props left out or null', () => {
     for (const props of [undefined, null]) {
       if (entry.propsOptional) expect(() => entry.call(chart(), props)).not.toThrow();
+      else if (entry.missingProps) expect(thrown(() => entry.call(chart(), props)).message).toMatch(entry.missingProps);
       else expectMessage(thrown(() => entry.call(chart(), props)), entry.where, arg, props === null ? 'null' : '(not set)');
     }
   });

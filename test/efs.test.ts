@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { EfsAccessMode, EfsExistingVolume, EfsExistingVolumeProps, EfsStorageClass, EfsStorageClassProps, ReclaimPolicy, StatefulStore, VolumeClaim } from '../src';
+import { EfsAccessMode, EfsExistingVolume, EfsExistingVolumeProps, EfsProvisioningMode, EfsStorageClass, EfsStorageClassProps, ReclaimPolicy, StatefulStore, StorageCheck, VolumeClaim } from '../src';
 import { find, newChart, synthValid, PRUNE_PROTECTED } from './helpers/manifests';
 
 const FS = 'fs-06340e6a6f1ff9f8f';
@@ -256,5 +256,52 @@ describe('EfsStorageClass.fromStorageClassName: an EFS class the cluster has', (
     expect(() => EfsStorageClass.fromStorageClassName('efs-sc', 'vol-1')).toThrow(/^EfsStorageClass.fromStorageClassName\("efs-sc"\): invalid fileSystemId "vol-1"/);
     expect(() => EfsStorageClass.fromStorageClassName('efs-sc', FS).claim(newChart(), 'c', { accessMode: 'ReadWriteMany!' as any })).toThrow(
       /^test\/c \(VolumeClaim\) on EfsStorageClass.fromStorageClassName\("efs-sc"\): invalid accessMode "ReadWriteMany!"/);
+  });
+});
+
+describe('the file system id from a ConfigMap or Secret, access point kinds, tagging (aws-efs-csi-driver a4fc6760 CreateVolume)', () => {
+  const REF = { namespace: 'kube-system', name: 'efs-config', key: 'fileSystemId' };
+  const parameters = (props: Partial<EfsStorageClassProps>) => {
+    const chart = newChart();
+    new EfsStorageClass(chart, 'efs', props as EfsStorageClassProps);
+    return find(synthValid(chart), 'StorageClass').parameters;
+  };
+  const handWritten = (params: { [key: string]: string }) => StorageCheck.check([{
+    apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'efs' }, provisioner: 'efs.csi.aws.com', reclaimPolicy: 'Retain', parameters: params,
+  }]).filter(f => f.ruleId === 'class-parameters-refused').map(f => f.message);
+
+  test('fileSystemIdConfigMap and fileSystemIdSecret render namespace/name/key; enableTagging and s3files-ap are written', () => {
+    expect(parameters({ fileSystemIdConfigMap: REF })).toMatchObject({ provisioningMode: 'efs-ap', fileSystemIdConfigRef: 'kube-system/efs-config/fileSystemId' });
+    expect(parameters({ fileSystemIdSecret: REF, enableTagging: false })).toMatchObject({ fileSystemIdSecretRef: 'kube-system/efs-config/fileSystemId', enableTagging: 'false' });
+    expect(parameters({ fileSystemId: FS, provisioningMode: EfsProvisioningMode.S3_FILES_ACCESS_POINT })).toMatchObject({ provisioningMode: 's3files-ap', fileSystemId: FS });
+    expect(parameters({ fileSystemIdConfigMap: REF }).fileSystemId).toBeUndefined();
+    expect(handWritten(parameters({ fileSystemIdConfigMap: REF, enableTagging: true }))).toEqual([]);
+  });
+
+  test.each<[string, Partial<EfsStorageClassProps>, { [key: string]: string }]>([
+    ['no file system at all', {}, { provisioningMode: 'efs-ap' }],
+    ['two file system sources', { fileSystemId: FS, fileSystemIdSecret: REF }, { provisioningMode: 'efs-ap', fileSystemId: FS, fileSystemIdSecretRef: 'kube-system/efs-config/fileSystemId' }],
+    ['reuseAccessPoint with s3files-ap', { fileSystemId: FS, provisioningMode: EfsProvisioningMode.S3_FILES_ACCESS_POINT, reuseAccessPoint: true },
+      { provisioningMode: 's3files-ap', fileSystemId: FS, reuseAccessPoint: 'true' }],
+  ])('%s: refused by the construct and by check, with one reason', (_, props, params) => {
+    let why = '';
+    try {
+      new EfsStorageClass(newChart(), 'efs', props as EfsStorageClassProps);
+    } catch (e) {
+      why = /Allowed: (.*)\. Fix:/.exec((e as Error).message)![1];
+    }
+    expect(why).not.toBe('');
+    expect(handWritten(params)).toEqual([expect.stringContaining(`; allowed: ${why}`)]);
+  });
+
+  test('what only a hand-written class can get wrong: the reference format, enableTagging, the provisioning mode', () => {
+    expect(handWritten({ provisioningMode: 'efs-ap', fileSystemIdConfigRef: 'kube-system/efs-config:fileSystemId' })).toEqual([
+      'class efs (AWS EFS) has fileSystemIdConfigRef kube-system/efs-config:fileSystemId; allowed: namespace/name/key (the driver refuses "invalid reference format, expected namespace/name/key")',
+    ]);
+    expect(handWritten({ provisioningMode: 'efs-ap', fileSystemId: FS, enableTagging: 'nope' })).toEqual([
+      'class efs (AWS EFS) has enableTagging nope; allowed: true or false (the driver refuses "Invalid value for enableTagging parameter")',
+    ]);
+    expect(handWritten({ provisioningMode: 'efs-dir', fileSystemId: FS })[0]).toMatch(/has provisioningMode efs-dir; allowed: efs-ap or s3files-ap/);
+    expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemIdConfigMap: { ...REF, key: 'a/b' } })).toThrow(/invalid fileSystemIdConfigMap.key "a\/b"/);
   });
 });

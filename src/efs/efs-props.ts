@@ -44,9 +44,66 @@ export interface EfsGidRange {
  *
  * @see https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/master/docs/parameters.md
  */
+/**
+ * How access points are provisioned (aws-efs-csi-driver pkg/driver/controller.go
+ * CreateVolume: "Only Access point provisioning 'efs-ap' or 's3files-ap' are supported").
+ */
+export enum EfsProvisioningMode {
+  /** An EFS access point per claim. */
+  EFS_ACCESS_POINT = 'efs-ap',
+  /** An Amazon S3 Files access point per claim. */
+  S3_FILES_ACCESS_POINT = 's3files-ap',
+}
+
+/** A key of a ConfigMap or Secret that holds a file system id. */
+export interface EfsFileSystemIdReference {
+  /** Its namespace. */
+  readonly namespace: string;
+  /** Its name. */
+  readonly name: string;
+  /** The key whose value is the file system id. */
+  readonly key: string;
+}
+
 export interface EfsStorageClassProps extends EfsMountOptions {
-  /** The file system, `fs-` and 8 to 40 hex digits. */
-  readonly fileSystemId: string;
+  /**
+   * The file system, `fs-` and 8 to 40 hex digits. Give exactly one of
+   * `fileSystemId`, `fileSystemIdConfigMap` and `fileSystemIdSecret`.
+   *
+   * @default - read from `fileSystemIdConfigMap` or `fileSystemIdSecret`
+   */
+  readonly fileSystemId?: string;
+  /**
+   * A ConfigMap key that holds the file system id, read by the driver's
+   * controller when it provisions (`fileSystemIdConfigRef`), so one manifest
+   * serves clusters with different file systems. The controller needs RBAC to
+   * get ConfigMaps (the driver's Helm chart grants it).
+   *
+   * @default - fileSystemId
+   */
+  readonly fileSystemIdConfigMap?: EfsFileSystemIdReference;
+  /**
+   * A Secret key that holds the file system id (`fileSystemIdSecretRef`), as
+   * `fileSystemIdConfigMap`.
+   *
+   * @default - fileSystemId
+   */
+  readonly fileSystemIdSecret?: EfsFileSystemIdReference;
+  /**
+   * The kind of access point each claim gets: on an EFS file system, or on
+   * Amazon S3 Files (`s3files-ap`, driver 3.0 and later).
+   *
+   * @default EfsProvisioningMode.EFS_ACCESS_POINT - an EFS access point per claim
+   */
+  readonly provisioningMode?: EfsProvisioningMode;
+  /**
+   * Tag the access points with `efs.csi.aws.com/cluster=true` and the
+   * controller's `--tags` (driver 3.4 and later). The driver refuses `false`
+   * when its controller runs with `--tags`.
+   *
+   * @default - not written: the driver tags them
+   */
+  readonly enableTagging?: boolean;
   /**
    * The permissions of each access point's root directory, in octal.
    *

@@ -1,5 +1,5 @@
-import { EFS_DRIVER } from './efs-driver';
-import { EfsExistingVolumeProps, EfsMountOptions, EfsStorageClassProps } from './efs-props';
+import { EFS_DRIVER, efsClassProblems } from './efs-driver';
+import { EfsExistingVolumeProps, EfsFileSystemIdReference, EfsMountOptions, EfsProvisioningMode, EfsStorageClassProps } from './efs-props';
 import { isIpAddress } from '../core/addresses';
 import { requireInteger } from '../core/checks';
 import { invalid } from '../core/errors';
@@ -57,9 +57,12 @@ export function dynamicParameters(props: EfsStorageClassProps, where: string): {
       'remove az (each node uses the mount target of its own zone), or set crossAccountSecret');
   }
   checkRootPath(props, where);
-  return definedParameters([
-    ['provisioningMode', 'efs-ap'],
-    ['fileSystemId', checkFileSystemId(props.fileSystemId, where)],
+  const parameters = definedParameters([
+    ['provisioningMode', props.provisioningMode ?? EfsProvisioningMode.EFS_ACCESS_POINT],
+    ['fileSystemId', props.fileSystemId === undefined ? undefined : checkFileSystemId(props.fileSystemId, where)],
+    ['fileSystemIdConfigRef', props.fileSystemIdConfigMap && idReference(props.fileSystemIdConfigMap, where, 'fileSystemIdConfigMap')],
+    ['fileSystemIdSecretRef', props.fileSystemIdSecret && idReference(props.fileSystemIdSecret, where, 'fileSystemIdSecret')],
+    ['enableTagging', props.enableTagging],
     ['directoryPerms', perms],
     ['uid', props.uid],
     ['gid', props.gid],
@@ -73,6 +76,23 @@ export function dynamicParameters(props: EfsStorageClassProps, where: string): {
     ['enforceZoneAffinity', props.enforceZoneAffinity],
     ...csiSecretParameters('provisioner', props.crossAccountSecret ?? {}),
   ]);
+  for (const problem of efsClassProblems(parameters)) {
+    reject(PROP_OF_PARAMETER[problem.parameter] ?? problem.parameter, problem.value, problem.allowed, problem.fix);
+  }
+  return parameters;
+}
+
+/** The prop each parameter comes from, for the construct's messages. */
+const PROP_OF_PARAMETER: { readonly [parameter: string]: string } = { fileSystemIdConfigRef: 'fileSystemIdConfigMap', fileSystemIdSecretRef: 'fileSystemIdSecret' };
+
+/** `namespace/name/key`, each part a valid name (filesystem_id_finder.go parseFileSystemIdRef). */
+function idReference(ref: EfsFileSystemIdReference, where: string, prop: string): string {
+  validateName(ref.namespace, NameRule.DNS_LABEL, where, `${prop}.namespace`);
+  validateName(ref.name, NameRule.DNS_SUBDOMAIN, where, `${prop}.name`);
+  if (!/^[-._a-zA-Z0-9]+$/.test(ref.key)) {
+    throw invalid({ where, prop: `${prop}.key`, value: ref.key, allowed: 'a ConfigMap or Secret key (letters, digits, "-", "_", ".")', fix: 'name the key that holds the file system id' });
+  }
+  return `${ref.namespace}/${ref.name}/${ref.key}`;
 }
 
 /** The access point root the driver composes, checked with the shortest names it could be given. */

@@ -29,8 +29,12 @@ import { VolumeClaim } from '../core/volume-claim';
 export interface IEfsStorage {
   /** The StorageClass name. */
   readonly storageClassName: string;
-  /** The EFS file system its access points are made on. */
-  readonly fileSystemId: string;
+  /**
+   * The EFS file system its access points are made on.
+   *
+   * @default - read by the driver from a ConfigMap or Secret (`fileSystemIdConfigMap`, `fileSystemIdSecret`)
+   */
+  readonly fileSystemId?: string;
   /** A claim with an access point of its own, mountable in any cdk8s-plus workload. */
   claim(scope: Construct, id: string, props?: EfsClaimProps): VolumeClaim;
   /** A claim template for a StatefulStore: every replica gets an access point of its own. */
@@ -51,8 +55,12 @@ export class EfsStorageClass extends Construct implements IEfsStorage {
     return new ImportedEfsStorageClass(name, checkFileSystemId(fileSystemId, where), where);
   }
 
-  /** The EFS file system. */
-  public readonly fileSystemId: string;
+  /**
+   * The EFS file system, when the class names it.
+   *
+   * @default - read by the driver from a ConfigMap or Secret
+   */
+  public readonly fileSystemId?: string;
   /** The StorageClass name. */
   public readonly storageClassName: string;
   private readonly claims: BackendClaims<EfsClaimOptions>;

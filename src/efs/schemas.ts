@@ -1,5 +1,8 @@
 import { EfsAccessMode } from './efs-access-mode';
-import { EfsClaimOptions, EfsExistingVolumeProps, EfsGidRange, EfsMountOptions, EfsSecretReference, EfsStorageClassProps } from './efs-props';
+import {
+  EfsClaimOptions, EfsExistingVolumeProps, EfsFileSystemIdReference, EfsGidRange, EfsMountOptions,
+  EfsProvisioningMode, EfsSecretReference, EfsStorageClassProps,
+} from './efs-props';
 import { Schema, bool, enumOf, num, optional, size, str, struct } from '../core/checks';
 import { NAME, RECLAIM_POLICY } from '../core/schemas';
 
@@ -10,9 +13,15 @@ const GID_RANGE: Schema<EfsGidRange> = { start: num(), end: num() };
 const SECRET_REFERENCE: Schema<EfsSecretReference> = { name: str('a Secret name'), namespace: str('a namespace') };
 const FILE_SYSTEM_ID = str('a file system id such as "fs-0123456789abcdef0"');
 
+const FILE_SYSTEM_ID_REFERENCE: Schema<EfsFileSystemIdReference> = { namespace: str('a namespace'), name: str('a ConfigMap or Secret name'), key: str('a key') };
+
 export const EFS_STORAGE_CLASS_PROPS: Schema<EfsStorageClassProps> = {
   ...MOUNT_OPTIONS,
-  fileSystemId: FILE_SYSTEM_ID,
+  fileSystemId: optional(FILE_SYSTEM_ID),
+  fileSystemIdConfigMap: optional(struct(FILE_SYSTEM_ID_REFERENCE, 'EfsFileSystemIdReference')),
+  fileSystemIdSecret: optional(struct(FILE_SYSTEM_ID_REFERENCE, 'EfsFileSystemIdReference')),
+  provisioningMode: optional(enumOf(EfsProvisioningMode, 'EfsProvisioningMode')),
+  enableTagging: optional(bool()),
   directoryPerms: optional(str('octal permissions such as "700"')),
   uid: optional(num()),
   gid: optional(num()),
