@@ -88,9 +88,12 @@ export enum SpdkAccessMode {
 }
 
 /**
- * Container images of the driver. Defaults are the upstream pins
- * (deploy/kubernetes of spdk/spdk-csi); `spdkcsi/spdkcsi:canary` is a moving
- * tag, so pin a release or digest for production.
+ * Container images of the driver. Defaults are those of the current upstream
+ * deploy manifests (spdk/spdk-csi deploy/kubernetes controller.yaml and
+ * node.yaml at a721360c, the newest commit; the sidecar versions there date
+ * from 2023). Upstream publishes no release or versioned driver image:
+ * `spdkcsi/spdkcsi:canary` is built on the nodes (`make image`). For
+ * production, build the driver image yourself and pin it by digest.
  */
 export interface SpdkImages {
   /**
@@ -114,7 +117,7 @@ export interface SpdkImages {
   /**
    * The SPDK CSI plugin, controller and node.
    *
-   * @default 'spdkcsi/spdkcsi:canary' - the upstream image, a moving tag
+   * @default 'spdkcsi/spdkcsi:canary' - the upstream image, built on each node (there is no released image)
    */
   readonly driver?: string;
 }
