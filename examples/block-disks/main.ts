@@ -40,6 +40,17 @@ function classes(chart: Chart) {
     }),
     zones: ['westeurope-1', 'westeurope-2'],
   });
+  // io2 whose IOPS follow the size (50 per GiB, also when a volume grows); restored volumes initialize at 200 MiB/s
+  // and attach only once initialized.
+  new BlockStorageClass(chart, 'ebs-io2-scaled', {
+    provider: BlockProvider.ebs({
+      type: EbsVolumeType.IO2,
+      iopsPerGb: 50,
+      allowAutoIopsIncreaseOnModify: true,
+      volumeInitializationRate: 200,
+      blockAttachUntilInitialized: true,
+    }),
+  });
   // OCI Higher Performance with tag overrides, restricted to one availability domain.
   new BlockStorageClass(chart, 'oci-tagged', {
     provider: BlockProvider.oci({ vpusPerGb: 20, freeformTags: { team: 'platform' }, definedTags: { Operations: { CostCenter: '42' } } }),

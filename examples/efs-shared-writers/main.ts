@@ -28,6 +28,11 @@ export function buildApp(app = new App()): App {
     az: 'eu-west-1a',
     enforceZoneAffinity: true,
   });
+  // The same manifests for every cluster: each cluster's file system id is in a ConfigMap the driver reads.
+  new EfsStorageClass(chart, 'efs-per-cluster', {
+    fileSystemIdConfigMap: { namespace: 'kube-system', name: 'efs-config', key: 'fileSystemId' },
+    enableTagging: true,
+  });
   // A class the cluster already has (installed with the driver): claims are checked the same way.
   const clusterEfs = EfsStorageClass.fromStorageClassName('efs-sc', 'fs-06340e6a6f1ff9f8f');
   clusterEfs.claim(chart, 'efs-sc-claim');

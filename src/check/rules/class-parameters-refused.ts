@@ -25,7 +25,8 @@ export const CLASS_PARAMETERS_REFUSED: Rule<Inventory> = {
   source: 'the drivers\' code as the backends encode it (the constructs refuse the same classes): '
     + 'azuredisk-csi-driver pkg/azureutils/azure_disk_utils.go ParseDiskParameters, pkg/azuredisk/controllerserver.go ControllerPublishVolume; '
     + 'aws-ebs-csi-driver pkg/driver/controller.go CreateVolume, pkg/cloud/cloud.go capIOPS, pkg/util/template; '
-    + 'gcp-compute-persistent-disk-csi-driver pkg/gce-pd-csi-driver/controller.go pickZonesFromTopology; Amazon EC2 CreateVolume and tag limits',
+    + 'gcp-compute-persistent-disk-csi-driver pkg/gce-pd-csi-driver/controller.go pickZonesFromTopology; '
+    + 'aws-efs-csi-driver pkg/driver/controller.go CreateVolume, filesystem_id_finder.go; Amazon EC2 CreateVolume and tag limits',
   check: (inv: Inventory) => [...inv.classes.values()].flatMap(cls => {
     const driver = driverOf(cls.provisioner);
     if (!driver?.classProblems) return [];
