@@ -87,5 +87,9 @@ function checkFacts(facts: unknown, where: string): DriverFacts {
     throw invalid({ where, prop: 'facts.accessModes', value: f.accessModes, allowed: 'a non-empty list of AccessMode values', fix: 'list the access modes the driver serves' });
   }
   f.accessModes.forEach((m, i) => checkArg(where, `facts.accessModes[${i}]`, m, enumOf(AccessMode, 'AccessMode')));
+  const inTree: unknown = f.inTreeProvisioners;
+  if (inTree !== undefined && (!Array.isArray(inTree) || inTree.some(p => typeof p !== 'string' || p === ''))) {
+    throw invalid({ where, prop: 'facts.inTreeProvisioners', value: inTree, allowed: 'a list of provisioner names', fix: 'list the in-tree names, or leave them out' });
+  }
   return f;
 }

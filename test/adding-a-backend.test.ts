@@ -153,6 +153,8 @@ describe('check knows the new driver from the registry, with no edit in src/chec
       /^DriverRegistry.register: invalid facts.accessModes\[0\] "ReadWriteSometimes". Allowed: one of AccessMode.READ_WRITE_ONCE/);
     expect(() => DriverRegistry.register({ label: 'x', provisioner: '', accessModes: ['ReadWriteOnce'] })).toThrow(/invalid facts.provisioner ""/);
     expect(() => DriverRegistry.register(null as any)).toThrow(/^DriverRegistry.register: invalid facts null/);
+    expect(() => DriverRegistry.register({ label: 'x', provisioner: 'y.example.com', accessModes: ['ReadWriteOnce'], inTreeProvisioners: 'kubernetes.io/y' as any })).toThrow(
+      /^DriverRegistry.register: invalid facts.inTreeProvisioners "kubernetes.io\/y". Allowed: a list of provisioner names/);
   });
 });
 
