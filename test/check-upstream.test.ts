@@ -11,11 +11,12 @@ import { readManifests } from '../src/manifests/files';
  */
 const UPSTREAM = join(__dirname, 'check-fixtures', 'upstream');
 const prune = (kind: string, name: string) => `info prune-protection ${kind} ${name} metadata.annotations`;
+// (prune-protection judges claims and PVs, not StorageClasses: a class holds no data.)
 
 const EXPECTED: { [folder: string]: string[] } = {
   'aws-ebs-csi-driver/deploy': [],
-  'aws-ebs-csi-driver/dynamic-provisioning': [prune('PersistentVolumeClaim', 'ebs-claim'), prune('StorageClass', 'ebs-sc')],
-  'aws-ebs-csi-driver/snapshot-classes': [prune('StorageClass', 'ebs-sc')],
+  'aws-ebs-csi-driver/dynamic-provisioning': [prune('PersistentVolumeClaim', 'ebs-claim')],
+  'aws-ebs-csi-driver/snapshot-classes': [],
   'aws-ebs-csi-driver/static-provisioning': [prune('PersistentVolumeClaim', 'ebs-claim'), prune('PersistentVolume', 'test-pv')],
   'aws-efs-csi-driver/deploy': [],
   'azuredisk-csi-driver/deploy': [
@@ -24,26 +25,25 @@ const EXPECTED: { [folder: string]: string[] } = {
     'warning csi-cluster-secrets-access ClusterRole csi-azuredisk-node-role rules[0]',
   ],
   'azuredisk-csi-driver/example-claim': [prune('PersistentVolumeClaim', 'pvc-azuredisk')],
-  'azuredisk-csi-driver/example-deployment': [prune('PersistentVolumeClaim', 'pvc-azuredisk'), prune('StorageClass', 'managed-csi')],
+  'azuredisk-csi-driver/example-deployment': [prune('PersistentVolumeClaim', 'pvc-azuredisk')],
   'azuredisk-csi-driver/example-statefulset': ['warning statefulset-service-missing StatefulSet statefulset-azuredisk spec.serviceName'],
   'azuredisk-csi-driver/example-static': [prune('PersistentVolume', 'pv-azuredisk'), prune('PersistentVolumeClaim', 'pvc-azuredisk')],
-  'csi-driver-nfs/classes': [prune('StorageClass', 'nfs-csi')],
+  'csi-driver-nfs/classes': [],
   'csi-driver-nfs/deploy': ['warning csi-cluster-secrets-access ClusterRole nfs-external-provisioner-role rules[10]'],
   'csi-driver-nfs/example-deployment': [prune('PersistentVolumeClaim', 'pvc-deployment-nfs')],
   'csi-driver-nfs/example-statefulset': ['warning statefulset-service-missing StatefulSet statefulset-nfs spec.serviceName'],
   'csi-driver-nfs/example-static': [prune('PersistentVolume', 'pv-nfs'), prune('PersistentVolumeClaim', 'pvc-nfs-static')],
-  'gcp-compute-persistent-disk-csi-driver/regional': [prune('StorageClass', 'csi-gce-pd')],
+  'gcp-compute-persistent-disk-csi-driver/regional': [],
   'gcp-compute-persistent-disk-csi-driver/shared-pd': [prune('PersistentVolumeClaim', 'podpvc')],
   'gcp-compute-persistent-disk-csi-driver/snapshot-class': ['error snapshot-api-version VolumeSnapshotClass csi-gce-pd-snapshot-class apiVersion'],
   'gcp-compute-persistent-disk-csi-driver/zonal': [
-    prune('PersistentVolumeClaim', 'podpvc'), prune('StorageClass', 'csi-gce-pd'), prune('StorageClass', 'csi-gce-pd-ntfs'),
+    prune('PersistentVolumeClaim', 'podpvc'),
   ],
   'oci-cloud-controller-manager/deploy': [],
   'spdk-csi/deploy': [
     'warning statefulset-service-missing StatefulSet spdkcsi-controller spec.serviceName',
     'error csi-plaintext-credentials Secret spdkcsi-secret stringData',
-    'warning csi-cluster-secrets-access ClusterRole spdkcsi-provisioner-role rules[0]',
-    prune('StorageClass', 'spdkcsi-sc'), prune('PersistentVolumeClaim', 'spdkcsi-pvc'),
+    'warning csi-cluster-secrets-access ClusterRole spdkcsi-provisioner-role rules[0]', prune('PersistentVolumeClaim', 'spdkcsi-pvc'),
   ],
 };
 

@@ -28,7 +28,7 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
   'local-volume-node-affinity': ['PersistentVolume node1-ssd', 'spec.nodeAffinity.required', /^local PV node1-ssd has no required node affinity/],
   'local-volume-delete': ['PersistentVolume node1-ssd', 'spec.persistentVolumeReclaimPolicy', /^local PV node1-ssd is Delete: nothing can delete a local volume/],
   'static-storage-delete': ['PersistentVolume existing-disk', 'spec.persistentVolumeReclaimPolicy', /^PV existing-disk was written by hand and is Delete/],
-  'recycle-reclaim-policy': ['PersistentVolume scratch', 'spec.persistentVolumeReclaimPolicy', /^PersistentVolume scratch is Recycle/],
+  'recycle-reclaim-policy': ['StorageClass scratch-class', 'reclaimPolicy', /^class scratch-class is Recycle: deprecated, and a StorageClass may not use it/],
   'statefulset-name-length': ['StatefulSet orders-postgres-primary-database-for-the-eu-west-region', 'metadata.name', /has a 55-character name/],
   'claim-template-name': ['StatefulSet db', 'spec.volumeClaimTemplates[Data_Volume].metadata.name', /^template Data_Volume of StatefulSet db is not a DNS-1123 label/],
   'statefulset-service-missing': ['StatefulSet db', 'spec.serviceName', /^StatefulSet db names the Service db, which is not in these manifests/],
@@ -239,7 +239,7 @@ describe('cdk8s-storage check', () => {
     expect(r.status).toBe(1);
     expect(r.out).toContain('ERROR  access-mode-unserved  PersistentVolumeClaim shared  spec.accessModes\n  claim shared asks for ReadWriteMany');
     expect(r.out).toMatch(/\n {2}fix: ask for ReadWriteOnce or ReadWriteOncePod, .*\n {2}at: .*fail\.yaml:8 \(document 2\)\n/);
-    expect(r.out).toMatch(/checked 2 objects: 1 error, 0 warning, 2 info$/);
+    expect(r.out).toMatch(/checked 2 objects: 1 error, 0 warning, 1 info$/);
   });
 
   test('exit 0 when only info findings remain, 1 with --fail-on info', () => {
@@ -303,4 +303,27 @@ describe('StorageCheckPlugin (the cdk8s-cli contract, without the CLI)', () => {
 
 test('readManifests reads the fixtures folder by folder (sanity of the helper the CLI uses)', () => {
   expect(readManifests(join(FIXTURES, 'prune-protection')).length).toBe(2);
+});
+
+describe('false alarms removed (issue 24)', () => {
+  const only = (rule: string, manifests: any[]) => StorageCheck.check(manifests).filter(f => f.ruleId === rule);
+
+  test('prune-protection judges claims and PVs only: a class holds no data', () => {
+    const cls = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, provisioner: 'ebs.csi.aws.com', reclaimPolicy: 'Retain' };
+    expect(only('prune-protection', [cls])).toEqual([]);
+  });
+
+  test('static-storage-delete says what happens: the hand-written PV goes Failed and keeps its data; a class without a provisioner is not judged', () => {
+    const [finding] = only('static-storage-delete', fixture('static-storage-delete', 'fail'));
+    expect(finding.severity).toBe(Severity.WARNING);
+    expect(finding.message).toMatch(/no provisioner made it, so none deletes it .* the PV goes Failed \("no deletable volume plugin matched"\) and keeps its data/);
+    expect(only('static-storage-delete', fixture('static-storage-delete', 'pass'))).toEqual([]);
+  });
+
+  test('Recycle on an NFS PV is a warning that says what it does; on a class, an error', () => {
+    const findings = only('recycle-reclaim-policy', fixture('recycle-reclaim-policy', 'fail'));
+    expect(findings.map(f => [f.severity, f.kind])).toEqual([[Severity.ERROR, 'StorageClass'], [Severity.WARNING, 'PersistentVolume']]);
+    expect(findings[1].message).toBe('PV scratch is Recycle: deprecated, accepted on NFS and hostPath volumes, where it erases every file on the volume (rm -rf) '
+      + 'when its claim goes, for the next claim');
+  });
 });

@@ -136,7 +136,7 @@ describe('JUnit XML', () => {
     expect(unserved.failure.type).toBe('error');
     expect(unserved.failure['#text']).toMatch(/^claim shared asks for ReadWriteMany .*\nfix: ask for ReadWriteOnce or ReadWriteOncePod.*\nat: .*fail\.yaml:8 \(document 2\)$/s);
     // Below --fail-on: reported, not failed.
-    expect(cases.find(c => c.name.startsWith('prune-protection:'))['system-out']).toMatch(/^info: StorageClass ebs has no prune protection/);
+    expect(cases.find(c => c.name.startsWith('prune-protection:'))['system-out']).toMatch(/^info: PersistentVolumeClaim shared has no prune protection/);
     expect(cases.filter(c => !c.failure && !c['system-out']).map(c => c.name)).toEqual(cleanRules.map(r => r.id));
   });
 
