@@ -327,3 +327,51 @@ describe('false alarms removed (issue 24)', () => {
       + 'when its claim goes, for the next claim');
   });
 });
+
+test('csi-plaintext-credentials knows the in-tree secret parameters too: a Ceph rbd class\'s admin Secret (issue 24)', () => {
+  const rbd = {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'rbd' },
+    provisioner: 'kubernetes.io/rbd',
+    reclaimPolicy: 'Retain',
+    parameters: { monitors: '10.16.153.105:6789', adminId: 'kube', adminSecretName: 'ceph-secret', adminSecretNamespace: 'kube-system', pool: 'kube' },
+  };
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'ceph-secret', namespace: 'kube-system' }, type: 'kubernetes.io/rbd', data: { key: 'QVFEQ1pMdFhPUnQrSmhBQUFYaERWNHJsZ3BsMmNjcDR6RFZST0E9PQ==' } };
+  const findings = StorageCheck.check([rbd, secret]).filter(f => f.ruleId === 'csi-plaintext-credentials');
+  expect(findings.map(f => [f.kind, f.name, f.field])).toEqual([['Secret', 'ceph-secret', 'data']]);
+  expect(findings[0].message).toMatch(/^Secret ceph-secret holds credentials that StorageClass rbd read/);
+  // The same Secret in another namespace is not the one the class reads.
+  expect(StorageCheck.check([rbd, { ...secret, metadata: { name: 'ceph-secret', namespace: 'apps' } }]).filter(f => f.ruleId === 'csi-plaintext-credentials')).toEqual([]);
+});
+
+describe('references across namespaces, matched one way in every rule (issue 24)', () => {
+  const sts = (namespace?: string) => ({
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'db', ...(namespace ? { namespace } : {}) },
+    spec: { serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:16' }] } } },
+  });
+  const svc = (spec: object, namespace?: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', ...(namespace ? { namespace } : {}) }, spec: { selector: { app: 'db' }, ports: [{ port: 5432 }], ...spec } });
+  const rules = (manifests: any[]) => StorageCheck.check(manifests).map(f => f.ruleId).filter(r => r.startsWith('statefulset-service'));
+
+  test('an unnamespaced Service beside a namespaced StatefulSet is its Service, and a NodePort one is not headless', () => {
+    expect(rules([sts('prod'), svc({ clusterIP: 'None' })])).toEqual([]);
+    expect(rules([sts('prod'), svc({ type: 'NodePort' })])).toEqual(['statefulset-service-not-headless']);
+    expect(rules([sts(), svc({ type: 'NodePort' }, 'prod')])).toEqual(['statefulset-service-not-headless']);
+    expect(rules([sts('prod'), svc({ clusterIP: 'None' }, 'staging')])).toEqual(['statefulset-service-missing']);
+  });
+
+  test('a claim that names no namespace is shared by the workloads of one namespace, not of several', () => {
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Gi' } } } };
+    const pod = (name: string, namespace: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace },
+      spec: { containers: [{ name: 'c', image: 'busybox', volumeMounts: [{ name: 'd', mountPath: '/d' }] }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] },
+    });
+    const shared = (manifests: any[]) => StorageCheck.check(manifests).filter(f => f.ruleId === 'single-pod-claim-shared');
+    expect(shared([claim, pod('a', 'team-a'), pod('b', 'team-b')])).toEqual([]);
+    expect(shared([claim, pod('a', 'team-a'), pod('b', 'team-a')])).toHaveLength(2);
+  });
+});

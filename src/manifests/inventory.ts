@@ -64,12 +64,17 @@ export class Inventory {
   private readonly byKind = new Map<string, Manifest[]>();
   /** The workloads that mount each claim, by `namespace/claim`: one lookup per claim keeps the rules linear. */
   private readonly mounters = new Map<string, Workload[]>();
+  /** The same, by claim name alone, for a claim that names no namespace (it lands where the manifests are applied). */
+  private readonly mountersByName = new Map<string, Workload[]>();
+  /** Objects by `kind/name`, for a reference from an object that names no namespace. */
+  private readonly byKindName = new Map<string, Manifest[]>();
 
   /** @param byKey the objects by `objectKey`, as `indexManifests` returns them */
   constructor(private readonly byKey: ReadonlyMap<string, Manifest>) {
     this.objects = [...byKey.values()];
     for (const m of this.objects) {
       pushTo(this.byKind, m.kind!, m);
+      pushTo(this.byKindName, `${m.kind}/${m.metadata!.name}`, m);
       if (m.kind === 'StorageClass') this.classes.set(m.metadata!.name!, m);
       if (m.kind === 'PersistentVolumeClaim') this.claims.set(`${namespaceOf(m)}/${m.metadata!.name}`, m);
       if (m.kind === 'PersistentVolume') {
@@ -92,16 +97,45 @@ export class Inventory {
     return this.objects.filter(m => kinds.includes(m.kind!));
   }
 
-  /** The workloads in `namespace` that mount the claim `claimName`. */
+  /**
+   * The object a reference from `namespace` names: one in that namespace, or
+   * one that names no namespace (it lands where the manifests are applied);
+   * from an object that names none, one of that kind and name in any
+   * namespace. Every rule that follows a reference looks it up this way.
+   */
+  public findReferenced(kind: string, namespace: string, name: string): Manifest | undefined {
+    return this.find(kind, namespace, name) ?? this.find(kind, '', name) ?? (namespace === '' ? this.byKindName.get(`${kind}/${name}`)?.[0] : undefined);
+  }
+
+  /** The workloads that mount the claim `claimName` of `namespace`, with namespaces matched as `findReferenced` matches them. */
   public mountersOf(namespace: string, claimName: string): Workload[] {
-    return this.mounters.get(`${namespace}/${claimName}`) ?? [];
+    if (namespace === '') return oneNamespace(this.mountersByName.get(claimName) ?? []);
+    const [here, unnamespaced] = [this.mounters.get(`${namespace}/${claimName}`) ?? [], this.mounters.get(`/${claimName}`) ?? []];
+    return unnamespaced.length === 0 ? here : [...here, ...unnamespaced];
   }
 
   private addWorkload(w: Workload): void {
     this.workloads.push(w);
     // A pod that mounts one claim through two volumes is still one mounter.
-    for (const claimName of new Set(w.claims.map(c => c.claimName))) pushTo(this.mounters, `${namespaceOf(w.object)}/${claimName}`, w);
+    for (const claimName of new Set(w.claims.map(c => c.claimName))) {
+      pushTo(this.mounters, `${namespaceOf(w.object)}/${claimName}`, w);
+      pushTo(this.mountersByName, claimName, w);
+    }
   }
+}
+
+/**
+ * The mounters of a claim that names no namespace: it lands in one namespace,
+ * so the workloads of several namespaces do not share it. Those that name
+ * none, and those of the namespace with the most mounters (the worst case).
+ */
+function oneNamespace(mounters: Workload[]): Workload[] {
+  const byNamespace = new Map<string, Workload[]>();
+  for (const w of mounters) pushTo(byNamespace, namespaceOf(w.object), w);
+  const unnamespaced = byNamespace.get('') ?? [];
+  byNamespace.delete('');
+  const largest = [...byNamespace.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return [...unnamespaced, ...largest];
 }
 
 /** Adds `value` to the list of `key` (in place: copying the list on every add would make grouping quadratic). */

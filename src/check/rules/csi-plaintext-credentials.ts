@@ -13,6 +13,9 @@ const PV_SECRET_REFS = ['controllerPublishSecretRef', 'nodeStageSecretRef', 'nod
 /** A Secret a CSI driver reads, and who makes it read it. */
 interface SecretReference { readonly namespace: string; readonly name: string; readonly reader: string }
 
+/** A class parameter naming a Secret outside the csi.storage.k8s.io keys: secretName, adminSecretName, userSecretName. */
+const IN_TREE_SECRET_NAME = /^([a-z]+S|s)ecretName$/;
+
 /** The Secrets CSI drivers read: named by classes and PVs, or mounted by the drivers' own pods. */
 function csiSecretReferences(inv: Inventory): SecretReference[] {
   const references: SecretReference[] = [];
@@ -25,6 +28,12 @@ function csiSecretReferences(inv: Inventory): SecretReference[] {
     for (const op of CSI_SECRET_OPERATIONS) {
       const namespace = parameters[`csi.storage.k8s.io/${op}-secret-namespace`];
       add(typeof namespace === 'string' ? namespace : '', parameters[`csi.storage.k8s.io/${op}-secret-name`], `${cls.kind} ${cls.metadata!.name}`);
+    }
+    // The in-tree and driver-specific pairs: rbd and cephfs adminSecretName/adminSecretNamespace and userSecretName,
+    // glusterfs and azure-file secretName/secretNamespace, StorageOS and Quobyte adminSecretName (kubernetes pkg/volume/*).
+    for (const key of Object.keys(parameters).filter(k => IN_TREE_SECRET_NAME.test(k))) {
+      const namespace = parameters[key.replace(/Name$/, 'Namespace')];
+      add(typeof namespace === 'string' ? namespace : '', parameters[key], `${cls.kind} ${cls.metadata!.name}`);
     }
   }
   for (const pv of inv.ofKind('PersistentVolume')) {

@@ -14,7 +14,7 @@ export const STATEFULSET_SERVICE_MISSING: Rule<Inventory> = {
   source: STABLE_NETWORK_ID_SOURCE,
   check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {
     const serviceName = stringAt(sts, sts.spec?.serviceName, 'spec.serviceName');
-    if (!serviceName || inv.find('Service', namespaceOf(sts), serviceName)) return [];
+    if (!serviceName || inv.findReferenced('Service', namespaceOf(sts), serviceName)) return [];
     return [{
       object: sts,
       field: 'spec.serviceName',

@@ -12,7 +12,7 @@ export const STATEFULSET_SERVICE_NOT_HEADLESS: Rule<Inventory> = {
   source: STABLE_NETWORK_ID_SOURCE,
   check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {
     const serviceName = stringAt(sts, sts.spec?.serviceName, 'spec.serviceName');
-    const service = serviceName ? inv.find('Service', namespaceOf(sts), serviceName) : undefined;
+    const service = serviceName ? inv.findReferenced('Service', namespaceOf(sts), serviceName) : undefined;
     if (!service || service.spec?.clusterIP === 'None') return [];
     return [{
       object: service,

@@ -33,7 +33,7 @@ function claimOf(inv: Inventory, w: Workload, volume: string): { name: string; m
   if (template) return { name: `template ${volume}`, mode: modeOf(w.object, template.spec?.volumeMode, `spec.volumeClaimTemplates[${volume}].spec.volumeMode`) };
   const claimName = w.claims.find(c => c.volume === volume)?.claimName;
   const claim = claimName === undefined ? undefined
-    : inv.claims.get(`${namespaceOf(w.object)}/${claimName}`) ?? inv.claims.get(`/${claimName}`);
+    : inv.findReferenced('PersistentVolumeClaim', namespaceOf(w.object), claimName);
   return claim ? { name: `claim ${claimName}`, mode: modeOf(claim, claim.spec?.volumeMode, 'spec.volumeMode') } : undefined;
 }
 
