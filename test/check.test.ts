@@ -39,6 +39,13 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
   'snapshot-api-version': ['VolumeSnapshotClass ebs-snapshots', 'apiVersion', /^VolumeSnapshotClass ebs-snapshots is snapshot.storage.k8s.io\/v1beta1/],
   'csi-plaintext-credentials': ['Secret smbcreds', 'stringData', /^Secret smbcreds holds credentials that StorageClass smb read/],
   'csi-cluster-secrets-access': ['ClusterRole csi-provisioner', 'rules[1]', /^ClusterRole csi-provisioner, bound cluster-wide by csi-provisioner to the CSI driver Deployment csi-controller/],
+  'local-volume-many-nodes': ['PersistentVolume ssd-a', 'spec.nodeAffinity.required.nodeSelectorTerms',
+    /^local PV ssd-a allows more than one node .*: a pod that claims it can be scheduled on a node without the disk$/],
+  'storage-api-removed': ['StorageClass fast', 'apiVersion', /^StorageClass fast is storage.k8s.io\/v1beta1, which Kubernetes 1.22 and later no longer serve: the apply fails$/],
+  'default-class-ambiguous': ['StorageClass gp3', 'metadata.annotations[storageclass.kubernetes.io/is-default-class]',
+    /^class gp3 is one of 2 default classes \(gp3, io2\): a claim without storageClassName gets the newest of them$/],
+  'statefulset-scale-down-deletes': ['StatefulSet db', 'spec.persistentVolumeClaimRetentionPolicy.whenScaled',
+    /^StatefulSet db deletes the claims of the replicas it scales down, and template data uses class fast, whose volumes are Delete/],
   'prune-protection': ['PersistentVolumeClaim data', 'metadata.annotations', /^PersistentVolumeClaim data has no prune protection/],
 };
 

@@ -4,18 +4,22 @@ import { CLAIM_TEMPLATE_NAME } from './claim-template-name';
 import { CLASS_PARAMETERS_REFUSED } from './class-parameters-refused';
 import { CSI_CLUSTER_SECRETS_ACCESS } from './csi-cluster-secrets-access';
 import { CSI_PLAINTEXT_CREDENTIALS } from './csi-plaintext-credentials';
+import { DEFAULT_CLASS_AMBIGUOUS } from './default-class-ambiguous';
 import { DRIVER_SIZE_LIMITS } from './driver-size-limits';
 import { LOCAL_IMMEDIATE_BINDING } from './local-immediate-binding';
 import { LOCAL_VOLUME_DELETE } from './local-volume-delete';
+import { LOCAL_VOLUME_MANY_NODES } from './local-volume-many-nodes';
 import { LOCAL_VOLUME_NODE_AFFINITY } from './local-volume-node-affinity';
 import { PRUNE_PROTECTION } from './prune-protection';
 import { RECYCLE_RECLAIM_POLICY } from './recycle-reclaim-policy';
 import { SINGLE_POD_CLAIM_SHARED } from './single-pod-claim-shared';
 import { SNAPSHOT_API_VERSION_RULE } from './snapshot-api-version';
 import { STATEFULSET_NAME_LENGTH } from './statefulset-name-length';
+import { STATEFULSET_SCALE_DOWN_DELETES } from './statefulset-scale-down-deletes';
 import { STATEFULSET_SERVICE_MISSING } from './statefulset-service-missing';
 import { STATEFULSET_SERVICE_NOT_HEADLESS } from './statefulset-service-not-headless';
 import { STATIC_STORAGE_DELETE } from './static-storage-delete';
+import { STORAGE_API_REMOVED } from './storage-api-removed';
 import { VOLUME_MODE_MISMATCH } from './volume-mode-mismatch';
 import { WRITE_ONCE_CLAIM_ROLLING_UPDATE } from './write-once-claim-rolling-update';
 import { WRITE_ONCE_CLAIM_SHARED } from './write-once-claim-shared';
@@ -30,6 +34,7 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   CLAIM_EXCEEDS_LOCAL_VOLUMES,
   LOCAL_IMMEDIATE_BINDING,
   LOCAL_VOLUME_NODE_AFFINITY,
+  LOCAL_VOLUME_MANY_NODES,
   LOCAL_VOLUME_DELETE,
   STATIC_STORAGE_DELETE,
   RECYCLE_RECLAIM_POLICY,
@@ -42,6 +47,9 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   WRITE_ONCE_CLAIM_ROLLING_UPDATE,
   VOLUME_MODE_MISMATCH,
   SNAPSHOT_API_VERSION_RULE,
+  STORAGE_API_REMOVED,
+  DEFAULT_CLASS_AMBIGUOUS,
+  STATEFULSET_SCALE_DOWN_DELETES,
   CSI_PLAINTEXT_CREDENTIALS,
   CSI_CLUSTER_SECRETS_ACCESS,
   PRUNE_PROTECTION,
