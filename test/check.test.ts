@@ -46,6 +46,8 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
     /^class gp3 is one of 2 default classes \(gp3, io2\): a claim without storageClassName gets the newest of them$/],
   'statefulset-scale-down-deletes': ['StatefulSet db', 'spec.persistentVolumeClaimRetentionPolicy.whenScaled',
     /^StatefulSet db deletes the claims of the replicas it scales down, and template data uses class fast, whose volumes are Delete/],
+  'claim-prebound-default-class': ['PersistentVolumeClaim shared', 'spec.storageClassName',
+    /^claim shared names PV shared-nfs, which has no class, but leaves storageClassName out: where the cluster has a default class the claim gets it/],
   'prune-protection': ['PersistentVolumeClaim data', 'metadata.annotations', /^PersistentVolumeClaim data has no prune protection/],
 };
 

@@ -2,7 +2,12 @@
 export interface Manifest {
   readonly apiVersion?: string;
   readonly kind?: string;
-  readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly annotations?: { [key: string]: string } };
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly labels?: { [key: string]: string };
+    readonly annotations?: { [key: string]: string };
+  };
   readonly spec?: any;
   readonly [key: string]: any;
 }

@@ -71,6 +71,7 @@ const QUANTITY = { check: isQuantity, expected: 'a quantity such as "10Gi"', req
 const COMMON: FieldShape[] = [
   text('metadata.namespace'),
   { path: 'metadata.annotations', check: isStringMap, expected: 'a map of strings' },
+  { path: 'metadata.labels', check: isStringMap, expected: 'a map of strings' },
   { path: 'spec', check: isObject, expected: 'an object' },
 ];
 

@@ -1,5 +1,6 @@
 import { ACCESS_MODE_UNSERVED } from './access-mode-unserved';
 import { CLAIM_EXCEEDS_LOCAL_VOLUMES } from './claim-exceeds-local-volumes';
+import { CLAIM_PREBOUND_DEFAULT_CLASS } from './claim-prebound-default-class';
 import { CLAIM_TEMPLATE_NAME } from './claim-template-name';
 import { CLASS_PARAMETERS_REFUSED } from './class-parameters-refused';
 import { CSI_CLUSTER_SECRETS_ACCESS } from './csi-cluster-secrets-access';
@@ -32,6 +33,7 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   DRIVER_SIZE_LIMITS,
   CLASS_PARAMETERS_REFUSED,
   CLAIM_EXCEEDS_LOCAL_VOLUMES,
+  CLAIM_PREBOUND_DEFAULT_CLASS,
   LOCAL_IMMEDIATE_BINDING,
   LOCAL_VOLUME_NODE_AFFINITY,
   LOCAL_VOLUME_MANY_NODES,

@@ -1,0 +1,46 @@
+import { Rule } from '../../analysis/rule';
+import { Severity } from '../../analysis/severity';
+import { Inventory } from '../../manifests/inventory';
+import { Manifest } from '../../manifests/manifest';
+
+/** The PVs of the manifests a pre-bound claim points at: the one it names, or those its matchLabels select. */
+function targets(inv: Inventory, claim: Manifest): Manifest[] {
+  const volumeName: unknown = claim.spec?.volumeName;
+  if (typeof volumeName === 'string' && volumeName !== '') {
+    const pv = inv.find('PersistentVolume', '', volumeName);
+    return pv ? [pv] : [];
+  }
+  const selector = claim.spec?.selector;
+  // Only plain matchLabels are judged: expressions could select PVs these manifests do not hold.
+  if (!selector || selector.matchExpressions !== undefined || typeof selector.matchLabels !== 'object' || selector.matchLabels === null) return [];
+  const wanted = Object.entries(selector.matchLabels as { [key: string]: unknown });
+  return inv.ofKind('PersistentVolume').filter(pv => wanted.length > 0 && wanted.every(([k, v]) => pv.metadata?.labels?.[k] === v));
+}
+
+/**
+ * A claim meant for a particular PV (volumeName, or a selector) that leaves
+ * storageClassName out: the DefaultStorageClass admission plugin gives it the
+ * cluster's default class, and a claim binds only to a PV of its class, so it
+ * never binds to a PV without one and stays Pending.
+ */
+export const CLAIM_PREBOUND_DEFAULT_CLASS: Rule<Inventory> = {
+  id: 'claim-prebound-default-class',
+  severity: Severity.WARNING,
+  summary: 'A claim pre-bound to a PV without a class (volumeName or a selector) that leaves storageClassName out: it gets the default class and stays Pending.',
+  source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reserving-a-persistentvolume; '
+    + 'plugin/pkg/admission/storage/storageclass/setdefault (DefaultStorageClass)',
+  check: (inv: Inventory) => inv.ofKind('PersistentVolumeClaim')
+    .filter(claim => claim.spec?.storageClassName === undefined)
+    .flatMap(claim => {
+      const pvs = targets(inv, claim);
+      if (pvs.length === 0 || pvs.some(pv => (pv.spec?.storageClassName ?? '') !== '')) return [];
+      const how = claim.spec?.volumeName ? `names PV ${claim.spec.volumeName}` : `selects PV ${pvs.map(pv => pv.metadata!.name).join(', ')}`;
+      return [{
+        object: claim,
+        field: 'spec.storageClassName',
+        message: `claim ${claim.metadata!.name} ${how}, which has no class, but leaves storageClassName out: where the cluster has a default class `
+          + 'the claim gets it, and never binds (it stays Pending)',
+        fix: 'set storageClassName: "" on the claim, so it binds only to PVs without a class',
+      }];
+    }),
+};
