@@ -66,15 +66,14 @@ export class Inventory {
   private readonly mounters = new Map<string, Workload[]>();
   /** The same, by claim name alone, for a claim that names no namespace (it lands where the manifests are applied). */
   private readonly mountersByName = new Map<string, Workload[]>();
-  /** Objects by `kind/name`, for a reference from an object that names no namespace. */
-  private readonly byKindName = new Map<string, Manifest[]>();
+  /** Objects by `kind/name`, for a reference from an object that names no namespace; built when first needed. */
+  private byKindName?: Map<string, Manifest[]>;
 
   /** @param byKey the objects by `objectKey`, as `indexManifests` returns them */
   constructor(private readonly byKey: ReadonlyMap<string, Manifest>) {
     this.objects = [...byKey.values()];
     for (const m of this.objects) {
       pushTo(this.byKind, m.kind!, m);
-      pushTo(this.byKindName, `${m.kind}/${m.metadata!.name}`, m);
       if (m.kind === 'StorageClass') this.classes.set(m.metadata!.name!, m);
       if (m.kind === 'PersistentVolumeClaim') this.claims.set(`${namespaceOf(m)}/${m.metadata!.name}`, m);
       if (m.kind === 'PersistentVolume') {
@@ -104,7 +103,15 @@ export class Inventory {
    * namespace. Every rule that follows a reference looks it up this way.
    */
   public findReferenced(kind: string, namespace: string, name: string): Manifest | undefined {
-    return this.find(kind, namespace, name) ?? this.find(kind, '', name) ?? (namespace === '' ? this.byKindName.get(`${kind}/${name}`)?.[0] : undefined);
+    return this.find(kind, namespace, name) ?? this.find(kind, '', name) ?? (namespace === '' ? this.ofKindAndName(kind, name) : undefined);
+  }
+
+  private ofKindAndName(kind: string, name: string): Manifest | undefined {
+    if (!this.byKindName) {
+      this.byKindName = new Map();
+      for (const m of this.objects) pushTo(this.byKindName, `${m.kind}/${m.metadata!.name}`, m);
+    }
+    return this.byKindName.get(`${kind}/${name}`)?.[0];
   }
 
   /** The workloads that mount the claim `claimName` of `namespace`, with namespaces matched as `findReferenced` matches them. */

@@ -1,6 +1,6 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
-import { Inventory } from '../../manifests/inventory';
+import { Inventory, pushTo } from '../../manifests/inventory';
 import { Manifest } from '../../manifests/manifest';
 
 /** The PVs of the manifests a pre-bound claim points at: the one it names, or those its matchLabels select. */
@@ -14,7 +14,25 @@ function targets(inv: Inventory, claim: Manifest): Manifest[] {
   // Only plain matchLabels are judged: expressions could select PVs these manifests do not hold.
   if (!selector || selector.matchExpressions !== undefined || typeof selector.matchLabels !== 'object' || selector.matchLabels === null) return [];
   const wanted = Object.entries(selector.matchLabels as { [key: string]: unknown });
-  return inv.ofKind('PersistentVolume').filter(pv => wanted.length > 0 && wanted.every(([k, v]) => pv.metadata?.labels?.[k] === v));
+  if (wanted.length === 0) return [];
+  // Candidates by the first label, from an index built once: one lookup per claim, not a scan of every PV.
+  const [key, value] = wanted[0];
+  return (volumesByLabel(inv).get(`${key}=${String(value)}`) ?? []).filter(pv => wanted.every(([k, v]) => pv.metadata?.labels?.[k] === v));
+}
+
+const VOLUMES_BY_LABEL = new WeakMap<Inventory, Map<string, Manifest[]>>();
+
+/** The PVs of the manifests by each of their `key=value` labels. */
+function volumesByLabel(inv: Inventory): Map<string, Manifest[]> {
+  let index = VOLUMES_BY_LABEL.get(inv);
+  if (!index) {
+    index = new Map();
+    for (const pv of inv.ofKind('PersistentVolume')) {
+      for (const [k, v] of Object.entries(pv.metadata?.labels ?? {})) pushTo(index, `${k}=${v}`, pv);
+    }
+    VOLUMES_BY_LABEL.set(inv, index);
+  }
+  return index;
 }
 
 /**
