@@ -19,12 +19,9 @@ export interface ClaimView {
   readonly volumeMode: string;
 }
 
-/** The claims of each inventory, read once for the several rules that judge them. */
-const CLAIMS = new WeakMap<Inventory, ClaimView[]>();
-
-/** Every claim and claim template in the manifests. */
+/** Every claim and claim template in the manifests, read once for the several rules that judge them. */
 export function allClaims(inv: Inventory): ClaimView[] {
-  return CLAIMS.get(inv) ?? CLAIMS.set(inv, readClaims(inv)).get(inv)!;
+  return inv.remember('claims', () => readClaims(inv));
 }
 
 function readClaims(inv: Inventory): ClaimView[] {
@@ -65,13 +62,9 @@ export interface ClassView {
  * PV) of every claim of a class, so each is answered once per class, not once
  * per claim.
  */
-const ANSWERS = new WeakMap<Inventory, Map<string, Map<string | undefined, unknown>>>();
-
 function answer<T>(inv: Inventory, question: string, className: string | undefined, compute: () => T): T {
-  let questions = ANSWERS.get(inv);
-  if (!questions) ANSWERS.set(inv, questions = new Map());
-  let answers = questions.get(question);
-  if (!answers) questions.set(question, answers = new Map());
+  // One map per question, keyed by class name: no key string is built per claim.
+  const answers = inv.remember(`answers: ${question}`, () => new Map<string | undefined, unknown>());
   if (!answers.has(className)) answers.set(className, compute());
   return answers.get(className) as T;
 }

@@ -66,6 +66,7 @@ export class Inventory {
   private readonly mounters = new Map<string, Workload[]>();
   /** The same, by claim name alone, for a claim that names no namespace (it lands where the manifests are applied). */
   private readonly mountersByName = new Map<string, Workload[]>();
+  private readonly remembered = new Map<string, unknown>();
   /** Objects by `kind/name`, for a reference from an object that names no namespace; built when first needed. */
   private byKindName?: Map<string, Manifest[]>;
 
@@ -83,6 +84,15 @@ export class Inventory {
     }
     const defaults = [...this.classes.values()].filter(c => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
     this.defaultClass = defaults.length === 1 ? defaults[0] : undefined;
+  }
+
+  /**
+   * What rules derive from the manifests and share (every claim's class, the
+   * mounted claims, an index): computed on first use, once per run.
+   */
+  public remember<T>(key: string, compute: () => T): T {
+    if (!this.remembered.has(key)) this.remembered.set(key, compute());
+    return this.remembered.get(key) as T;
   }
 
   /** An object by kind, namespace ('' for none) and name. */

@@ -20,19 +20,15 @@ function targets(inv: Inventory, claim: Manifest): Manifest[] {
   return (volumesByLabel(inv).get(`${key}=${String(value)}`) ?? []).filter(pv => wanted.every(([k, v]) => pv.metadata?.labels?.[k] === v));
 }
 
-const VOLUMES_BY_LABEL = new WeakMap<Inventory, Map<string, Manifest[]>>();
-
 /** The PVs of the manifests by each of their `key=value` labels. */
 function volumesByLabel(inv: Inventory): Map<string, Manifest[]> {
-  let index = VOLUMES_BY_LABEL.get(inv);
-  if (!index) {
-    index = new Map();
+  return inv.remember('PVs by label', () => {
+    const index = new Map<string, Manifest[]>();
     for (const pv of inv.ofKind('PersistentVolume')) {
       for (const [k, v] of Object.entries(pv.metadata?.labels ?? {})) pushTo(index, `${k}=${v}`, pv);
     }
-    VOLUMES_BY_LABEL.set(inv, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 /**

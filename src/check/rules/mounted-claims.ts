@@ -16,12 +16,9 @@ export interface SharedClaim {
   readonly pods: number;
 }
 
-/** The mounted claims of each inventory, read once for the three rules that judge them. */
-const MOUNTED = new WeakMap<Inventory, SharedClaim[]>();
-
-/** The claims in the manifests that workloads mount. */
+/** The claims in the manifests that workloads mount, read once for the three rules that judge them. */
 export function mountedClaims(inv: Inventory): SharedClaim[] {
-  return MOUNTED.get(inv) ?? MOUNTED.set(inv, readMountedClaims(inv)).get(inv)!;
+  return inv.remember('mounted claims', () => readMountedClaims(inv));
 }
 
 function readMountedClaims(inv: Inventory): SharedClaim[] {
