@@ -1,4 +1,4 @@
-import { anyBlocking } from './analysis/engine';
+import { anyBlocking, checkFailOn, checkFindings } from './analysis/engine';
 import { Finding } from './analysis/finding';
 import { renderReport, ReportFormat } from './analysis/report';
 import { Severity } from './analysis/severity';
@@ -58,8 +58,8 @@ export class Findings {
     if (!command) {
       throw unknownCommand(where, `options.command is ${JSON.stringify(options?.command)}, expected FindingCommand.CHECK or FindingCommand.GUARD`);
     }
-    const failOn = options.failOn ?? command.defaultFailOn;
-    anyBlocking(findings, failOn, where);
+    const failOn = checkFailOn(options.failOn ?? command.defaultFailOn, where);
+    checkFindings(findings, where);
     return renderReport(options.format, { command: command.name, rules: command.rules, findings, failOn, judged: `${findings.length} findings` }, where);
   }
 

@@ -201,7 +201,9 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
       type: 'gp3', tagSpecification_1: 'note=a=b', tagSpecification_2: 'owner={{ .PVCNamespace }}', tagSpecification_3: 'team=data',
     });
     for (const key of ['CSIVolumeName', 'kubernetes.io/cluster/x', 'ebs.csi.aws.com/cluster-name', 'ebs.csi.aws.com/x']) {
-      expect(() => BlockProvider.ebs({ tags: { [key]: 'x' } })).toThrow(`BlockProvider.ebs(): invalid tags ${JSON.stringify(key)}. Allowed: tag keys other than`);
+      expect(() => BlockProvider.ebs({ tags: { [key]: 'x' } })).toThrow(
+        `BlockProvider.ebs(): invalid tags ${JSON.stringify(`${key}=x`)}. Allowed: a key other than CSIVolumeName, CSIVolumeSnapshotName, ebs.csi.aws.com/cluster-name `
+        + 'and the prefixes kubernetes.io, ebs.csi.aws.com/ (the driver reserves them)');
     }
     expect(() => BlockProvider.ebs({ tags: { 'a=b': 'x' } })).toThrow(/invalid tags "a=b". Allowed: non-empty tag keys without "="/);
   });

@@ -228,6 +228,8 @@ describe('one vocabulary for both commands', () => {
     expect(() => Findings.report([], { format: ReportFormat.TEXT, command: 'map' as any })).toThrow(
       /^Findings.report: options.command is "map", expected FindingCommand.CHECK or FindingCommand.GUARD. Fix: pass the command that found the findings$/);
     expect(() => Findings.report(null as any, { format: ReportFormat.TEXT, command: FindingCommand.GUARD })).toThrow(/^Findings.report: findings is null/);
+    expect(() => Findings.report([], { format: ReportFormat.JUNIT, command: FindingCommand.CHECK, failOn: Severity.REFUSED })).toThrow(
+      /^Findings.report: failOn is "refused", expected one of error, warning, info/);
     expect(Findings.isBlocking([], Severity.INFO)).toBe(false);
   });
 

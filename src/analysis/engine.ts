@@ -83,8 +83,13 @@ export function checkFailOn(failOn: unknown, where: string): Severity {
 /** Whether any finding fails a gate set at `failOn`. */
 export function anyBlocking(findings: readonly Finding[], failOn: Severity, where: string): boolean {
   const level = checkFailOn(failOn, where);
+  return checkFindings(findings, where).some(f => blocks(f.severity, level));
+}
+
+/** The findings a caller passed back in, checked to be the list (JavaScript callers get no type check). */
+export function checkFindings(findings: unknown, where: string): readonly Finding[] {
   if (!Array.isArray(findings)) {
     throw inputError(where, `findings is ${JSON.stringify(findings)}, expected the list that check or compare returned. Fix: pass that list`);
   }
-  return findings.some(f => blocks(f.severity, level));
+  return findings;
 }

@@ -271,10 +271,7 @@ function tagParameters(tags: { [key: string]: string }): Array<[string, string]>
     if (key === '' || key.includes('=')) {
       reject('tags', key, 'non-empty tag keys without "=" (the driver splits "key=value" at the first "=")', `rename the tag ${JSON.stringify(key)}`);
     }
-    if (RESERVED_TAG_KEYS.includes(key) || RESERVED_TAG_PREFIXES.some(p => key.startsWith(p))) {
-      reject('tags', key, `tag keys other than ${RESERVED_TAG_KEYS.join(', ')} and the prefixes ${RESERVED_TAG_PREFIXES.join(', ')} (the driver reserves them)`,
-        `rename the tag ${JSON.stringify(key)}`);
-    }
+    // Reserved keys and AWS's tag rules are judged on the rendered value, with check, by ebsClassProblems.
     return [`tagSpecification_${i + 1}`, `${key}=${tags[key]}`];
   });
 }
