@@ -48,6 +48,14 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
     /^StatefulSet db deletes the claims of the replicas it scales down, and template data uses class fast, whose volumes are Delete/],
   'claim-prebound-default-class': ['PersistentVolumeClaim shared', 'spec.storageClassName',
     /^claim shared names PV shared-nfs, which has no class, but leaves storageClassName out: where the cluster has a default class the claim gets it/],
+  'zonal-immediate-binding': ['StorageClass gp3-immediate', 'volumeBindingMode',
+    /^class gp3-immediate \(AWS EBS\) binds Immediate \(the default\): each disk is made in a zone chosen before its pod is scheduled/],
+  'hostpath-data-volume': ['Deployment db', 'spec.template.spec.volumes[0].hostPath',
+    /^Deployment db writes to the node's directory \/mnt\/db \(hostPath volume data\): the files stay on whichever node the pod ran on/],
+  'hostpath-provisioner-class': ['StorageClass csi-hostpath-sc', 'provisioner',
+    /^class csi-hostpath-sc uses hostpath.csi.k8s.io, which makes each volume a directory on one node and is for testing only/],
+  'claim-default-class': ['PersistentVolumeClaim data', 'spec.storageClassName',
+    /^claim data names no storageClassName: it gets the class the cluster marks default/],
   'prune-protection': ['PersistentVolumeClaim data', 'metadata.annotations', /^PersistentVolumeClaim data has no prune protection/],
 };
 

@@ -20,6 +20,8 @@ function blockVolumeDriver(driver: BlockDriver, inTreeProvisioners: string[], pl
     facts: { label: driver.label, provisioner: driver.provisioner, accessModes: BLOCK_MODES, inTreeProvisioners },
     platformClasses,
     ...(driver.classProblems ? { classProblems: (parameters, zones) => driver.classProblems!({ ...parameters }, zones) } : {}),
+    // Block volumes live in a zone: EBS and OCI volumes in one, GCE regional disks in two; Azure ZRS disks in all.
+    zoneBound: parameters => !driver.zoneRedundant?.({ ...parameters }),
     serves: (parameters, volumeMode): Served => {
       const capabilities = driver.capabilities({ ...parameters });
       const multiAttach = volumeMode === 'Block' && capabilities.multiAttachProblem === undefined;

@@ -138,3 +138,27 @@ export function requestedSize(claim: ClaimView): { readonly text: string; readon
   if (value === undefined) return undefined;
   return { text: String(value), thousandths: quantityAt(claim.owner, value, `${claim.specPath}.resources.requests.storage`) };
 }
+
+/** The zones a class's allowedTopologies allow (on any zone label key), or undefined when it names none; a wrong shape is an input error. */
+export function allowedZones(cls: Manifest): string[] | undefined {
+  const zones = objectsAt(cls, cls.allowedTopologies, 'allowedTopologies').flatMap((term, i) =>
+    objectsAt(cls, term.matchLabelExpressions, `allowedTopologies[${i}].matchLabelExpressions`).flatMap((e, j) =>
+      (typeof e.key === 'string' && e.key.endsWith('zone') ? stringsAt(cls, e.values, `allowedTopologies[${i}].matchLabelExpressions[${j}].values`) : [])));
+  return zones.length > 0 ? zones : undefined;
+}
+
+/** The labels that name one node. */
+const ONE_NODE_KEYS = ['kubernetes.io/hostname'];
+
+/** The node a PV's affinity pins it to, or undefined when it allows more than one (several terms, or a term that does not name one host). */
+export function singleNode(pv: Manifest): string | undefined {
+  const path = 'spec.nodeAffinity.required.nodeSelectorTerms';
+  const nodes = new Set(objectsAt(pv, pv.spec?.nodeAffinity?.required?.nodeSelectorTerms, path).map((term, i) => {
+    const pins = objectsAt(pv, term.matchExpressions, `${path}[${i}].matchExpressions`)
+      .filter(e => ONE_NODE_KEYS.includes(e.key) && e.operator === 'In')
+      .map((e, j) => stringsAt(pv, e.values, `${path}[${i}].matchExpressions[${j}].values`))
+      .filter(values => values.length === 1);
+    return pins.length > 0 ? pins[0][0] : undefined;
+  }));
+  return nodes.size === 1 && !nodes.has(undefined) ? [...nodes][0] : undefined;
+}

@@ -54,6 +54,14 @@ export interface VolumeDriver {
   readonly serves: (parameters: { readonly [key: string]: string }, volumeMode: string) => Served;
   /** What the driver or the cloud refuses in a class with `parameters`, restricted to `zones` by its allowedTopologies (none by default). */
   readonly classProblems?: (parameters: { readonly [key: string]: string }, zones?: readonly string[]) => ClassProblem[];
+  /**
+   * Whether a volume of a class with `parameters` attaches only to nodes of
+   * the zone (or zones) it is made in: Immediate binding then picks the zone
+   * before the pod is scheduled.
+   *
+   * @default - volumes attach anywhere
+   */
+  readonly zoneBound?: (parameters: { readonly [key: string]: string }) => boolean;
   /** Classes that platforms install with this driver, by name. */
   readonly platformClasses?: { readonly [name: string]: PlatformClass };
   /**

@@ -4,6 +4,9 @@ import { Manifest, namespaceOf, objectKey } from './manifest';
 /** A pod-creating object, read once for every rule. */
 export interface Workload {
   readonly object: Manifest;
+  /** The pod spec (`{}` when missing), and its path in the object: `spec.template.spec`. */
+  readonly podSpec: { readonly [key: string]: any };
+  readonly podSpecPath: string;
   /** How many pods run at once: a DaemonSet runs one per node (Infinity). */
   readonly replicas: number;
   /** The claims its pods mount, by claim name, with the volume that mounts each. */
@@ -190,6 +193,8 @@ function readWorkload(m: Manifest): Workload {
   const readsOnce = () => reads ??= podReads(m, at, volumes, containerLists);
   return {
     object: m,
+    podSpec: spec,
+    podSpecPath: at,
     replicas: workloadReplicas(m),
     claims,
     volumeUses,

@@ -16,6 +16,9 @@ export const AZURE_DISK_DRIVER: BlockDriver = {
   zoneFormat: { pattern: /^[a-z0-9]+-[0-9]+$/, example: 'eastus2-1' },
   capabilities: azureDiskCapabilities,
   classProblems: azureDiskClassProblems,
+  // pkg/azuredisk/controllerserver.go CreateVolume: a SKU ending in "zrs" gets no zone, and its
+  // accessible topology lists every zone of the region ("diskZone is reset as empty since disk is ZRS").
+  zoneRedundant: parameters => (parameterIgnoringCase(parameters, 'skuName') ?? '').toLowerCase().endsWith('zrs'),
 };
 
 /** What an Azure Disk class serves; ParseDiskParameters lower-cases the keys. */

@@ -26,6 +26,13 @@ export interface BlockDriver {
    * a hand-written class, in the same words.
    */
   readonly classProblems?: (parameters: { [key: string]: string }, zones?: readonly string[]) => ClassProblem[];
+  /**
+   * Whether a class with these (rendered) parameters makes volumes that attach
+   * in every zone of the region.
+   *
+   * @default - never: each volume attaches only to nodes of the zone it was made in
+   */
+  readonly zoneRedundant?: (parameters: { [key: string]: string }) => boolean;
 }
 
 /** What a class of a block driver serves, as decided by its parameters. */

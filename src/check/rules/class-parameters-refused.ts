@@ -1,17 +1,8 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { driverOf } from '../../drivers';
-import { objectsAt, stringsAt } from '../../manifests/fields';
 import { Inventory } from '../../manifests/inventory';
-import { Manifest } from '../../manifests/manifest';
-
-/** The zones a class's allowedTopologies allow (on any zone label key), or undefined when it names none; a wrong shape is an input error. */
-function allowedZones(cls: Manifest): string[] | undefined {
-  const zones = objectsAt(cls, cls.allowedTopologies, 'allowedTopologies').flatMap((term, i) =>
-    objectsAt(cls, term.matchLabelExpressions, `allowedTopologies[${i}].matchLabelExpressions`).flatMap((e, j) =>
-      (typeof e.key === 'string' && e.key.endsWith('zone') ? stringsAt(cls, e.values, `allowedTopologies[${i}].matchLabelExpressions[${j}].values`) : [])));
-  return zones.length > 0 ? zones : undefined;
-}
+import { allowedZones } from '../claims-and-classes';
 
 /**
  * A class whose parameters its driver (or its cloud) refuses, judged by the

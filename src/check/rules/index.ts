@@ -1,4 +1,5 @@
 import { ACCESS_MODE_UNSERVED } from './access-mode-unserved';
+import { CLAIM_DEFAULT_CLASS } from './claim-default-class';
 import { CLAIM_EXCEEDS_LOCAL_VOLUMES } from './claim-exceeds-local-volumes';
 import { CLAIM_PREBOUND_DEFAULT_CLASS } from './claim-prebound-default-class';
 import { CLAIM_TEMPLATE_NAME } from './claim-template-name';
@@ -7,6 +8,8 @@ import { CSI_CLUSTER_SECRETS_ACCESS } from './csi-cluster-secrets-access';
 import { CSI_PLAINTEXT_CREDENTIALS } from './csi-plaintext-credentials';
 import { DEFAULT_CLASS_AMBIGUOUS } from './default-class-ambiguous';
 import { DRIVER_SIZE_LIMITS } from './driver-size-limits';
+import { HOSTPATH_DATA_VOLUME } from './hostpath-data-volume';
+import { HOSTPATH_PROVISIONER_CLASS } from './hostpath-provisioner-class';
 import { LOCAL_IMMEDIATE_BINDING } from './local-immediate-binding';
 import { LOCAL_VOLUME_DELETE } from './local-volume-delete';
 import { LOCAL_VOLUME_MANY_NODES } from './local-volume-many-nodes';
@@ -24,6 +27,7 @@ import { STORAGE_API_REMOVED } from './storage-api-removed';
 import { VOLUME_MODE_MISMATCH } from './volume-mode-mismatch';
 import { WRITE_ONCE_CLAIM_ROLLING_UPDATE } from './write-once-claim-rolling-update';
 import { WRITE_ONCE_CLAIM_SHARED } from './write-once-claim-shared';
+import { ZONAL_IMMEDIATE_BINDING } from './zonal-immediate-binding';
 import { Rule } from '../../analysis/rule';
 import { Inventory } from '../../manifests/inventory';
 
@@ -35,6 +39,7 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   CLAIM_EXCEEDS_LOCAL_VOLUMES,
   CLAIM_PREBOUND_DEFAULT_CLASS,
   LOCAL_IMMEDIATE_BINDING,
+  ZONAL_IMMEDIATE_BINDING,
   LOCAL_VOLUME_NODE_AFFINITY,
   LOCAL_VOLUME_MANY_NODES,
   LOCAL_VOLUME_DELETE,
@@ -52,7 +57,10 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   STORAGE_API_REMOVED,
   DEFAULT_CLASS_AMBIGUOUS,
   STATEFULSET_SCALE_DOWN_DELETES,
+  HOSTPATH_DATA_VOLUME,
+  HOSTPATH_PROVISIONER_CLASS,
   CSI_PLAINTEXT_CREDENTIALS,
   CSI_CLUSTER_SECRETS_ACCESS,
+  CLAIM_DEFAULT_CLASS,
   PRUNE_PROTECTION,
 ];

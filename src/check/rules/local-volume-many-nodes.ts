@@ -1,24 +1,7 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
-import { objectsAt, stringsAt } from '../../manifests/fields';
 import { Inventory } from '../../manifests/inventory';
-import { Manifest } from '../../manifests/manifest';
-
-/** The labels that name one node. */
-const ONE_NODE_KEYS = ['kubernetes.io/hostname'];
-
-/** The node a local PV's affinity pins it to, or undefined when it allows more than one (several terms, or a term that does not name one host). */
-function singleNode(pv: Manifest): string | undefined {
-  const path = 'spec.nodeAffinity.required.nodeSelectorTerms';
-  const nodes = new Set(objectsAt(pv, pv.spec?.nodeAffinity?.required?.nodeSelectorTerms, path).map((term, i) => {
-    const pins = objectsAt(pv, term.matchExpressions, `${path}[${i}].matchExpressions`)
-      .filter(e => ONE_NODE_KEYS.includes(e.key) && e.operator === 'In')
-      .map((e, j) => stringsAt(pv, e.values, `${path}[${i}].matchExpressions[${j}].values`))
-      .filter(values => values.length === 1);
-    return pins.length > 0 ? pins[0][0] : undefined;
-  }));
-  return nodes.size === 1 && !nodes.has(undefined) ? [...nodes][0] : undefined;
-}
+import { singleNode } from '../claims-and-classes';
 
 /**
  * A local disk is on one node, but its PV's affinity lets the scheduler put
