@@ -10,6 +10,8 @@ import { DEFAULT_CLASS_AMBIGUOUS } from './default-class-ambiguous';
 import { DRIVER_SIZE_LIMITS } from './driver-size-limits';
 import { HOSTPATH_DATA_VOLUME } from './hostpath-data-volume';
 import { HOSTPATH_PROVISIONER_CLASS } from './hostpath-provisioner-class';
+import { IN_TREE_VOLUME_MIGRATED } from './in-tree-volume-migrated';
+import { IN_TREE_VOLUME_REMOVED } from './in-tree-volume-removed';
 import { LOCAL_IMMEDIATE_BINDING } from './local-immediate-binding';
 import { LOCAL_VOLUME_DELETE } from './local-volume-delete';
 import { LOCAL_VOLUME_MANY_NODES } from './local-volume-many-nodes';
@@ -55,6 +57,8 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   VOLUME_MODE_MISMATCH,
   SNAPSHOT_API_VERSION_RULE,
   STORAGE_API_REMOVED,
+  IN_TREE_VOLUME_REMOVED,
+  IN_TREE_VOLUME_MIGRATED,
   DEFAULT_CLASS_AMBIGUOUS,
   STATEFULSET_SCALE_DOWN_DELETES,
   HOSTPATH_DATA_VOLUME,

@@ -1,0 +1,168 @@
+import { DriverRegistry, StorageCheck } from '../src';
+import { MIGRATED_PLUGINS, REMOVED_PLUGINS } from '../src/check/in-tree-plugins';
+
+/** The findings of one rule on some manifests: `kind name field`. */
+const found = (rule: string, manifests: any[]) =>
+  StorageCheck.check(manifests).filter(f => f.ruleId === rule).map(f => `${f.kind} ${f.name} ${f.field}`);
+
+const storageClass = (name: string, provisioner: string, more: any = {}) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name }, provisioner, ...more });
+const zone = (key: string, ...values: string[]) => ({ allowedTopologies: [{ matchLabelExpressions: [{ key, values }] }] });
+
+describe('zonal-immediate-binding', () => {
+  test.each([
+    ['EBS, binding left out', storageClass('a', 'ebs.csi.aws.com')],
+    ['EBS, two zones', storageClass('a', 'ebs.csi.aws.com', zone('topology.ebs.csi.aws.com/zone', 'us-east-1a', 'us-east-1b'))],
+    ['GCE regional disk (two zones of three)', storageClass('a', 'pd.csi.storage.gke.io', { parameters: { 'replication-type': 'regional-pd' }, volumeBindingMode: 'Immediate' })],
+    ['Azure LRS', storageClass('a', 'disk.csi.azure.com', { parameters: { skuName: 'Premium_LRS' } })],
+    ['OCI block', storageClass('a', 'blockvolume.csi.oraclecloud.com')],
+    ['in-tree Azure disk', storageClass('a', 'kubernetes.io/azure-disk')],
+  ])('flagged: %s', (_, cls) => {
+    expect(found('zonal-immediate-binding', [cls])).toEqual(['StorageClass a volumeBindingMode']);
+  });
+
+  test.each([
+    ['WaitForFirstConsumer', storageClass('a', 'ebs.csi.aws.com', { volumeBindingMode: 'WaitForFirstConsumer' })],
+    ['Azure ZRS, any spelling of the key (the driver lower-cases keys)', storageClass('a', 'disk.csi.azure.com', { parameters: { skuname: 'StandardSSD_ZRS' } })],
+    ['one zone by allowedTopologies', storageClass('a', 'ebs.csi.aws.com', zone('topology.kubernetes.io/zone', 'us-east-1a'))],
+    ['one zone by the in-tree zone parameter', storageClass('a', 'kubernetes.io/gce-pd', { parameters: { zone: 'europe-west1-b' } })],
+    ['one zone by the in-tree zones parameter', storageClass('a', 'kubernetes.io/aws-ebs', { parameters: { zones: 'us-east-1a' } })],
+    ['file storage (EFS)', storageClass('a', 'efs.csi.aws.com', { parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1234' } })],
+    ['a driver the registry does not know', storageClass('a', 'topolvm.io')],
+  ])('not flagged: %s', (_, cls) => {
+    expect(found('zonal-immediate-binding', [cls])).toEqual([]);
+  });
+});
+
+const deployment = (name: string, pod: any, kind = 'Deployment') => ({
+  apiVersion: 'apps/v1',
+  kind,
+  metadata: { name },
+  spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: pod } },
+});
+const pod = (volume: any, mount: any = {}, more: any = {}) => ({
+  containers: [{ name: 'app', image: 'busybox:1.37', volumeMounts: [{ name: 'v', mountPath: '/data', ...mount }] }],
+  volumes: [{ name: 'v', ...volume }],
+  ...more,
+});
+
+describe('hostpath-data-volume', () => {
+  test.each([
+    ['a Deployment writing to /srv/data', deployment('a', pod({ hostPath: { path: '/srv/data' } }))],
+    ['a StatefulSet writing to /mnt/disks/db', deployment('a', pod({ hostPath: { path: '/mnt/disks/db', type: 'DirectoryOrCreate' } }), 'StatefulSet')],
+    ['a path that only starts like a node path (/varlib)', deployment('a', pod({ hostPath: { path: '/varlib' } }))],
+    ['a writable mount in an init container', deployment('a', {
+      initContainers: [{ name: 'seed', image: 'busybox:1.37', volumeMounts: [{ name: 'v', mountPath: '/data' }] }],
+      containers: [{ name: 'app', image: 'busybox:1.37', volumeMounts: [{ name: 'v', mountPath: '/data', readOnly: true }] }],
+      volumes: [{ name: 'v', hostPath: { path: '/srv/data' } }],
+    })],
+  ])('flagged: %s', (_, m) => {
+    expect(found('hostpath-data-volume', [m])).toEqual(['' + m.kind + ' a spec.template.spec.volumes[0].hostPath']);
+  });
+
+  test.each([
+    ['a DaemonSet (a node agent)', deployment('a', pod({ hostPath: { path: '/srv/data' } }), 'DaemonSet')],
+    ['a read-only mount', deployment('a', pod({ hostPath: { path: '/srv/data' } }, { readOnly: true }))],
+    ['a socket', deployment('a', pod({ hostPath: { path: '/srv/agent.sock', type: 'Socket' } }))],
+    ['the kubelet\'s directory', deployment('a', pod({ hostPath: { path: '/var/lib/kubelet/pods' } }))],
+    ['the node\'s logs, with a trailing slash', deployment('a', pod({ hostPath: { path: '/var/log/' } }))],
+    ['a hostPath volume no container mounts', deployment('a', { containers: [{ name: 'app', image: 'busybox:1.37' }], volumes: [{ name: 'v', hostPath: { path: '/srv' } }] })],
+    ['a CSI driver\'s controller', deployment('a', pod({ hostPath: { path: '/srv/csi' } }, {}, {
+      containers: [
+        { name: 'csi-provisioner', image: 'registry.k8s.io/sig-storage/csi-provisioner:v5.1.0', volumeMounts: [{ name: 'v', mountPath: '/csi' }] },
+      ],
+    }))],
+    ['an emptyDir', deployment('a', pod({ emptyDir: {} }))],
+  ])('not flagged: %s', (_, m) => {
+    expect(found('hostpath-data-volume', [m])).toEqual([]);
+  });
+
+  const pv = (more: any) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name: 'pv' },
+    spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], persistentVolumeReclaimPolicy: 'Retain', hostPath: { path: '/mnt/data' }, ...more },
+  });
+  const onNodes = (...nodes: string[]) => ({
+    nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: nodes }] }] } },
+  });
+
+  test('a hostPath PV is flagged unless its affinity names one node', () => {
+    expect(found('hostpath-data-volume', [pv({})])).toEqual(['PersistentVolume pv spec.hostPath']);
+    expect(found('hostpath-data-volume', [pv(onNodes('a', 'b'))])).toEqual(['PersistentVolume pv spec.hostPath']);
+    expect(found('hostpath-data-volume', [pv(onNodes('a'))])).toEqual([]);
+  });
+});
+
+describe('hostpath-provisioner-class', () => {
+  test('the in-tree and the CSI hostpath provisioners are flagged; local-volume provisioners with node affinity are not', () => {
+    expect(found('hostpath-provisioner-class', [storageClass('a', 'kubernetes.io/host-path')])).toEqual(['StorageClass a provisioner']);
+    expect(found('hostpath-provisioner-class', [storageClass('a', 'hostpath.csi.k8s.io')])).toEqual(['StorageClass a provisioner']);
+    expect(found('hostpath-provisioner-class', [storageClass('a', 'rancher.io/local-path'), storageClass('b', 'topolvm.io')])).toEqual([]);
+  });
+});
+
+describe('in-tree-volume-removed and in-tree-volume-migrated', () => {
+  const pv = (source: string) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name: source.toLowerCase() },
+    spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], persistentVolumeReclaimPolicy: 'Retain', [source]: {} },
+  });
+
+  test.each(REMOVED_PLUGINS.map(p => [p.field, p]))('removed: %s, as a PV source, a pod volume and a provisioner', (field, plugin) => {
+    if (field !== 'gitRepo') expect(found('in-tree-volume-removed', [pv(field)])).toEqual([`PersistentVolume ${field.toLowerCase()} spec.${field}`]);
+    expect(found('in-tree-volume-removed', [deployment('a', pod({ [field]: {} }, { readOnly: true }))])).toEqual([`Deployment a spec.template.spec.volumes[0].${field}`]);
+    if (plugin.provisioner) expect(found('in-tree-volume-removed', [storageClass('a', plugin.provisioner)])).toEqual(['StorageClass a provisioner']);
+    expect(found('in-tree-volume-migrated', [pv(field)])).toEqual([]);
+  });
+
+  test.each(MIGRATED_PLUGINS.map(p => [p.field, p]))('migrated: %s, as a PV source and a provisioner, names its CSI driver', (field, plugin) => {
+    const [finding] = StorageCheck.check([pv(field)]).filter(f => f.ruleId === 'in-tree-volume-migrated');
+    expect(finding.message).toContain(`hands it to the ${plugin.csiDriver} driver`);
+    expect(found('in-tree-volume-migrated', [storageClass('a', plugin.provisioner!)])).toEqual(['StorageClass a provisioner']);
+    expect(found('in-tree-volume-removed', [pv(field), storageClass('a', plugin.provisioner!)])).toEqual([]);
+  });
+
+  test.each(['nfs', 'iscsi', 'fc', 'csi', 'local', 'hostPath'])('still in the tree: %s', source => {
+    expect(found('in-tree-volume-removed', [pv(source)])).toEqual([]);
+    expect(found('in-tree-volume-migrated', [pv(source)])).toEqual([]);
+  });
+
+  test('the driver registry and the migration table name the same CSI driver for every in-tree provisioner', () => {
+    const registered = DriverRegistry.drivers().flatMap(d => (d.inTreeProvisioners ?? []).map(p => [p, d.provisioner]));
+    expect(registered.length).toBeGreaterThan(0);
+    for (const [inTree, driver] of registered) {
+      expect(MIGRATED_PLUGINS.find(p => p.provisioner === inTree)?.csiDriver).toBe(driver);
+    }
+  });
+});
+
+describe('claim-default-class (info)', () => {
+  const claim = (name: string, spec: any = {}) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...spec },
+  });
+
+  test('claims and claim templates without a class; not those naming one, "" or a PV, nor any when the manifests bring a default class', () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: {
+        serviceName: 'db',
+        selector: { matchLabels: { app: 'db' } },
+        template: { metadata: { labels: { app: 'db' } }, spec: { containers: [] } },
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      },
+    };
+    const manifests = [claim('a'), claim('b', { storageClassName: 'gp3' }), claim('c', { storageClassName: '' }), claim('d', { volumeName: 'pv-1' }), sts];
+    expect(found('claim-default-class', manifests)).toEqual([
+      'PersistentVolumeClaim a spec.storageClassName',
+      'StatefulSet db spec.volumeClaimTemplates[data].spec.storageClassName',
+    ]);
+    const defaultClass = storageClass('gp3', 'ebs.csi.aws.com', { metadata: { name: 'gp3', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } });
+    expect(found('claim-default-class', [...manifests, defaultClass])).toEqual([]);
+  });
+});
