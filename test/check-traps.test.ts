@@ -166,3 +166,72 @@ describe('claim-default-class (info)', () => {
     expect(found('claim-default-class', [...manifests, defaultClass])).toEqual([]);
   });
 });
+
+describe('false alarms found on the public corpus (test/corpus), each kept away', () => {
+  const claim = (name: string, spec: any = {}) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...spec },
+  });
+  const mounting = (name: string, claimName: string, replicas: number) => ({
+    ...deployment(name, pod({ persistentVolumeClaim: { claimName } })),
+    spec: { ...deployment(name, pod({ persistentVolumeClaim: { claimName } })).spec, replicas },
+  });
+
+  test('null fields (YAML "annotations:" with nothing after it) are unset, not an input error (openebs/zfs-localpv deploy/sample/percona.yaml)', () => {
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'sqltest', annotations: null, labels: null }, data: null };
+    expect(StorageCheck.check([configMap])).toEqual([]);
+  });
+
+  test('a ReadWriteOnce claim of a node-local class shared or rolled: every pod goes to the volume\'s node (openebs/lvm-localpv deploy/sample/fio.yaml)', () => {
+    const manifests = (provisioner: string) => [storageClass('local', provisioner), claim('data', { storageClassName: 'local' }), mounting('a', 'data', 2)];
+    for (const rule of ['write-once-claim-shared', 'write-once-claim-rolling-update']) {
+      expect(found(rule, manifests('lvm.csi.openebs.io'))).toEqual([]);
+      expect(found(rule, manifests('topolvm.io'))).toEqual([]);
+      expect(found(rule, manifests('ebs.csi.aws.com')).length).toBeGreaterThan(0);
+    }
+  });
+
+  test('a CSI driver\'s StatefulSet needs no headless Service: flags in command count as in args (topolvm deploy/manifests/csi-controller.yaml)', () => {
+    const sts = (container: any) => ({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'csi-controller' },
+      spec: { serviceName: 'csi-controller', selector: { matchLabels: { app: 'c' } }, template: { metadata: { labels: { app: 'c' } }, spec: { containers: [container] } } },
+    });
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'csi-controller' }, spec: { selector: { app: 'c' }, ports: [{ port: 443 }] } };
+    const driver = sts({ name: 'csi-provisioner', image: 'quay.io/cybozu/topolvm:0.1.2', command: ['/csi-provisioner', '--csi-address=/run/topolvm/csi.sock'] });
+    expect(found('statefulset-service-missing', [driver])).toEqual([]);
+    expect(found('statefulset-service-not-headless', [driver, service])).toEqual([]);
+    const app = sts({ name: 'db', image: 'postgres:17' });
+    expect(found('statefulset-service-missing', [app])).toEqual(['StatefulSet csi-controller spec.serviceName']);
+    expect(found('statefulset-service-not-headless', [app, service])).toEqual(['Service csi-controller spec.clusterIP']);
+  });
+
+  test('a class that groups hand-written PVs is not judged by its driver\'s provisioning parameters (aws-efs-csi-driver examples/kubernetes/statefulset)', () => {
+    const efs = storageClass('efs-sc', 'efs.csi.aws.com');
+    const pv = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'efs-pv' },
+      spec: {
+        capacity: { storage: '5Gi' },
+        accessModes: ['ReadWriteMany'],
+        persistentVolumeReclaimPolicy: 'Retain',
+        storageClassName: 'efs-sc',
+        csi: { driver: 'efs.csi.aws.com', volumeHandle: 'fs-4af69aab' },
+      },
+    };
+    expect(found('class-parameters-refused', [efs])).toEqual(['StorageClass efs-sc parameters.provisioningMode', 'StorageClass efs-sc parameters.fileSystemId']);
+    expect(found('class-parameters-refused', [efs, pv])).toEqual([]);
+  });
+
+  test('a storage kind on a version no release served is refused like a removed one (a v1 StorageClass, same example)', () => {
+    expect(StorageCheck.check([{ ...storageClass('efs-sc', 'efs.csi.aws.com', { parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1' } }), apiVersion: 'v1' }])
+      .filter(f => f.ruleId === 'storage-api-removed').map(f => f.message))
+      .toEqual(['StorageClass efs-sc is v1, which no Kubernetes release serves for StorageClass: the apply fails ("no matches for kind")']);
+    expect(found('storage-api-removed', [{ ...claim('a', { storageClassName: 'x' }), apiVersion: 'v1beta1' }])).toEqual(['PersistentVolumeClaim a apiVersion']);
+    expect(found('storage-api-removed', [storageClass('a', 'ebs.csi.aws.com'), claim('b', { storageClassName: 'a' })])).toEqual([]);
+  });
+});

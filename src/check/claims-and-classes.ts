@@ -162,3 +162,29 @@ export function singleNode(pv: Manifest): string | undefined {
   }));
   return nodes.size === 1 && !nodes.has(undefined) ? [...nodes][0] : undefined;
 }
+
+/**
+ * Provisioners whose volumes are one node's disk, with node affinity to that
+ * node (so the scheduler puts every pod of the claim there): TopoLVM
+ * ("a specific implementation of local persistent volumes", topolvm README),
+ * OpenEBS LVM, ZFS and hostpath/device LocalPV (openebs docs, "Local PV"),
+ * Rancher local-path-provisioner, and the CSI hostpath driver (one node's
+ * topology per volume).
+ */
+const NODE_LOCAL_PROVISIONERS = ['topolvm.io', 'topolvm.cybozu.com', 'lvm.csi.openebs.io', 'local.csi.openebs.io', 'zfs.csi.openebs.io',
+  'openebs.io/local', 'rancher.io/local-path', 'hostpath.csi.k8s.io',
+  // The name older ZFS LocalPV releases registered (their deploy/sample classes use it).
+  'zfs-localpv'];
+
+/**
+ * Whether a claim's volume is pinned to one node: its class is a node-local
+ * provisioner's, or a class without a provisioner whose PVs are local volumes.
+ * Every pod that mounts it runs on that node, so a ReadWriteOnce volume is
+ * never asked to attach to a second one.
+ */
+export function isNodeLocalClaim(inv: Inventory, claim: Manifest): boolean {
+  const name: unknown = claim.spec?.storageClassName;
+  const cls = name === undefined ? inv.defaultClass : typeof name === 'string' ? inv.classes.get(name) : undefined;
+  if (cls && NODE_LOCAL_PROVISIONERS.includes(cls.provisioner)) return true;
+  return typeof name === 'string' && name !== '' && (cls === undefined || cls.provisioner === NO_PROVISIONER) && isLocalClass(inv, name);
+}

@@ -46,7 +46,7 @@ const POD_SPEC_PATHS: { [kind: string]: string[] } = {
 
 /**
  * Images of the Kubernetes CSI sidecars (registry.k8s.io/sig-storage/csi-*),
- * and the flags by which a driver container is told its socket.
+ * and the flags (in args or command) by which a driver container is told its socket.
  */
 const CSI_IMAGE = /(^|\/)(csi-[a-z-]+|livenessprobe)(:|@|$)/;
 const CSI_FLAGS = /^--(csi-address|kubelet-registration-path|endpoint)(=|$)/;
@@ -202,7 +202,8 @@ function readWorkload(m: Manifest): Workload {
     // serviceAccount is the deprecated alias that older manifests (spdk-csi's) still use.
     serviceAccount: stringAt(m, spec.serviceAccountName, `${at}.serviceAccountName`) ?? stringAt(m, spec.serviceAccount, `${at}.serviceAccount`) ?? 'default',
     csiDriver: containerLists.some(({ list, containers: cs }) => cs.some((c, i) => CSI_IMAGE.test(stringAt(m, c.image, () => `${at}.${list}[${i}].image`) ?? '')
-      || stringsAt(m, c.args, () => `${at}.${list}[${i}].args`).some(a => CSI_FLAGS.test(a)))),
+      || stringsAt(m, c.args, () => `${at}.${list}[${i}].args`).some(a => CSI_FLAGS.test(a))
+      || stringsAt(m, c.command, () => `${at}.${list}[${i}].command`).some(a => CSI_FLAGS.test(a)))),
     get secrets() {
       return readsOnce().secrets;
     },

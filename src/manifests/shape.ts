@@ -152,8 +152,10 @@ export function checkManifestShape(value: unknown, where: Where): Manifest {
   const m = value as Manifest;
   for (const shape of SHAPES_OF_KIND.get(m.kind!) ?? COMMON_SHAPES) {
     const v = at(m, shape.keys);
-    if (v === undefined ? shape.required : !shape.check(v)) {
-      throw inputError(where, `${m.kind} ${m.metadata!.name}: ${shape.path} is ${v === undefined ? 'missing' : JSON.stringify(v)}, expected ${shape.expected}. Fix: correct the manifest`);
+    // A null field is an unset one: the API server decodes null as the field's zero value (YAML writes `annotations:` with nothing after it).
+    const missing = v === undefined || v === null;
+    if (missing ? shape.required : !shape.check(v)) {
+      throw inputError(where, `${m.kind} ${m.metadata!.name}: ${shape.path} is ${missing ? 'missing' : JSON.stringify(v)}, expected ${shape.expected}. Fix: correct the manifest`);
     }
   }
   if (m.kind === 'StatefulSet') checkTemplates(m, where);

@@ -20,7 +20,8 @@ export const CLASS_PARAMETERS_REFUSED: Rule<Inventory> = {
     + 'aws-efs-csi-driver pkg/driver/controller.go CreateVolume, filesystem_id_finder.go; Amazon EC2 CreateVolume and tag limits',
   check: (inv: Inventory) => [...inv.classes.values()].flatMap(cls => {
     const driver = driverOf(cls.provisioner);
-    if (!driver?.classProblems) return [];
+    // A class that groups hand-written PVs (the EFS static-provisioning examples): its claims bind to them, and the driver is not asked.
+    if (!driver?.classProblems || inv.volumesByClass.has(cls.metadata!.name!)) return [];
     return driver.classProblems(cls.parameters ?? {}, allowedZones(cls)).map(problem => ({
       object: cls,
       field: problem.parameter === 'allowedTopologies' ? 'allowedTopologies' : `parameters.${problem.parameter}`,

@@ -1,6 +1,7 @@
 import { stringsAt } from '../../manifests/fields';
 import { Inventory, Workload } from '../../manifests/inventory';
 import { namespaceOf } from '../../manifests/manifest';
+import { isNodeLocalClaim } from '../claims-and-classes';
 
 /** Where the access modes are documented. */
 export const ACCESS_MODES_SOURCE = 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes';
@@ -14,6 +15,8 @@ export interface SharedClaim {
   readonly modes: string[];
   readonly mounters: Workload[];
   readonly pods: number;
+  /** Its volume is pinned to one node, where every pod that mounts it runs (isNodeLocalClaim). */
+  readonly nodeLocal: boolean;
 }
 
 /** The claims in the manifests that workloads mount, read once for the three rules that judge them. */
@@ -27,7 +30,7 @@ function readMountedClaims(inv: Inventory): SharedClaim[] {
     const mounters = inv.mountersOf(namespaceOf(claim), name);
     if (mounters.length === 0) return [];
     const modes = stringsAt(claim, claim.spec?.accessModes, 'spec.accessModes');
-    return [{ name, modes, mounters, pods: mounters.reduce((sum, w) => sum + w.replicas, 0) }];
+    return [{ name, modes, mounters, pods: mounters.reduce((sum, w) => sum + w.replicas, 0), nodeLocal: isNodeLocalClaim(inv, claim) }];
   });
 }
 

@@ -2,10 +2,19 @@ import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { stringAt } from '../../manifests/fields';
 import { Inventory } from '../../manifests/inventory';
-import { namespaceOf } from '../../manifests/manifest';
+import { Manifest, namespaceOf } from '../../manifests/manifest';
 
 /** Where the governing Service of a StatefulSet is documented. */
 export const STABLE_NETWORK_ID_SOURCE = 'https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id';
+
+/**
+ * The StatefulSets whose pods run a CSI driver: drivers use a StatefulSet for
+ * its at-most-one-pod guarantee and talk to the API server, not to each
+ * other, so they need no per-pod DNS names.
+ */
+export function runsCsiDriver(inv: Inventory, sts: Manifest): boolean {
+  return inv.remember('CSI driver StatefulSets', () => new Set(inv.workloads.filter(w => w.csiDriver).map(w => w.object))).has(sts);
+}
 
 export const STATEFULSET_SERVICE_MISSING: Rule<Inventory> = {
   id: 'statefulset-service-missing',
@@ -14,7 +23,7 @@ export const STATEFULSET_SERVICE_MISSING: Rule<Inventory> = {
   source: STABLE_NETWORK_ID_SOURCE,
   check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {
     const serviceName = stringAt(sts, sts.spec?.serviceName, 'spec.serviceName');
-    if (!serviceName || inv.findReferenced('Service', namespaceOf(sts), serviceName)) return [];
+    if (!serviceName || runsCsiDriver(inv, sts) || inv.findReferenced('Service', namespaceOf(sts), serviceName)) return [];
     return [{
       object: sts,
       field: 'spec.serviceName',

@@ -1,4 +1,4 @@
-import { STABLE_NETWORK_ID_SOURCE } from './statefulset-service-missing';
+import { STABLE_NETWORK_ID_SOURCE, runsCsiDriver } from './statefulset-service-missing';
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { stringAt } from '../../manifests/fields';
@@ -12,7 +12,7 @@ export const STATEFULSET_SERVICE_NOT_HEADLESS: Rule<Inventory> = {
   source: STABLE_NETWORK_ID_SOURCE,
   check: (inv: Inventory) => inv.ofKind('StatefulSet').flatMap(sts => {
     const serviceName = stringAt(sts, sts.spec?.serviceName, 'spec.serviceName');
-    const service = serviceName ? inv.findReferenced('Service', namespaceOf(sts), serviceName) : undefined;
+    const service = serviceName && !runsCsiDriver(inv, sts) ? inv.findReferenced('Service', namespaceOf(sts), serviceName) : undefined;
     if (!service || service.spec?.clusterIP === 'None') return [];
     return [{
       object: service,

@@ -10,7 +10,9 @@ export const WRITE_ONCE_CLAIM_ROLLING_UPDATE: Rule<Inventory> = {
   summary: 'A ReadWriteOnce claim under a Deployment that surges on update: the new pod can land on another node and wait forever for the volume.',
   source: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy',
   check: (inv: Inventory) => mountedClaims(inv)
-    .filter(c => c.modes.includes(AccessMode.READ_WRITE_ONCE) && !c.modes.includes(AccessMode.READ_WRITE_MANY))
+    .filter(c => c.modes.includes(AccessMode.READ_WRITE_ONCE) && !c.modes.includes(AccessMode.READ_WRITE_MANY)
+      // A node-local volume takes every pod to its node: one attachment serves them all.
+      && !c.nodeLocal)
     .flatMap(c => c.mounters.filter(surges).map((w): Hit => ({
       object: w.object,
       field: 'spec.strategy',

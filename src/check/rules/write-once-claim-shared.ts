@@ -10,7 +10,9 @@ export const WRITE_ONCE_CLAIM_SHARED: Rule<Inventory> = {
   summary: 'A ReadWriteOnce claim mounted by more than one pod: pods scheduled to another node fail with a Multi-Attach error.',
   source: ACCESS_MODES_SOURCE,
   check: (inv: Inventory) => mountedClaims(inv)
-    .filter(c => c.modes.includes(AccessMode.READ_WRITE_ONCE) && !c.modes.includes(AccessMode.READ_WRITE_MANY) && c.pods > 1)
+    .filter(c => c.modes.includes(AccessMode.READ_WRITE_ONCE) && !c.modes.includes(AccessMode.READ_WRITE_MANY) && c.pods > 1
+      // A node-local volume takes every pod to its node: one attachment serves them all.
+      && !c.nodeLocal)
     .flatMap(c => c.mounters.map((w): Hit => ({
       object: w.object,
       field: volumeField(w, c.name),
