@@ -235,3 +235,23 @@ describe('false alarms found on the public corpus (test/corpus), each kept away'
     expect(found('storage-api-removed', [storageClass('a', 'ebs.csi.aws.com'), claim('b', { storageClassName: 'a' })])).toEqual([]);
   });
 });
+
+describe('the beta class annotation names a class as Kubernetes reads it (before storageClassName)', () => {
+  const claim = (annotations: any, spec: any = {}) => ({
+    apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', annotations },
+    spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } }, ...spec },
+  });
+  const beta = { 'volume.beta.kubernetes.io/storage-class': 'ebs' };
+
+  test('a claim naming its class by annotation does not rely on the default (openebs k8s-demo/fast-ebs-pvc.yaml, azuredisk deploy/example/statefulset.yaml)', () => {
+    expect(found('claim-default-class', [claim(beta)])).toEqual([]);
+    expect(found('claim-default-class', [claim({})])).toEqual(['PersistentVolumeClaim data spec.storageClassName']);
+  });
+
+  test('the annotation wins over storageClassName, as in GetPersistentVolumeClaimClass', () => {
+    const ebs = storageClass('ebs', 'ebs.csi.aws.com');
+    const efs = storageClass('efs', 'efs.csi.aws.com', { parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-1' } });
+    expect(found('access-mode-unserved', [ebs, efs, claim(beta, { storageClassName: 'efs' })])).toEqual(['PersistentVolumeClaim data spec.accessModes']);
+    expect(found('access-mode-unserved', [ebs, efs, claim({}, { storageClassName: 'efs' })])).toEqual([]);
+  });
+});

@@ -33,6 +33,8 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
   'claim-template-name': ['StatefulSet db', 'spec.volumeClaimTemplates[Data_Volume].metadata.name', /^template Data_Volume of StatefulSet db is not a DNS-1123 label/],
   'statefulset-service-missing': ['StatefulSet db', 'spec.serviceName', /^StatefulSet db names the Service db, which is not in these manifests/],
   'statefulset-service-not-headless': ['Service db', 'spec.clusterIP', /^Service db governs StatefulSet db but is not headless/],
+  'statefulset-service-selector': ['Service db', 'spec.selector',
+    /^Service db governs StatefulSet db, but its selector \(app=database\) does not match the pods' labels: it has no endpoints/],
   'single-pod-claim-shared': ['Deployment web', 'spec.template.spec.volumes[uploads]', /^claim uploads is ReadWriteOncePod but 2 pods mount it/],
   'write-once-claim-shared': ['Deployment web', 'spec.template.spec.volumes[uploads]', /^claim uploads is ReadWriteOnce but 3 pods mount it/],
   'write-once-claim-rolling-update': ['Deployment web', 'spec.strategy', /^Deployment web mounts ReadWriteOnce claim uploads and updates by RollingUpdate with surge/],

@@ -3,7 +3,7 @@ import { NO_PROVISIONER, Served, VolumeDriver } from '../core/volume-driver';
 import { driverOf, platformClass } from '../drivers';
 import { objectsAt, quantityAt, stringsAt } from '../manifests/fields';
 import { Inventory } from '../manifests/inventory';
-import { Manifest, namespaceOf } from '../manifests/manifest';
+import { Manifest, namespaceOf, storageClassNameOf } from '../manifests/manifest';
 
 /** A claim, or a StatefulSet's claim template, with where it sits. */
 export interface ClaimView {
@@ -17,6 +17,8 @@ export interface ClaimView {
   readonly namespace: string;
   readonly accessModes: string[];
   readonly volumeMode: string;
+  /** The class it names (the beta annotation, then storageClassName); undefined when it names none. */
+  readonly className: string | undefined;
 }
 
 /** Every claim and claim template in the manifests, read once for the several rules that judge them. */
@@ -44,6 +46,7 @@ function view(owner: Manifest, claim: { [key: string]: any }, specPath: string, 
     namespace: namespaceOf(owner),
     accessModes: stringsAt(owner, spec.accessModes, `${specPath}.accessModes`),
     volumeMode: spec.volumeMode ?? 'Filesystem',
+    className: storageClassNameOf(claim),
   };
 }
 
@@ -71,7 +74,7 @@ function answer<T>(inv: Inventory, question: string, className: string | undefin
 
 /** The class a claim gets: the one it names, the manifests' default class, or a platform's class; undefined when unknown or static (""). */
 export function classOf(inv: Inventory, claim: ClaimView): ClassView | undefined {
-  const name: string | undefined = claim.spec.storageClassName;
+  const name = claim.className;
   if (name === '') return undefined;
   return answer(inv, 'class', name, () => readClass(inv, name));
 }
@@ -183,8 +186,8 @@ const NODE_LOCAL_PROVISIONERS = ['topolvm.io', 'topolvm.cybozu.com', 'lvm.csi.op
  * never asked to attach to a second one.
  */
 export function isNodeLocalClaim(inv: Inventory, claim: Manifest): boolean {
-  const name: unknown = claim.spec?.storageClassName;
-  const cls = name === undefined ? inv.defaultClass : typeof name === 'string' ? inv.classes.get(name) : undefined;
+  const name = storageClassNameOf(claim);
+  const cls = name === undefined ? inv.defaultClass : inv.classes.get(name);
   if (cls && NODE_LOCAL_PROVISIONERS.includes(cls.provisioner)) return true;
-  return typeof name === 'string' && name !== '' && (cls === undefined || cls.provisioner === NO_PROVISIONER) && isLocalClass(inv, name);
+  return name !== undefined && name !== '' && (cls === undefined || cls.provisioner === NO_PROVISIONER) && isLocalClass(inv, name);
 }

@@ -1,5 +1,5 @@
 import { countAt, objectAt, objectsAt, stringAt, stringsAt } from './fields';
-import { Manifest, namespaceOf, objectKey } from './manifest';
+import { Manifest, namespaceOf, objectKey, storageClassNameOf } from './manifest';
 
 /** A pod-creating object, read once for every rule. */
 export interface Workload {
@@ -81,7 +81,7 @@ export class Inventory {
       if (m.kind === 'StorageClass') this.classes.set(m.metadata!.name!, m);
       if (m.kind === 'PersistentVolumeClaim') this.claims.set(`${namespaceOf(m)}/${m.metadata!.name}`, m);
       if (m.kind === 'PersistentVolume') {
-        pushTo(this.volumesByClass, m.spec?.storageClassName ?? '', m);
+        pushTo(this.volumesByClass, storageClassNameOf(m) ?? '', m);
       }
       if (POD_SPEC_PATHS[m.kind!]) this.addWorkload(readWorkload(m));
     }

@@ -30,6 +30,22 @@ export function withoutDefaults(value: any, defaults: { [key: string]: unknown }
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => stableJson(v) !== stableJson(defaults[k])));
 }
 
+/** The beta annotation that still names the class of a claim or a PV, before their storageClassName. */
+export const BETA_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
+
+/**
+ * The class a claim, a claim template or a PV names: the beta annotation
+ * first, as Kubernetes reads it (GetPersistentVolumeClaimClass,
+ * GetPersistentVolumeClass in component-helpers storage/volume), then
+ * spec.storageClassName; undefined when neither is given.
+ */
+export function storageClassNameOf(object: { readonly metadata?: any; readonly spec?: any }): string | undefined {
+  const annotation: unknown = object.metadata?.annotations?.[BETA_CLASS_ANNOTATION];
+  if (typeof annotation === 'string') return annotation;
+  const name: unknown = object.spec?.storageClassName;
+  return typeof name === 'string' ? name : undefined;
+}
+
 /** The namespace of an object, '' when it names none. */
 export function namespaceOf(m: Manifest): string {
   return m.metadata?.namespace ?? '';

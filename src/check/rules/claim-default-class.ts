@@ -22,7 +22,7 @@ export const CLAIM_DEFAULT_CLASS: Rule<Inventory> = {
   check: (inv: Inventory) => {
     if ([...inv.classes.values()].some(c => c.metadata?.annotations?.[DEFAULT_CLASS] === 'true')) return [];
     return allClaims(inv)
-      .filter(claim => claim.spec.storageClassName === undefined && !claim.spec.volumeName && claim.spec.selector === undefined)
+      .filter(claim => claim.className === undefined && !claim.spec.volumeName && claim.spec.selector === undefined)
       .map(claim => ({
         object: claim.owner,
         field: `${claim.specPath}.storageClassName`,

@@ -1,7 +1,7 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { Inventory, pushTo } from '../../manifests/inventory';
-import { Manifest } from '../../manifests/manifest';
+import { Manifest, storageClassNameOf } from '../../manifests/manifest';
 
 /** The PVs of the manifests a pre-bound claim points at: the one it names, or those its matchLabels select. */
 function targets(inv: Inventory, claim: Manifest): Manifest[] {
@@ -44,10 +44,10 @@ export const CLAIM_PREBOUND_DEFAULT_CLASS: Rule<Inventory> = {
   source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reserving-a-persistentvolume; '
     + 'plugin/pkg/admission/storage/storageclass/setdefault (DefaultStorageClass)',
   check: (inv: Inventory) => inv.ofKind('PersistentVolumeClaim')
-    .filter(claim => claim.spec?.storageClassName === undefined)
+    .filter(claim => storageClassNameOf(claim) === undefined)
     .flatMap(claim => {
       const pvs = targets(inv, claim);
-      if (pvs.length === 0 || pvs.some(pv => (pv.spec?.storageClassName ?? '') !== '')) return [];
+      if (pvs.length === 0 || pvs.some(pv => (storageClassNameOf(pv) ?? '') !== '')) return [];
       const how = claim.spec?.volumeName ? `names PV ${claim.spec.volumeName}` : `selects PV ${pvs.map(pv => pv.metadata!.name).join(', ')}`;
       return [{
         object: claim,

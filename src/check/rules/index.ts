@@ -24,6 +24,7 @@ import { STATEFULSET_NAME_LENGTH } from './statefulset-name-length';
 import { STATEFULSET_SCALE_DOWN_DELETES } from './statefulset-scale-down-deletes';
 import { STATEFULSET_SERVICE_MISSING } from './statefulset-service-missing';
 import { STATEFULSET_SERVICE_NOT_HEADLESS } from './statefulset-service-not-headless';
+import { STATEFULSET_SERVICE_SELECTOR } from './statefulset-service-selector';
 import { STATIC_STORAGE_DELETE } from './static-storage-delete';
 import { STORAGE_API_REMOVED } from './storage-api-removed';
 import { VOLUME_MODE_MISMATCH } from './volume-mode-mismatch';
@@ -51,6 +52,7 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   CLAIM_TEMPLATE_NAME,
   STATEFULSET_SERVICE_MISSING,
   STATEFULSET_SERVICE_NOT_HEADLESS,
+  STATEFULSET_SERVICE_SELECTOR,
   SINGLE_POD_CLAIM_SHARED,
   WRITE_ONCE_CLAIM_SHARED,
   WRITE_ONCE_CLAIM_ROLLING_UPDATE,

@@ -2,6 +2,7 @@ import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { objectsAt } from '../../manifests/fields';
 import { Inventory } from '../../manifests/inventory';
+import { storageClassNameOf } from '../../manifests/manifest';
 
 /**
  * A StatefulSet that deletes the claims of the replicas it scales down
@@ -16,7 +17,7 @@ export const STATEFULSET_SCALE_DOWN_DELETES: Rule<Inventory> = {
   check: (inv: Inventory) => inv.ofKind('StatefulSet')
     .filter(sts => sts.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete')
     .flatMap(sts => objectsAt(sts, sts.spec?.volumeClaimTemplates, 'spec.volumeClaimTemplates').flatMap(t => {
-      const className = t.spec?.storageClassName;
+      const className = storageClassNameOf(t);
       const cls = className === undefined ? inv.defaultClass : className === '' ? undefined : inv.classes.get(className);
       if (!cls || (cls.reclaimPolicy ?? 'Delete') !== 'Delete') return [];
       return [{

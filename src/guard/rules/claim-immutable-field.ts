@@ -1,12 +1,12 @@
 import { changeHit, FieldChange, fieldHits, GuardRule, objectRule } from './change-rule';
 import { Hit } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
-import { Manifest, stableJson } from '../../manifests/manifest';
+import { BETA_CLASS_ANNOTATION, Manifest, stableJson } from '../../manifests/manifest';
 
 const newClaim = () => 'create a new claim with the new settings and copy the data into it (for performance settings, use a VolumeAttributesClass)';
 const SPEC_IMMUTABLE = 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims';
 /** The class annotation that came before spec.storageClassName (core.BetaStorageClassAnnotation). */
-const BETA_CLASS = 'volume.beta.kubernetes.io/storage-class';
+const BETA_CLASS = BETA_CLASS_ANNOTATION;
 
 const IMMUTABLE: FieldChange[] = [
   { field: 'spec.volumeName', value: m => m.spec?.volumeName, onceSet: true, message: 'volumeName may only be set once', fix: newClaim },
