@@ -238,7 +238,9 @@ describe('false alarms found on the public corpus (test/corpus), each kept away'
 
 describe('the beta class annotation names a class as Kubernetes reads it (before storageClassName)', () => {
   const claim = (annotations: any, spec: any = {}) => ({
-    apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', annotations },
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'data', annotations },
     spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } }, ...spec },
   });
   const beta = { 'volume.beta.kubernetes.io/storage-class': 'ebs' };
@@ -254,4 +256,21 @@ describe('the beta class annotation names a class as Kubernetes reads it (before
     expect(found('access-mode-unserved', [ebs, efs, claim(beta, { storageClassName: 'efs' })])).toEqual(['PersistentVolumeClaim data spec.accessModes']);
     expect(found('access-mode-unserved', [ebs, efs, claim({}, { storageClassName: 'efs' })])).toEqual([]);
   });
+});
+
+describe('local-immediate-binding covers node-local provisioners (openebs/lvm-localpv and zfs-localpv deploy/sample classes)', () => {
+  test.each(['lvm.csi.openebs.io', 'topolvm.io', 'rancher.io/local-path', 'openebs.io/local'])('%s binding Immediately is flagged; WaitForFirstConsumer is not', provisioner => {
+    expect(found('local-immediate-binding', [storageClass('a', provisioner)])).toEqual(['StorageClass a volumeBindingMode']);
+    expect(found('local-immediate-binding', [storageClass('a', provisioner, { volumeBindingMode: 'WaitForFirstConsumer' })])).toEqual([]);
+  });
+
+  test('a network-storage class binding Immediately is not this rule\'s', () => {
+    expect(found('local-immediate-binding', [storageClass('a', 'nfs.csi.k8s.io')])).toEqual([]);
+  });
+});
+
+test('local-immediate-binding leaves the one-node CSI hostpath demo driver to hostpath-provisioner-class (csi-driver-host-path examples/csi-storageclass.yaml)', () => {
+  const cls = storageClass('csi-hostpath-sc', 'hostpath.csi.k8s.io', { volumeBindingMode: 'Immediate' });
+  expect(found('local-immediate-binding', [cls])).toEqual([]);
+  expect(found('hostpath-provisioner-class', [cls])).toEqual(['StorageClass csi-hostpath-sc provisioner']);
 });

@@ -174,7 +174,7 @@ export function singleNode(pv: Manifest): string | undefined {
  * Rancher local-path-provisioner, and the CSI hostpath driver (one node's
  * topology per volume).
  */
-const NODE_LOCAL_PROVISIONERS = ['topolvm.io', 'topolvm.cybozu.com', 'lvm.csi.openebs.io', 'local.csi.openebs.io', 'zfs.csi.openebs.io',
+export const NODE_LOCAL_PROVISIONERS: readonly string[] = ['topolvm.io', 'topolvm.cybozu.com', 'lvm.csi.openebs.io', 'local.csi.openebs.io', 'zfs.csi.openebs.io',
   'openebs.io/local', 'rancher.io/local-path', 'hostpath.csi.k8s.io',
   // The name older ZFS LocalPV releases registered (their deploy/sample classes use it).
   'zfs-localpv'];
