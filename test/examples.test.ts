@@ -296,3 +296,15 @@ test('block-disks: driver options on four clouds, and existing GCE and EBS disks
     selector: { matchLabels: { 'block.cdk8s-storage.io/volume': 'orders-restored', 'block.cdk8s-storage.io/template': 'data' } },
   }]);
 });
+
+test('storage-check: the README shows what check prints for the third-party manifests, and they pass the Kubernetes schema', () => {
+  const dir = join(examplesDir, 'storage-check');
+  const readme = readFileSync(join(dir, 'README.md'), 'utf-8');
+  const shown = readme.split('<!-- check-output')[1].split('```text\n')[1].split('\n```')[0];
+  const out: string[] = [];
+  const status = runCli(['check', join(dir, 'third-party')], { out: s => out.push(s), err: s => out.push(s) });
+  expect(out.join('\n').split(`${dir}/`).join('').trimEnd()).toBe(shown);
+  expect(status).toBe(1);
+  const file = join(dir, 'third-party', 'legacy-wiki.yaml');
+  expectValidManifests(parseAllDocuments(readFileSync(file, 'utf-8')).map(d => d.toJSON()));
+});
