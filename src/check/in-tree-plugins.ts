@@ -60,8 +60,12 @@ export interface InTreeUse {
   readonly plugin: InTreePlugin;
 }
 
-/** Every pod volume, PV and StorageClass of the manifests that names one of `plugins`. */
+/** Every pod volume, PV and StorageClass of the manifests that names one of `plugins` (the manifests are read once for both rules). */
 export function inTreeUses(inv: Inventory, plugins: readonly InTreePlugin[]): InTreeUse[] {
+  return inv.remember('in-tree plugin uses', () => readUses(inv, [...REMOVED_PLUGINS, ...MIGRATED_PLUGINS])).filter(use => plugins.includes(use.plugin));
+}
+
+function readUses(inv: Inventory, plugins: readonly InTreePlugin[]): InTreeUse[] {
   const byField = new Map(plugins.map(p => [p.field, p]));
   const byProvisioner = new Map(plugins.filter(p => p.provisioner).map(p => [p.provisioner!, p]));
   const uses: InTreeUse[] = [];
