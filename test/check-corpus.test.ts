@@ -11,8 +11,11 @@ import { readManifests } from '../src/manifests/files';
  */
 const CORPUS = join(__dirname, 'corpus');
 const SOURCES: Array<{ file: string; repo: string; path: string; commit: string; url: string }> = JSON.parse(readFileSync(join(CORPUS, 'SOURCES.json'), 'utf-8'));
-const EXPECTED: { [file: string]: { findings: Array<{ finding: string; severity: string; why: string }>; inputError?: { message: string; why: string } } } =
-  JSON.parse(readFileSync(join(CORPUS, 'EXPECTED.json'), 'utf-8'));
+interface Expected {
+  readonly findings: Array<{ finding: string; severity: string; why: string }>;
+  readonly inputError?: { message: string; why: string };
+}
+const EXPECTED: { [file: string]: Expected } = JSON.parse(readFileSync(join(CORPUS, 'EXPECTED.json'), 'utf-8'));
 
 /** One finding as EXPECTED.json names it. */
 const name = (f: { ruleId: string; kind: string; namespace?: string; name: string; field: string }) =>
