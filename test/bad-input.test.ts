@@ -302,4 +302,42 @@ describe('the cases that went wrong before, with their exact messages', () => {
   ])('NFS server %s: the fix works', (server, fix) => {
     expect(() => new NfsShare(chart(), 'share', { server, path: '/e', capacity: gi(1) })).toThrow(`Fix: ${fix}`);
   });
+
+  test('StatefulStore.claimName: an ordinal no replica has, or a template of another store, is refused (the name would never exist)', () => {
+    const c = chart();
+    const www = standard.claimTemplate('www', { storage: gi(1) });
+    const store = new StatefulStore(c, 'web', { image: 'nginx', replicas: 3, ordinalsStart: 1, volumes: [{ claim: www, mountPath: '/data' }] });
+    expect(store.claimName(www, 3)).toBe('www-web-3');
+    expect(() => store.claimName(www, 4)).toThrow(
+      'test/web (StatefulStore): invalid ordinal 4. Allowed: an ordinal of a replica: 1 to 3 (ordinalsStart 1, replicas 3). Fix: pass the ordinal of an existing replica, or raise replicas');
+    expect(() => store.claimName(www, 0)).toThrow('invalid ordinal 0. Allowed: an ordinal of a replica: 1 to 3');
+    expect(() => store.claimName(standard.claimTemplate('other', { storage: gi(1) }), 1)).toThrow(
+      'test/web (StatefulStore): invalid template "other". Allowed: a template this store mounts (www). Fix: mount the template on this store first (volumes, or addVolume), or ask the store that mounts it');
+  });
+
+  test('PodVolume.fromKube without a name', () => {
+    expect(() => PodVolume.fromKube({ emptyDir: {} } as any)).toThrow(
+      'PodVolume.fromKube: invalid volume.name (not set). Allowed: the volume\'s name (a DNS-1123 label). Fix: give the volume a name, for example { name: "cache", emptyDir: {} }');
+  });
+
+  test('StorageDefaults.setPruneProtection after a construct exists: our error, not the constructs library\'s', () => {
+    const c = chart();
+    nfs(c);
+    expect(() => StorageDefaults.setPruneProtection(c, 'none' as any)).toThrow(
+      'StorageDefaults.setPruneProtection: invalid scope "test". Allowed: an App or a Chart before anything is added to it (it already holds share; '
+      + 'construct context cannot change once children exist). Fix: call StorageDefaults.setPruneProtection right after creating the app or the chart');
+  });
+
+  test('NfsShare path with "..": the fix does not suggest "/../x"', () => {
+    expect(() => new NfsShare(chart(), 'share', { server: 'h', path: '../x', capacity: gi(1) })).toThrow(
+      'test/share (NfsShare): invalid path "../x". Allowed: an absolute path (the API rejects others). Fix: write the absolute path the server exports, for example "/exports/data"');
+    expect(() => new NfsShare(chart(), 'share', { server: 'h', path: 'exports/x', capacity: gi(1) })).toThrow('Fix: write "/exports/x"');
+  });
+
+  test('SPDK: a dotted address that is no IPv4 address, an empty image, an empty model', () => {
+    expect(() => new SpdkCsiDriver(chart(), 'spdk', { targets: [{ ...target, targetAddress: '999.999.1.1' }] })).toThrow('invalid targets["t1"].targetAddress "999.999.1.1". Allowed: an IP address or host name');
+    expect(() => new SpdkCsiDriver(chart(), 'spdk', { targets: [target], images: { driver: '' } })).toThrow(
+      'test/spdk (SpdkCsiDriver): invalid images.driver "". Allowed: an image reference, not empty');
+    expect(() => SpdkVolumeTarget.nvmf({ nqn: 'nqn.x', model: '', targetAddress: '10.0.0.2' })).toThrow('invalid model "". Allowed: the namespace model number the target reports, not empty');
+  });
 });

@@ -16,5 +16,6 @@ export function isIpAddress(address: string): boolean {
 /** A host name (DNS labels joined by dots, at most 253 characters), an IPv4 address, or a bare IPv6 address. */
 export function isHost(address: string): boolean {
   const a = address ?? '';
-  return isIpAddress(a) || (a.length <= 253 && HOST_NAME.test(a));
+  // Digits and dots only is an IPv4 address or nothing: "999.999.1.1" is not a host name.
+  return isIpAddress(a) || (a.length <= 253 && HOST_NAME.test(a) && !/^[\d.]+$/.test(a));
 }

@@ -54,6 +54,8 @@ export function optional(check: Check): OptionalCheck {
 export const isPlainObject = (v: unknown): v is { [key: string]: unknown } => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const str = (example = 'a string'): RequiredCheck => predicate(example, `pass ${example}`, v => typeof v === 'string');
+/** A string with something in it: an empty one would render a field that means nothing (an image "", a model ""). */
+export const text = (example = 'a string'): RequiredCheck => predicate(`${example}, not empty`, `pass ${example}`, v => typeof v === 'string' && v.trim() !== '');
 export const bool = (): RequiredCheck => predicate('true or false', 'pass a boolean, not a string such as "true"', v => typeof v === 'boolean');
 
 /** An integer within bounds (the one integer check of the library). */

@@ -36,6 +36,15 @@ export class StorageDefaults {
     if (!Construct.isConstruct(scope)) {
       throw invalid({ where, prop: 'scope', value: scope, allowed: 'an App or a Chart', fix: 'pass the app or the chart whose storage objects to protect' });
     }
+    if (scope.node.children.length > 0) {
+      throw invalid({
+        where,
+        prop: 'scope',
+        value: scope.node.path || '(app)',
+        allowed: `an App or a Chart before anything is added to it (it already holds ${scope.node.children.map(c => c.node.id).join(', ')}; construct context cannot change once children exist)`,
+        fix: 'call StorageDefaults.setPruneProtection right after creating the app or the chart',
+      });
+    }
     // An unknown value would leave every volume without protection, silently.
     scope.node.setContext(CONTEXT_KEY, checkArg(`${where} on ${scope.node.path || '(app)'}`, 'protection', protection, enumOf(PruneProtection, 'PruneProtection')));
   }

@@ -25,7 +25,14 @@ function serverFix(server: string): string {
 /** An exported path: absolute, as the API requires of `nfs.path`. */
 export function checkNfsPath(path: string, where: string, prop = 'path'): string {
   if (!path?.startsWith('/')) {
-    throw invalid({ where, prop, value: path, allowed: 'an absolute path (the API rejects others)', fix: `write "/${path ?? ''}"` });
+    throw invalid({
+      where,
+      prop,
+      value: path,
+      allowed: 'an absolute path (the API rejects others)',
+      fix: typeof path === 'string' && path !== '' && !path.split('/').includes('..')
+        ? `write "/${path}"` : 'write the absolute path the server exports, for example "/exports/data"',
+    });
   }
   return path;
 }

@@ -1,7 +1,7 @@
 import type { SpdkClaimOptions } from './spdk-csi-driver';
 import type { SpdkExistingClaimOptions } from './spdk-existing-volume';
 import { SpdkAccessMode, SpdkImages, SpdkPciIds, SpdkRpcToken, SpdkTarget, SpdkTargetType, SpdkXpu, SpdkXpuTargetType } from './spdk-types';
-import { enumOf, optional, Schema, size, str, struct } from '../core/checks';
+import { enumOf, optional, Schema, size, str, struct, text } from '../core/checks';
 import { FsType, fsTypeAmong } from '../core/fs-type';
 
 /**
@@ -27,10 +27,10 @@ export const SPDK_XPU: Schema<SpdkXpu> = {
 };
 
 export const SPDK_IMAGES: Schema<SpdkImages> = {
-  provisioner: optional(str('an image reference')),
-  snapshotter: optional(str('an image reference')),
-  registrar: optional(str('an image reference')),
-  driver: optional(str('an image reference')),
+  provisioner: optional(text('an image reference')),
+  snapshotter: optional(text('an image reference')),
+  registrar: optional(text('an image reference')),
+  driver: optional(text('an image reference')),
 };
 
 export const SPDK_RPC_TOKEN: Schema<SpdkRpcToken> = { name: str('the name of a target'), username: str(), password: str() };

@@ -1,4 +1,4 @@
-import { Schema, checkProps, enumOf, num, optional, requireInteger, str } from '../core/checks';
+import { Schema, checkProps, enumOf, num, optional, requireInteger, str, text } from '../core/checks';
 import { invalid } from '../core/errors';
 
 /** The NVMe-oF transport of an existing volume. */
@@ -84,7 +84,7 @@ const TARGET_ADDRESS = str('the target\'s IP address or host name');
 
 const NVMF_TARGET_OPTIONS: Schema<SpdkNvmfTargetOptions> = {
   nqn: str('an NVMe Qualified Name starting with "nqn."'),
-  model: str('the namespace model number the target reports'),
+  model: text('the namespace model number the target reports'),
   targetAddress: TARGET_ADDRESS,
   targetPort: optional(num()),
   transport: optional(enumOf(SpdkNvmfTransport, 'SpdkNvmfTransport')),

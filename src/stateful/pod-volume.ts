@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { AccessMode } from '../core/access-mode';
 import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, requireInteger, size, str } from '../core/checks';
 import { assignDefined } from '../core/defined';
+import { invalid } from '../core/errors';
 import { KubeJson } from '../core/kube-json';
 import { NameRule, validateName } from '../core/names';
 import { VolumeMode } from '../core/policies';
@@ -115,6 +116,9 @@ export class PodVolume {
     checkArg('PodVolume.fromKube', 'volume', volume, kubeStruct('k8s.Volume'));
     // Once, here: cdk8s-plus-27's converter writes its Quantity and IntOrString values as plain values.
     const { name, ...source } = k8s.toJson_Volume(volume)!;
+    if (typeof name !== 'string') {
+      throw invalid({ where: 'PodVolume.fromKube', prop: 'volume.name', value: name, allowed: 'the volume\'s name (a DNS-1123 label)', fix: 'give the volume a name, for example { name: "cache", emptyDir: {} }' });
+    }
     return new PodVolume(name, `PodVolume.fromKube(${JSON.stringify(name)})`, source);
   }
 

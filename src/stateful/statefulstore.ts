@@ -246,6 +246,26 @@ export class StatefulStore extends Construct {
     const where = describeConstruct(this, 'StatefulStore');
     checkArg(where, 'template', template, instanceOf(ClaimTemplate, 'ClaimTemplate', 'pass a template this store mounts'));
     checkArg(where, 'ordinal', ordinal, integer(0));
+    // A name the controller never creates would point a snapshot or a restore at nothing.
+    if (!this.claimTemplates.includes(template)) {
+      throw invalid({
+        where,
+        prop: 'template',
+        value: template.name,
+        allowed: `a template this store mounts (${this.claimTemplates.map(t => t.name).join(', ') || 'none yet'})`,
+        fix: 'mount the template on this store first (volumes, or addVolume), or ask the store that mounts it',
+      });
+    }
+    const last = this.ordinalsStart + this.replicas - 1;
+    if (ordinal < this.ordinalsStart || ordinal > last) {
+      throw invalid({
+        where,
+        prop: 'ordinal',
+        value: ordinal,
+        allowed: `an ordinal of a replica: ${this.ordinalsStart} to ${last} (ordinalsStart ${this.ordinalsStart}, replicas ${this.replicas})`,
+        fix: 'pass the ordinal of an existing replica, or raise replicas',
+      });
+    }
     return `${template.name}-${this.name}-${ordinal}`;
   }
 
