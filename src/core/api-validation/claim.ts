@@ -91,8 +91,9 @@ function normalizeDataSources(spec: { [key: string]: Json }): { [key: string]: J
   // CrossNamespaceVolumeDataSource is alpha (off): DropDisabledFields removes a reference to another namespace.
   if (isMap(dataSourceRef) && nonEmpty(dataSourceRef.namespace)) dataSourceRef = undefined;
   if (isMap(dataSource) && !KEPT_DATA_SOURCES.some(k => k.kind === dataSource.kind && k.apiGroup === (dataSource.apiGroup ?? ''))) dataSource = undefined;
-  if (isMap(dataSource) && !isMap(dataSourceRef)) dataSourceRef = { ...dataSource };
-  else if (isMap(dataSourceRef) && !isMap(dataSource) && !nonEmpty(dataSourceRef.namespace)) {
+  if (isMap(dataSource) && !isMap(dataSourceRef)) {
+    dataSourceRef = { ...dataSource };
+  } else if (isMap(dataSourceRef) && !isMap(dataSource) && !nonEmpty(dataSourceRef.namespace)) {
     dataSource = { apiGroup: dataSourceRef.apiGroup, kind: dataSourceRef.kind, name: dataSourceRef.name };
   }
   return { ...spec, dataSource, dataSourceRef };

@@ -28,8 +28,8 @@ export interface FieldError {
 
 /** The text of field.Error.Error(): `spec.accessModes: Unsupported value: "X": supported values: ...`. */
 export function fieldErrorText(e: FieldError): string {
-  const shown = e.type === FieldErrorType.REQUIRED || e.type === FieldErrorType.FORBIDDEN || e.type === FieldErrorType.TOO_LONG || e.value === undefined
-    ? e.type : `${e.type}: ${showValue(e.value)}`;
+  const valueless = [FieldErrorType.REQUIRED, FieldErrorType.FORBIDDEN, FieldErrorType.TOO_LONG].includes(e.type) || e.value === undefined;
+  const shown = valueless ? e.type : `${e.type}: ${showValue(e.value)}`;
   return `${e.field}: ${shown}${e.detail ? `: ${e.detail}` : ''}`;
 }
 

@@ -14,6 +14,9 @@ export * from './names';
 
 import { validatePersistentVolumeClaim as claim } from './claim';
 import { FieldError as Err } from './field-error';
+import { validateService } from './service';
+import { validateStatefulSet } from './statefulset';
+import { validateCsiDriver, validateStorageClass, validateVolumeAttributesClass } from './storage';
 import { validatePersistentVolume as volume } from './volume';
 import { validatePodVolumes as podVolumes } from './workloads';
 
@@ -22,6 +25,11 @@ export function validateObject(m: any): Err[] {
   switch (m?.kind) {
     case 'PersistentVolumeClaim': return claim(m);
     case 'PersistentVolume': return volume(m);
+    case 'StorageClass': return validateStorageClass(m);
+    case 'VolumeAttributesClass': return validateVolumeAttributesClass(m);
+    case 'CSIDriver': return validateCsiDriver(m);
+    case 'Service': return validateService(m);
+    case 'StatefulSet': return [...validateStatefulSet(m), ...podVolumes(m)];
     default: return podVolumes(m);
   }
 }

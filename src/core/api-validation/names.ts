@@ -113,7 +113,7 @@ export const pathSegmentName: NameValidator = (name, prefix) => {
   return [];
 };
 
-/** apimachinery's maskTrailingDash: "abc-" is a valid generateName. */
+/** apimachinery's maskTrailingDash, as it is: the last two characters of "abc-" become "a" ("aba"). */
 function maskTrailingDash(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }

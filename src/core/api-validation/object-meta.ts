@@ -19,12 +19,10 @@ export function validateObjectMeta(meta: Json, nameFn: NameValidator, path = Fie
   if (typeof generateName === 'string' && generateName !== '') {
     errs.push(...nameFn(generateName, true).map(msg => path.child('generateName').invalid(generateName, msg)));
   }
-  const name = meta?.name;
-  if (typeof name !== 'string' || name === '') {
-    if (typeof generateName !== 'string' || generateName === '') errs.push(path.child('name').required('name or generateName is required'));
-  } else {
-    errs.push(...nameFn(name, false).map(msg => path.child('name').invalid(name, msg)));
-  }
+  // rest.BeforeCreate names an object from its generateName: the first 58 characters and 5 random ones.
+  const name = nonEmptyString(meta?.name) ? meta.name : nonEmptyString(generateName) ? `${generateName.slice(0, 58)}xxxxx` : undefined;
+  if (name === undefined) errs.push(path.child('name').required('name or generateName is required'));
+  else errs.push(...nameFn(name, false).map(msg => path.child('name').invalid(name, msg)));
   const namespace = meta?.namespace;
   if (typeof namespace === 'string' && namespace !== '') {
     // ValidateNamespaceName: a DNS-1123 label.
@@ -34,9 +32,48 @@ export function validateObjectMeta(meta: Json, nameFn: NameValidator, path = Fie
   if (meta?.resourceVersion !== undefined && meta?.resourceVersion !== null && meta?.resourceVersion !== '') {
     errs.push(path.child('resourceVersion').invalid(meta.resourceVersion, 'resourceVersion should not be set on objects to be created'));
   }
+  if (typeof meta?.generation === 'number' && meta.generation < 0) errs.push(path.child('generation').invalid(meta.generation, 'must be greater than or equal to 0'));
   errs.push(...validateLabels(meta?.labels, path.child('labels')));
   errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
+  errs.push(...validateOwnerReferences(meta?.ownerReferences, path.child('ownerReferences')));
+  errs.push(...validateFinalizers(meta?.finalizers, path.child('finalizers')));
   return errs;
+}
+
+/** ValidateOwnerReferences: the fields of each reference, no Event as owner, and one controller at most. */
+function validateOwnerReferences(references: Json, path: FieldPath): FieldError[] {
+  if (!Array.isArray(references)) return [];
+  const errs: FieldError[] = [];
+  for (const ref of references) {
+    const version = typeof ref?.apiVersion === 'string' ? ref.apiVersion.split('/').pop() : '';
+    if (!version) errs.push(path.child('apiVersion').invalid(ref?.apiVersion ?? '', 'version must not be empty'));
+    for (const key of ['kind', 'name', 'uid']) if (!nonEmptyString(ref?.[key])) errs.push(path.child(key).invalid(ref?.[key] ?? '', 'must not be empty'));
+    if (ref?.apiVersion === 'v1' && ref?.kind === 'Event') errs.push(path.invalid(ref, '/v1, Kind=Event is disallowed from being an owner'));
+  }
+  const controllers = references.filter(r => r?.controller === true);
+  if (controllers.length > 1) {
+    errs.push(path.invalid(references, `Only one reference can have Controller set to true. Found "true" in references for ${controllers.slice(0, 2).map(r => `${r.kind}/${r.name}`).join(' and ')}`));
+  }
+  return errs;
+}
+
+/** ValidateFinalizers, with core's rule that a finalizer without "/" be a standard one. */
+function validateFinalizers(finalizers: Json, path: FieldPath): FieldError[] {
+  if (!Array.isArray(finalizers)) return [];
+  const errs: FieldError[] = [];
+  finalizers.forEach((f, i) => {
+    if (typeof f !== 'string') return;
+    errs.push(...isQualifiedName(f).map(msg => path.index(i).invalid(f, msg)));
+    if (!f.includes('/') && !['kubernetes', 'orphan', 'foregroundDeletion'].includes(f)) {
+      errs.push(path.index(i).invalid(f, 'name is neither a standard finalizer name nor is it fully qualified'));
+    }
+  });
+  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) errs.push(path.invalid(finalizers, 'finalizer orphan and foregroundDeletion cannot be both set'));
+  return errs;
+}
+
+function nonEmptyString(value: Json): value is string {
+  return typeof value === 'string' && value !== '';
 }
 
 function validateNamespaceName(namespace: string): string[] {

@@ -96,7 +96,8 @@ function validateSource(kind: string, source: Json, path: FieldPath): FieldError
     case 'scaleIO': return required(source, path, 'gateway', 'system', 'volumeName');
     case 'flexVolume': return required(source, path, 'driver');
     case 'iscsi': return required(source, path, 'targetPortal', 'iqn');
-    case 'quobyte': return required(source, path, 'registry', 'volume');
+    case 'quobyte': return [...(nonEmpty(source?.registry) ? [] : [path.child('registry').required('must be a host:port pair or multiple pairs separated by commas')]),
+      ...required(source, path, 'volume')];
     case 'flocker': return validateFlocker(source, path);
     case 'fc': return validateFc(source, path);
     default: return [];
@@ -148,8 +149,7 @@ function validateDownwardApiFile(item: Json, path: FieldPath): FieldError[] {
   const { fieldRef, resourceFieldRef } = item ?? {};
   if (isMap(fieldRef)) {
     const fieldPath = fieldRef.fieldPath;
-    if (!nonEmpty(fieldPath)) errs.push(path.child('fieldRef', 'fieldPath').required());
-    else if (!DOWNWARD_FIELDS.includes(fieldPath)) {
+    if (!nonEmpty(fieldPath)) {errs.push(path.child('fieldRef', 'fieldPath').required());} else if (!DOWNWARD_FIELDS.includes(fieldPath)) {
       const subscript = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
       if (!subscript) errs.push(path.child('fieldRef', 'fieldPath').notSupported(fieldPath, DOWNWARD_FIELDS));
       else errs.push(...isQualifiedName(subscript[2].toLowerCase()).map(msg => path.child('fieldRef', 'fieldPath').invalid(fieldPath, msg)));

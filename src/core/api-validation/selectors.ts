@@ -98,7 +98,8 @@ export function validateAllowedTopologies(topologies: Json, path: FieldPath): Fi
       byKey.set(r?.key, set);
     });
     const canonical = JSON.stringify([...byKey.entries()].map(([k, v]) => [k, [...v].sort()]).sort());
-    if (seen.includes(canonical)) errs.push({ ...at.child('matchLabelExpressions').duplicate(''), value: '' });
+    // The Go scan starts from a list of one empty term per term: a term without expressions always counts as a repeat.
+    if (seen.includes(canonical) || byKey.size === 0) errs.push(at.child('matchLabelExpressions').duplicate(''));
     seen.push(canonical);
   });
   return errs;
