@@ -274,3 +274,11 @@ test('local-immediate-binding leaves the one-node CSI hostpath demo driver to ho
   expect(found('local-immediate-binding', [cls])).toEqual([]);
   expect(found('hostpath-provisioner-class', [cls])).toEqual(['StorageClass csi-hostpath-sc provisioner']);
 });
+
+describe('YAML is read as kubectl reads it (go-yaml v2, YAML 1.1 scalars)', () => {
+  const { parseManifests } = require('../src/manifests/files');
+  test('a file mode written 0644 is octal, yes/on are true, underscores join digits, timestamps stay strings', () => {
+    const [m] = parseManifests('kind: ConfigMap\nmetadata: { name: a }\ndata: {}\nmode: 0644\nhex: 0x1F\nflag: yes\nswitch: on\nbig: 1_000\nwhen: 2024-01-01\nquoted: "0644"\n', 'x.yaml');
+    expect([m.mode, m.hex, m.flag, m.switch, m.big, m.when, m.quoted]).toEqual([420, 31, true, true, 1000, '2024-01-01', '0644']);
+  });
+});

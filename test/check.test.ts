@@ -14,6 +14,18 @@ const ids = (manifests: any[]) => StorageCheck.check(manifests).map(f => f.ruleI
 
 /** The finding each failing fixture must give: object, field, and the start of the message. */
 const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
+  'api-refused-metadata': ['ConfigMap settings', 'metadata.labels',
+    /^the API server refuses ConfigMap settings: metadata.labels: Invalid value: "platform-team-[a-z-]+": must be no more than 63 characters$/],
+  'api-refused-claim': ['PersistentVolumeClaim data', 'spec.accessModes',
+    /^the API server refuses PersistentVolumeClaim data: spec.accessModes: Unsupported value: "ReadWriteAll": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"$/],
+  'api-refused-volume': ['PersistentVolume shared', 'spec.nfs', /^the API server refuses PersistentVolume shared: spec.nfs: Forbidden: may not specify more than 1 volume type$/],
+  'api-refused-class': ['StorageClass zonal', 'allowedTopologies[0].matchLabelExpressions[0].values[1]',
+    /^the API server refuses StorageClass zonal: allowedTopologies\[0\].matchLabelExpressions\[0\].values\[1\]: Duplicate value: "eu-west-1a"$/],
+  'api-refused-statefulset': ['StatefulSet db', 'spec.template.metadata.labels',
+    /^the API server refuses StatefulSet db: spec.template.metadata.labels: Invalid value: \{"app":"db"\}: `selector` does not match template `labels`$/],
+  'api-refused-service': ['Service db', 'spec.clusterIPs', /^the API server refuses Service db: spec.clusterIPs: Invalid value: \["None","10.0.0.10"\]: 'None' must be the first and only value$/],
+  'api-refused-pod': ['Deployment web', 'spec.template.spec.containers[0].volumeMounts.subPath',
+    /^the API server refuses Deployment web \(the pods it creates would be refused too\): spec.template.spec.containers\[0\].volumeMounts.subPath: Invalid value: "..\/etc": must not contain '..'$/],
   'volume-mode-mismatch': ['Deployment db', 'spec.template.spec.containers[0].volumeMounts[0]',
     /^container db of Deployment db mounts volume pvc-raw at a path \(volumeMounts\), but claim raw is volumeMode Block, a raw device: the kubelet refuses the pod, which stays in ContainerCreating$/],
   'access-mode-unserved': ['PersistentVolumeClaim shared', 'spec.accessModes',
@@ -215,7 +227,7 @@ describe('suppression', () => {
     const [sts] = failing();
     sts.metadata.annotations = { 'cdk8s-storage.io/suppress': 'statefulset-service-mising' };
     expect(() => StorageCheck.check([sts]))
-      .toThrow(/fail\.yaml:1 \(document 1\): annotation cdk8s-storage\.io\/suppress: unknown rule id\(s\) statefulset-service-mising; the rules are access-mode-unserved, .*Fix: correct the spelling$/);
+      .toThrow(/fail\.yaml:1 \(document 1\): annotation cdk8s-storage\.io\/suppress: unknown rule id\(s\) statefulset-service-mising; the rules are api-refused-metadata, .*Fix: correct the spelling$/);
     expect(() => StorageCheck.check(failing(), { suppress: ['nope'] })).toThrow(/^StorageCheck\.check options\.suppress: unknown rule id\(s\) nope/);
   });
 });
@@ -262,7 +274,7 @@ describe('cdk8s-storage check', () => {
     expect(r.status).toBe(1);
     expect(r.out).toContain('ERROR  access-mode-unserved  PersistentVolumeClaim shared  spec.accessModes\n  claim shared asks for ReadWriteMany');
     expect(r.out).toMatch(/\n {2}fix: ask for ReadWriteOnce or ReadWriteOncePod, .*\n {2}at: .*fail\.yaml:8 \(document 2\)\n/);
-    expect(r.out).toMatch(/checked 2 objects: 1 error, 0 warning, 1 info$/);
+    expect(r.out).toMatch(/checked 2 objects: 0 refused, 1 error, 0 warning, 1 info$/);
   });
 
   test('exit 0 when only info findings remain, 1 with --fail-on info', () => {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'child_process';
 import { Dirent, Stats, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'fs';
 import { basename, join, relative } from 'path';
-import { CORE_SCHEMA, loadAll, State } from 'js-yaml';
+import { loadAll, State } from 'js-yaml';
 import { Manifest } from './manifest';
 import { recordSource } from './source';
+import { KUBECTL_YAML_SCHEMA } from './yaml-schema';
 
 /** Input that cannot be read: a clear message, and exit status 2. */
 export class ManifestInputError extends Error {}
@@ -111,10 +112,10 @@ export function parseManifests(text: string, source: string): Manifest[] {
   const anchored: boolean[] = [];
   let depth = 0;
   try {
-    // The YAML 1.2 core schema: no timestamps turned into dates, no yes/no booleans.
+    // YAML as kubectl reads it (yaml-schema.ts): 0644 is octal, yes is true, timestamps stay strings.
     // js-yaml reports each node it opens and closes: the first node of a document gives its line (counted from 0).
     documents = loadAll(text, undefined, {
-      schema: CORE_SCHEMA,
+      schema: KUBECTL_YAML_SCHEMA,
       // Whether a document defined anchors decides whether it needs the alias-expansion check (shape.ts).
       listener: (event, state) => {
         if (event === 'open' && depth++ === 0) startLines.push(state.line + 1);

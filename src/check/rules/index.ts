@@ -1,4 +1,5 @@
 import { ACCESS_MODE_UNSERVED } from './access-mode-unserved';
+import { API_REFUSED_RULES } from './api-refused';
 import { CLAIM_DEFAULT_CLASS } from './claim-default-class';
 import { CLAIM_EXCEEDS_LOCAL_VOLUMES } from './claim-exceeds-local-volumes';
 import { CLAIM_PREBOUND_DEFAULT_CLASS } from './claim-prebound-default-class';
@@ -36,6 +37,7 @@ import { Inventory } from '../../manifests/inventory';
 
 /** Every rule, in the order findings are reported. */
 export const CHECK_RULES: readonly Rule<Inventory>[] = [
+  ...API_REFUSED_RULES,
   ACCESS_MODE_UNSERVED,
   DRIVER_SIZE_LIMITS,
   CLASS_PARAMETERS_REFUSED,

@@ -14,22 +14,48 @@ export * from './names';
 
 import { validatePersistentVolumeClaim as claim } from './claim';
 import { FieldError as Err } from './field-error';
+import { NameValidator, nameIsDnsLabel, nameIsDnsSubdomain } from './names';
+import { validateObjectMeta } from './object-meta';
 import { validateService } from './service';
 import { validateStatefulSet } from './statefulset';
 import { validateCsiDriver, validateStorageClass, validateVolumeAttributesClass } from './storage';
 import { validatePersistentVolume as volume } from './volume';
-import { validatePodVolumes as podVolumes } from './workloads';
+import { POD_SPEC_PATHS as POD_KINDS, validatePodVolumes as podVolumes } from './workloads';
 
-/** Every refusal of one manifest, as far as this module knows its kind. */
+/** The kinds validated whole here, each with its validator (metadata included). */
+const VALIDATORS: { readonly [kind: string]: (m: any) => Err[] } = {
+  PersistentVolumeClaim: claim,
+  PersistentVolume: volume,
+  StorageClass: validateStorageClass,
+  VolumeAttributesClass: validateVolumeAttributesClass,
+  CSIDriver: validateCsiDriver,
+  Service: validateService,
+  StatefulSet: m => [...validateStatefulSet(m), ...podVolumes(m)],
+};
+
+/**
+ * The name rules of other kinds of core and apps (their Validate* functions'
+ * nameFn); any other kind's name is left to its own API (a custom resource's
+ * may follow other rules), while labels and annotations are the same for all.
+ */
+const NAME_RULES: { readonly [kind: string]: NameValidator } = {
+  Pod: nameIsDnsSubdomain,
+  ConfigMap: nameIsDnsSubdomain,
+  Secret: nameIsDnsSubdomain,
+  Deployment: nameIsDnsSubdomain,
+  DaemonSet: nameIsDnsSubdomain,
+  ReplicaSet: nameIsDnsSubdomain,
+  ReplicationController: nameIsDnsSubdomain,
+  Job: nameIsDnsSubdomain,
+  CronJob: nameIsDnsSubdomain,
+  ServiceAccount: nameIsDnsSubdomain,
+  Namespace: nameIsDnsLabel,
+};
+
+/** Every refusal of one manifest that this module knows: metadata for every kind, the spec for the kinds above and for workloads' pods. */
 export function validateObject(m: any): Err[] {
-  switch (m?.kind) {
-    case 'PersistentVolumeClaim': return claim(m);
-    case 'PersistentVolume': return volume(m);
-    case 'StorageClass': return validateStorageClass(m);
-    case 'VolumeAttributesClass': return validateVolumeAttributesClass(m);
-    case 'CSIDriver': return validateCsiDriver(m);
-    case 'Service': return validateService(m);
-    case 'StatefulSet': return [...validateStatefulSet(m), ...podVolumes(m)];
-    default: return podVolumes(m);
-  }
+  const whole = VALIDATORS[m?.kind];
+  if (whole) return whole(m);
+  const meta = validateObjectMeta(m?.metadata, NAME_RULES[m?.kind] ?? (() => []));
+  return POD_KINDS[m?.kind] ? [...meta, ...podVolumes(m)] : meta;
 }
