@@ -1,5 +1,6 @@
 import { DriverRegistry, StorageCheck } from '../src';
 import { MIGRATED_PLUGINS, REMOVED_PLUGINS } from '../src/check/in-tree-plugins';
+import { parseManifests } from '../src/manifests/files';
 
 /** The findings of one rule on some manifests: `kind name field`. */
 const found = (rule: string, manifests: any[]) =>
@@ -276,7 +277,6 @@ test('local-immediate-binding leaves the one-node CSI hostpath demo driver to ho
 });
 
 describe('YAML is read as kubectl reads it (go-yaml v2, YAML 1.1 scalars)', () => {
-  const { parseManifests } = require('../src/manifests/files');
   test('a file mode written 0644 is octal, yes/on are true, underscores join digits, timestamps stay strings', () => {
     const [m] = parseManifests('kind: ConfigMap\nmetadata: { name: a }\ndata: {}\nmode: 0644\nhex: 0x1F\nflag: yes\nswitch: on\nbig: 1_000\nwhen: 2024-01-01\nquoted: "0644"\n', 'x.yaml');
     expect([m.mode, m.hex, m.flag, m.switch, m.big, m.when, m.quoted]).toEqual([420, 31, true, true, 1000, '2024-01-01', '0644']);
