@@ -340,4 +340,39 @@ describe('the cases that went wrong before, with their exact messages', () => {
       'test/spdk (SpdkCsiDriver): invalid images.driver "". Allowed: an image reference, not empty');
     expect(() => SpdkVolumeTarget.nvmf({ nqn: 'nqn.x', model: '', targetAddress: '10.0.0.2' })).toThrow('invalid model "". Allowed: the namespace model number the target reports, not empty');
   });
+
+  describe('props the API server would refuse are refused at the prop, with Kubernetes\' reason (issue 21)', () => {
+    const store = (props: any) => () => synthValid(((c: Chart) => { new StatefulStore(c, 'db', { image: 'postgres:17', ...props }); return c; })(chart()));
+    const emptyDir = (name: string) => PodVolume.emptyDir(name);
+    test.each([
+      ['subPath "../etc"', store({ volumes: [{ volume: emptyDir('tmp'), mountPath: '/d', subPath: '../etc' }] }),
+        'test/db (StatefulStore): invalid subPath of the mount at "/d" in container "db" "../etc". Allowed: a relative path inside the volume, without ".."; '
+        + 'Kubernetes refuses this one: must not contain \'..\'. Fix: write the path from the volume\'s root, for example "etc"'],
+      ['subPath "/etc"', store({ volumes: [{ volume: emptyDir('tmp'), mountPath: '/d', subPath: '/etc' }] }), 'Kubernetes refuses this one: must be a relative path'],
+      ['mounts at /a and /a/', store({ volumes: [{ volume: emptyDir('t1'), mountPath: '/a' }, { volume: emptyDir('t2'), mountPath: '/a/' }] }),
+        'invalid volumes of container "db" "/a/". Allowed: each mountPath once per container (as a directory: "/a" and "/a/" are one)'],
+      ['a selector label key "bad key!"', store({ selectorLabels: { 'bad key!': 'x' } }), 'test/db (StatefulStore): invalid selectorLabels["bad key!"] "bad key!"'],
+      ['a pod label value over 63 characters', store({ podLabels: { a: 'x'.repeat(64) } }), 'Kubernetes refuses this one: must be no more than 63 characters'],
+      ['replicas 1e12', store({ replicas: 1e12 }), 'invalid replicas 1000000000000. Allowed: an integer from 1 to 2147483647 (apps/v1 holds it as an int32)'],
+      ['a ConfigMap item path "../x"', () => PodVolume.configMap('cfg', 'cfg', { items: { key: '../x' } }),
+        'PodVolume.configMap("cfg"): invalid items["key"] "../x". Allowed: a relative file path inside the volume, without ".." and not starting with ".."'],
+      ['a Secret item path "/abs"', () => PodVolume.secret('creds', 'creds', { items: { key: '/abs' } }), 'Kubernetes refuses this one: must be a relative path'],
+      ['a disk label key "bad key!"', () => new LocalSsdVolume(chart(), 'ssd', { disks: [{ node: 'n1', path: '/mnt/a', capacity: gi(1), labels: { 'bad key!': 'x' } }] }),
+        'test/ssd (LocalSsdVolume): invalid disks[].labels["bad key!"] "bad key!"'],
+      ['an empty zone', () => new BlockStorageClass(chart(), 'b', { provider: BlockProvider.ebs(), zones: [''] }), 'test/b (BlockStorageClass): invalid zones "". Allowed: each zone named once'],
+      ['a zone twice', () => new BlockStorageClass(chart(), 'b', { provider: BlockProvider.ebs(), zones: ['eu-west-1a', 'eu-west-1a'] }), 'Fix: list "eu-west-1a" once'],
+      ['a topology key "not a key!"', () => new StorageClass(chart(), 'sc', {
+        provisioner: 'example.com/x', accessModes: [AccessMode.READ_WRITE_ONCE], allowedTopologies: [{ matchLabelExpressions: [{ key: 'not a key!', values: ['a'] }] }],
+      }), 'test/sc (StorageClass): invalid allowedTopologies[].matchLabelExpressions[0].key "not a key!"'],
+    ])('%s', (_, make, message) => {
+      expect(make).toThrow(message);
+    });
+
+    test('what no prop check sees is refused when the object is rendered, naming the construct and the field', () => {
+      const c = chart();
+      new StatefulStore(c, 'db', { image: 'postgres:17', volumes: [{ volume: PodVolume.fromKube({ name: 'host', hostPath: { path: '/srv/../etc' } }), mountPath: '/h' }] });
+      expect(() => synthValid(c)).toThrow('test/db: the API server would refuse the StatefulSet db it renders: '
+        + 'spec.template.spec.volumes[0].hostPath.path: Invalid value: "/srv/../etc": must not contain \'..\'. Fix: correct the prop that sets spec.template.spec.volumes[0].hostPath.path');
+    });
+  });
 });

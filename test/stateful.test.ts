@@ -269,7 +269,7 @@ describe('StatefulStore rejects what the cluster would refuse or never run', () 
     ['a name over 52 characters', { name: 'a'.repeat(53) }, /invalid name "a{53}". Allowed: a DNS-1123 label of at most 52 characters \(longer StatefulSet names make the controller-revision-hash label exceed 63 characters.* Fix: pass a `name` of at most 52/],
     ['an invalid name', { name: 'Web' }, /invalid name "Web"/],
     ['a Service name that starts with a digit', { name: '1web' }, /invalid serviceName "1web". Allowed: a DNS-1035 label.* Fix: pass a `serviceName` that starts with a letter/],
-    ['zero replicas', { replicas: 0 }, /invalid replicas 0. Allowed: an integer of at least 1. Fix: set replicas to 1 or more/],
+    ['zero replicas', { replicas: 0 }, /invalid replicas 0. Allowed: an integer from 1 to 2147483647 \(apps\/v1 holds it as an int32\). Fix: set replicas to 1 or more/],
     ['negative replicas', { replicas: -2 }, /invalid replicas -2/],
     ['fractional replicas', { replicas: 1.5 }, /invalid replicas 1.5/],
     ['a negative first ordinal', { ordinalsStart: -1 }, /invalid ordinalsStart -1/],

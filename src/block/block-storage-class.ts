@@ -131,6 +131,17 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
     if (zones.length === 0) {
       throw invalid({ where, prop: 'zones', value: zones, allowed: 'at least one zone', fix: 'list the zones, or omit zones' });
     }
+    const empty = zones.find(zone => zone.trim() === '');
+    const repeated = zones.find((zone, i) => zones.indexOf(zone) < i);
+    if (empty !== undefined || repeated !== undefined) {
+      throw invalid({
+        where,
+        prop: 'zones',
+        value: empty ?? repeated,
+        allowed: 'each zone named once (the API server refuses a repeated value), none empty',
+        fix: empty !== undefined ? 'remove the empty zone' : `list "${repeated}" once`,
+      });
+    }
     const format = this.provider._rules.zoneFormat;
     const odd = format && zones.find(zone => !format.pattern.test(zone));
     if (format && odd !== undefined) {

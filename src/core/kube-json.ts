@@ -1,5 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { fieldErrorText, validateObject } from './api-validation';
+import { StorageValidationError } from './errors';
 
 /**
  * A Kubernetes object or field as the API server reads it: wire names
@@ -25,7 +27,25 @@ export const STORAGE_CLASS_KIND: KubeKind = { apiVersion: 'storage.k8s.io/v1', k
 
 /** A plain `ApiObject` of `kind` whose other top-level fields (metadata, spec, ...) are `body`. */
 export function kubeObject(scope: Construct, id: string, kind: KubeKind, body: KubeJson): ApiObject {
-  return new ApiObject(scope, id, Object.assign({ apiVersion: kind.apiVersion, kind: kind.kind }, body));
+  return new ValidatedApiObject(scope, id, Object.assign({ apiVersion: kind.apiVersion, kind: kind.kind }, body));
+}
+
+/**
+ * An object judged by the API server's create validation (api-validation)
+ * when it is rendered: the last line of defence behind the constructs' prop
+ * checks, which name the prop. Judged in toJson, which synthesis calls once
+ * per object, rather than in a validation that would render it a second time.
+ */
+class ValidatedApiObject extends ApiObject {
+  public toJson(): any {
+    const json = super.toJson();
+    const [refused] = validateObject(json);
+    if (refused) {
+      throw new StorageValidationError(`${this.node.scope!.node.path}: the API server would refuse the ${json.kind} ${json.metadata?.name} it renders: `
+        + `${fieldErrorText(refused)}. Fix: correct the prop that sets ${refused.field}`);
+    }
+    return json;
+  }
 }
 
 /**

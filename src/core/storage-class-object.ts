@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkLabelKeyProp } from './api-props';
 import { checkArg, str } from './checks';
 import { makeClusterScoped } from './cluster-scoped';
 import { assignDefined } from './defined';
@@ -106,6 +107,13 @@ function renderAllowedTopologies(terms: AllowedTopology[] | undefined, where: st
       });
     }
     seen.add(key);
+    term.matchLabelExpressions.forEach((r, i) => {
+      checkLabelKeyProp(r.key, where, `allowedTopologies[].matchLabelExpressions[${i}].key`);
+      const repeated = r.values.find((v, j) => r.values.indexOf(v) < j);
+      if (repeated !== undefined) {
+        throw invalid({ where, prop: `allowedTopologies[].matchLabelExpressions[${i}].values`, value: repeated, allowed: 'each value once (the API server refuses a repeated value)', fix: `list "${repeated}" once` });
+      }
+    });
   }
   return terms.map(t => ({ matchLabelExpressions: t.matchLabelExpressions.map(r => ({ key: r.key, values: r.values })) }));
 }

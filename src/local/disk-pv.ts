@@ -2,6 +2,7 @@ import { LocalAccessMode } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import { LOCAL_RECLAIM_POLICY } from './local-driver';
 import { renderAccessModes } from '../core/access-mode';
+import { checkLabelsProp } from '../core/api-props';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
 import { FsType } from '../core/fs-type';
@@ -51,6 +52,7 @@ export function checkDisk(disk: LocalDisk, settings: VolumeSetSettings, where: s
   renderAccessModes([accessMode], where, 'disks[].accessMode');
   const name = validateName(disk.name ?? defaultPvName(settings.storageClassName, disk.node, path),
     NameRule.DNS_SUBDOMAIN, where, 'disks[].name', 'pass a shorter `name` for this disk');
+  checkLabelsProp(disk.labels, where, 'disks[].labels');
   return { name, node: disk.node, path, capacity, bytes, accessMode, labels: disk.labels ?? NO_LABELS };
 }
 

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { PodVolume } from './pod-volume';
 import { StoreContainerOptions, StorePort, StoreVolumeMount } from './store-container';
+import { checkSubPathProp } from '../core/api-props';
 import { requireInteger } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
@@ -64,9 +65,11 @@ export class PodComposition {
       // posix.resolve gives a suggestion that is itself valid ("../x" becomes "/x", not "/../x").
       this.fail(prop, mount.mountPath, 'an absolute mountPath', `write an absolute path such as "${posix.resolve('/', mount.mountPath)}"`);
     }
-    if (container.mounts.some(m => m.mountPath === mount.mountPath)) {
-      this.fail(prop, mount.mountPath, 'each mountPath once per container', 'mount the second volume at another path');
+    // "/a" and "/a/" are one directory: the API server takes both, and the container runtime refuses the pod (duplicate mount point).
+    if (container.mounts.some(m => samePath(m.mountPath, mount.mountPath))) {
+      this.fail(prop, mount.mountPath, 'each mountPath once per container (as a directory: "/a" and "/a/" are one)', 'mount the second volume at another path');
     }
+    checkSubPathProp(mount.subPath, this.where, `subPath of the mount at "${mount.mountPath}" in container "${containerName}"`);
     if ((mount.claim === undefined) === (mount.volume === undefined)) {
       this.fail(prop, mount.mountPath, 'exactly one of claim (per-replica storage) or volume (a pod volume)', 'give either claim or volume for this mount');
     }
@@ -176,4 +179,10 @@ function renderContainer(c: ContainerEntry): KubeJson {
     volumeMounts: mounts.length > 0 ? mounts : undefined,
     volumeDevices: devices.length > 0 ? devices : undefined,
   });
+}
+
+/** Whether two absolute paths name one directory ("/a", "/a/", "/a//" and "/a/."). */
+function samePath(a: string, b: string): boolean {
+  const clean = (p: string) => posix.normalize(p).replace(/(.)\/+$/, '$1');
+  return clean(a) === clean(b);
 }

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { k8s } from 'cdk8s-plus-27';
 import { AccessMode } from '../core/access-mode';
+import { checkItemPathProp } from '../core/api-props';
 import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, requireInteger, size, str } from '../core/checks';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
@@ -157,7 +158,10 @@ function projectedKeys(options: ProjectedKeysOptions, where: string) {
   const mode = options.defaultMode;
   requireInteger(where, 'defaultMode', mode, { min: 0, max: 0o777, allowed: 'an integer from 0 to 0o777', fix: 'write the mode in octal, for example 0o440' });
   return {
-    items: options.items && Object.entries(options.items).map(([key, path]) => ({ key, path })),
+    items: options.items && Object.entries(options.items).map(([key, path]) => {
+      checkItemPathProp(path, where, `items["${key}"]`);
+      return { key, path };
+    }),
     defaultMode: mode,
     optional: options.optional,
   };

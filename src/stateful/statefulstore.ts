@@ -6,6 +6,7 @@ import { PodComposition } from './pod-composition';
 import { STORE_CONTAINER, STORE_VOLUME_MOUNT, statefulStoreProps } from './schemas';
 import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
 import { StoreUpdateStrategy } from './update-strategy';
+import { checkLabelsProp } from '../core/api-props';
 import { checkArg, checkProps, checkScope, instanceOf, integer, requireInteger, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
@@ -196,6 +197,8 @@ export class StatefulStore extends Construct {
     this.pod.addContainer(this.containerName, props);
     (props.sidecars ?? []).forEach(c => this.pod.addContainer(c.name, c));
 
+    checkLabelsProp(this.selectorLabels, where, 'selectorLabels');
+    checkLabelsProp(props.podLabels, where, 'podLabels');
     checkPodLabels(props.podLabels, this.selectorLabels, where);
     const grace = graceSeconds(props.terminationGracePeriod, where);
     const minReadySeconds = props.minReadySeconds === undefined ? undefined
@@ -324,8 +327,11 @@ function storeSchema() {
   return schema;
 }
 
+/** The StatefulSet's counts are int32 in apps/v1: a larger number does not even decode (HTTP 400). */
+const INT32_MAX = 2 ** 31 - 1;
+
 function wholeNumber(value: number, min: number, where: string, prop: string, fix: string): number {
-  requireInteger(where, prop, value, { min, fix });
+  requireInteger(where, prop, value, { min, max: INT32_MAX, allowed: `an integer from ${min} to ${INT32_MAX} (apps/v1 holds it as an int32)`, fix });
   return value;
 }
 

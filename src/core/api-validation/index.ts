@@ -10,6 +10,7 @@ export type { FieldError } from './field-error';
 export { validatePersistentVolumeClaim, validatePersistentVolumeClaimSpec } from './claim';
 export { validatePodVolumes, POD_SPEC_PATHS } from './workloads';
 export { validateObjectMeta, validateLabels, validateAnnotations } from './object-meta';
+export { validateLabelName } from './selectors';
 export * from './names';
 
 import { validatePersistentVolumeClaim as claim } from './claim';

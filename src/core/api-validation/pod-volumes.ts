@@ -281,7 +281,7 @@ export function validateLocalDescendingPath(target: string, path: FieldPath): Fi
 }
 
 /** ValidateLocalNonReservedPath: a descending path that does not start with ".." (checked when the path is given). */
-function validateLocalNonReservedPath(target: string, path: FieldPath, given: boolean): FieldError[] {
+export function validateLocalNonReservedPath(target: string, path: FieldPath, given: boolean): FieldError[] {
   if (!given) return [];
   return [
     ...validateLocalDescendingPath(target, path),
