@@ -25,7 +25,7 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
     /^the API server refuses StatefulSet db: spec.template.metadata.labels: Invalid value: \{"app":"db"\}: `selector` does not match template `labels`$/],
   'api-refused-service': ['Service db', 'spec.clusterIPs', /^the API server refuses Service db: spec.clusterIPs: Invalid value: \["None","10.0.0.10"\]: 'None' must be the first and only value$/],
   'api-refused-pod': ['Deployment web', 'spec.template.spec.containers[0].volumeMounts.subPath',
-    /^the API server refuses Deployment web \(the pods it creates would be refused too\): spec.template.spec.containers\[0\].volumeMounts.subPath: Invalid value: "..\/etc": must not contain '..'$/],
+    /^the API server refuses Deployment web: spec.template.spec.containers\[0\].volumeMounts.subPath: Invalid value: "..\/etc": must not contain '..'$/],
   'volume-mode-mismatch': ['Deployment db', 'spec.template.spec.containers[0].volumeMounts[0]',
     /^container db of Deployment db mounts volume pvc-raw at a path \(volumeMounts\), but claim raw is volumeMode Block, a raw device: the kubelet refuses the pod, which stays in ContainerCreating$/],
   'access-mode-unserved': ['PersistentVolumeClaim shared', 'spec.accessModes',

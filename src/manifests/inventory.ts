@@ -1,5 +1,6 @@
 import { countAt, objectAt, objectsAt, stringAt, stringsAt } from './fields';
 import { Manifest, namespaceOf, objectKey, storageClassNameOf } from './manifest';
+import { POD_SPEC_PATHS } from '../core/api-validation';
 
 /** A pod-creating object, read once for every rule. */
 export interface Workload {
@@ -32,17 +33,6 @@ export interface VolumeUse {
   readonly field: () => string;
 }
 
-/** Where each kind keeps its pod template's spec. */
-const POD_SPEC_PATHS: { [kind: string]: string[] } = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
 
 /**
  * Images of the Kubernetes CSI sidecars (registry.k8s.io/sig-storage/csi-*),

@@ -49,12 +49,10 @@ function refusals(inv: Inventory): Map<string, Hit[]> {
 }
 
 function hit(m: Manifest, e: FieldError): Hit {
-  const pod = m.kind !== 'Pod' && POD_SPEC_PATHS[m.kind!] && !e.field.startsWith('metadata.') && e.field.includes('template.spec.')
-    ? ' (the pods it creates would be refused too)' : '';
   return {
     object: m,
     field: e.field,
-    message: `the API server refuses ${m.kind} ${m.metadata!.name}${pod}: ${fieldErrorText(e)}`,
+    message: `the API server refuses ${m.kind} ${m.metadata!.name}: ${fieldErrorText(e)}`,
     fix: FIXES[e.type],
   };
 }

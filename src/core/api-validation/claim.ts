@@ -88,6 +88,7 @@ function validateDataSource(source: { [key: string]: Json }, path: FieldPath): F
 /** The PVC strategy's data-source normalisation (pkg/api/persistentvolumeclaim/util.go), on a copy. */
 function normalizeDataSources(spec: { [key: string]: Json }): { [key: string]: Json } {
   let { dataSource, dataSourceRef } = spec;
+  if (!isMap(dataSource) && !isMap(dataSourceRef)) return spec;
   // CrossNamespaceVolumeDataSource is alpha (off): DropDisabledFields removes a reference to another namespace.
   if (isMap(dataSourceRef) && nonEmpty(dataSourceRef.namespace)) dataSourceRef = undefined;
   if (isMap(dataSource) && !KEPT_DATA_SOURCES.some(k => k.kind === dataSource.kind && k.apiGroup === (dataSource.apiGroup ?? ''))) dataSource = undefined;

@@ -49,7 +49,9 @@ export class FieldPath {
   private constructor(private readonly path: string) {}
 
   public child(...names: string[]): FieldPath {
-    return new FieldPath([this.path, ...names].filter(p => p !== '').join('.'));
+    // Built for every field judged, error or not: plain concatenation, no arrays.
+    const tail = names.length === 1 ? names[0] : names.join('.');
+    return new FieldPath(this.path === '' ? tail : `${this.path}.${tail}`);
   }
 
   public index(i: number): FieldPath {

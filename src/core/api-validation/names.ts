@@ -41,8 +41,28 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
   return `${msg} (e.g. ${examples.map(e => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`;
 }
 
+/**
+ * A predicate whose answers are remembered: manifests repeat the same label
+ * keys, values and names thousands of times, and each answer is a pure
+ * function of the string. Bounded, so odd input cannot grow it without end.
+ */
+function remembered(predicate: (value: string) => string[]): (value: string) => string[] {
+  const answers = new Map<string, string[]>();
+  return value => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = predicate(value);
+      if (answers.size >= 10_000) answers.clear();
+      answers.set(value, answer);
+    }
+    return answer;
+  };
+}
+
 /** IsDNS1123Label: volume, container, port and claim-template names. */
-export function isDns1123Label(value: string): string[] {
+export const isDns1123Label = remembered(dns1123Label);
+
+function dns1123Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX));
   if (!DNS1123_LABEL.test(value)) {
@@ -53,7 +73,9 @@ export function isDns1123Label(value: string): string[] {
 }
 
 /** IsDNS1123Subdomain: the names of most objects. */
-export function isDns1123Subdomain(value: string): string[] {
+export const isDns1123Subdomain = remembered(dns1123Subdomain);
+
+function dns1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
   if (!DNS1123_SUBDOMAIN.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
@@ -61,7 +83,9 @@ export function isDns1123Subdomain(value: string): string[] {
 }
 
 /** IsDNS1035Label: Service names. */
-export function isDns1035Label(value: string): string[] {
+export const isDns1035Label = remembered(dns1035Label);
+
+function dns1035Label(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX));
   if (!DNS1035_LABEL.test(value)) errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
@@ -69,7 +93,9 @@ export function isDns1035Label(value: string): string[] {
 }
 
 /** IsQualifiedName: label keys, annotation keys, topology keys: `[prefix/]name`. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = remembered(qualifiedName);
+
+function qualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -91,7 +117,9 @@ export function isQualifiedName(value: string): string[] {
 }
 
 /** IsValidLabelValue. */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = remembered(labelValue);
+
+function labelValue(value: string): string[] {
   const errs: string[] = [];
   if (value.length > LABEL_VALUE_MAX) errs.push(maxLenError(LABEL_VALUE_MAX));
   if (!LABEL_VALUE.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));

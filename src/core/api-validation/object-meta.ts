@@ -83,17 +83,25 @@ function validateNamespaceName(namespace: string): string[] {
 /** ValidateLabels (apimachinery apis/meta/v1/validation): qualified-name keys, label values; both reported at the map's path. */
 export function validateLabels(labels: Json, path: FieldPath): FieldError[] {
   if (!isMap(labels)) return [];
-  return Object.entries(labels).flatMap(([key, value]) => [
-    ...isQualifiedName(key).map(msg => path.invalid(key, msg)),
-    ...(typeof value === 'string' ? isValidLabelValue(value).map(msg => path.invalid(value, msg)) : []),
-  ]);
+  // Every object has labels, nearly all valid: nothing is allocated for a valid one.
+  const errs: FieldError[] = [];
+  for (const key in labels) {
+    const value = labels[key];
+    for (const msg of isQualifiedName(key)) errs.push(path.invalid(key, msg));
+    if (typeof value === 'string') for (const msg of isValidLabelValue(value)) errs.push(path.invalid(value, msg));
+  }
+  return errs;
 }
 
 /** ValidateAnnotations: keys are qualified names in any case, and keys and values together hold at most 256 KiB. */
 export function validateAnnotations(annotations: Json, path: FieldPath): FieldError[] {
   if (!isMap(annotations)) return [];
-  const errs = Object.keys(annotations).flatMap(key => isQualifiedName(key.toLowerCase()).map(msg => path.invalid(key, msg)));
-  const size = Object.entries(annotations).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(String(v ?? '')), 0);
+  const errs: FieldError[] = [];
+  let size = 0;
+  for (const key in annotations) {
+    for (const msg of isQualifiedName(key.toLowerCase())) errs.push(path.invalid(key, msg));
+    size += Buffer.byteLength(key) + Buffer.byteLength(String(annotations[key] ?? ''));
+  }
   if (size > ANNOTATIONS_MAX_BYTES) errs.push(path.tooLong(ANNOTATIONS_MAX_BYTES));
   return errs;
 }
