@@ -17,8 +17,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-27@^2.9.5'],
   // The guard CLI parses YAML (js-yaml: 6x faster than yaml on 10000 documents);
-  // jsii libraries bundle their non-jsii runtime dependencies.
-  bundledDeps: ['js-yaml@^4'],
+  // jsii libraries bundle their non-jsii runtime dependencies. The map command lays
+  // out its HTML page with Graphviz compiled to WebAssembly (no system Graphviz).
+  bundledDeps: ['js-yaml@^4', '@viz-js/viz@^3'],
   bin: { 'cdk8s-storage': 'bin/cdk8s-storage.js' },
   devDeps: [
     'typescript@~6.0.3',

@@ -11,3 +11,4 @@ export * from './analysis';
 export * from './manifests';
 export { DriverRegistry } from './drivers';
 export * from './findings';
+export * from './map';

@@ -29,7 +29,7 @@ const violations = (layers: string[], forbidden: string[]) => IMPORTS
   .flatMap(f => f.imports.filter(l => forbidden.includes(l)).map(l => `${f.file} imports ${l}`));
 
 test('core knows no backend and nothing of the reading half', () => {
-  expect(violations(['core'], [...BACKENDS, 'drivers', 'manifests', 'analysis', 'check', 'guard', 'cli', 'findings'])).toEqual([]);
+  expect(violations(['core'], [...BACKENDS, 'drivers', 'manifests', 'analysis', 'check', 'guard', 'cli', 'findings', 'map'])).toEqual([]);
 });
 
 test('constructs never import the reading half', () => {
@@ -46,7 +46,12 @@ test('check and guard do not import each other, and check knows backends only th
   expect(violations(['guard'], ['check', 'cli', 'findings', 'drivers', ...BACKENDS])).toEqual([]);
 });
 
+test('the map draws on check, and nothing below it knows the map', () => {
+  expect(violations(['map'], ['guard', 'cli', 'findings', ...BACKENDS])).toEqual([]);
+  expect(violations(['core', 'manifests', 'analysis', 'check', 'guard', 'drivers', ...BACKENDS], ['map'])).toEqual([]);
+});
+
 test('the test sees every layer', () => {
   expect([...new Set(IMPORTS.map(f => f.layer))].sort()).toEqual(
-    ['analysis', 'block', 'check', 'cli', 'core', 'drivers', 'efs', 'findings', 'guard', 'index', 'local', 'manifests', 'nfs', 'spdk', 'stateful']);
+    ['analysis', 'block', 'check', 'cli', 'core', 'drivers', 'efs', 'findings', 'guard', 'index', 'local', 'manifests', 'map', 'nfs', 'spdk', 'stateful']);
 });

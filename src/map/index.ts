@@ -1,0 +1,1 @@
+export { StorageMap, MapFormat, MapOptions } from './storage-map';
