@@ -81,6 +81,11 @@ project.addTask('examples', {
   exec: 'ts-node --transpile-only --project test/tsconfig.json examples/synth-all.ts',
 });
 
+project.addTask('readme-map', {
+  description: 'Redraws the README\'s map of an example app (its Mermaid source and docs/storage-map.svg)',
+  exec: 'node -r ts-node/register/transpile-only -r tsconfig-paths/register test/helpers/readme-map.ts',
+  env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
+});
 project.addTask('readme-rules', {
   description: 'Regenerate the rule tables of README.md from the rules of check and guard',
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/helpers/readme-rules.ts',

@@ -12,3 +12,4 @@ export * from './manifests';
 export { DriverRegistry } from './drivers';
 export * from './findings';
 export * from './map';
+export * from './plugin';

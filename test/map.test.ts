@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { MapFormat, StorageMap } from '../src';
+import { MapFormat, StorageCheckPlugin, StorageMap } from '../src';
 import { runCli } from '../src/cli/main';
 import { readManifests } from '../src/manifests/files';
 
@@ -141,5 +141,26 @@ describe('cdk8s-storage map', () => {
     expect(await run([dir, '--format', 'png'])).toMatchObject({ status: 2, err: expect.stringMatching(/^cdk8s-storage map: --format png: use one of mermaid, dot, html/) });
     expect(await run(['/nonexistent'])).toMatchObject({ status: 2 });
     expect(await run([dir, '--frmat', 'dot'])).toMatchObject({ status: 2, err: expect.stringContaining('unknown option "--frmat"') });
+  });
+});
+
+describe('StorageCheckPlugin map: the map written next to the synthesized YAML', () => {
+  const report = () => ({ addViolation: () => undefined, submit: () => undefined });
+
+  test.each([
+    ['storage-map.html', /^<!doctype html>[\s\S]*<svg/],
+    ['storage-map.mmd', /^flowchart LR\n/],
+    ['storage-map.dot', /^digraph "cdk8s synth: storage map" \{/],
+  ])('%s', async (file, content) => {
+    const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+    const yaml = join(dist, 'app.k8s.yaml');
+    writeFileSync(yaml, readFileSync(join(__dirname, '..', 'examples', 'storage-check', 'third-party', 'legacy-wiki.yaml'), 'utf-8'));
+    await new StorageCheckPlugin({ map: file }).validate({ manifests: [yaml], report: report() });
+    expect(readFileSync(join(dist, file), 'utf-8')).toMatch(content);
+  });
+
+  test('a file name the map cannot be drawn into is refused when the plugin is made', () => {
+    expect(() => new StorageCheckPlugin({ map: 'storage-map.png' })).toThrow(
+      'StorageCheckPlugin (cdk8s.yaml validations properties): invalid map "storage-map.png". Allowed: a file name ending in .html, .mmd, .mermaid, .dot, .gv');
   });
 });

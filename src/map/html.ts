@@ -9,7 +9,7 @@ import { StorageGraph } from './storage-graph';
 export async function toHtml(graph: StorageGraph, title: string): Promise<string> {
   // Loaded when a page is drawn (the other formats need no WebAssembly), by require: the package's CommonJS build.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { instance } = require('@viz-js/viz') as typeof import('@viz-js/viz');
+  const { instance } = require('@viz-js/viz') as VizModule;
   const viz = await instance();
   const svg = viz.renderString(toDot(graph, title), { format: 'svg' });
   const counts = ['claim', 'template', 'class', 'volume', 'workload'].map(kind => `${graph.nodes.filter(n => n.kind === kind && !n.missing).length} ${LABELS[kind]}`);
@@ -36,6 +36,11 @@ ${svg.replace(/^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>\s*)?/, '')}
 </body>
 </html>
 `;
+}
+
+/** The part of @viz-js/viz used here (its types are ESM-only). */
+interface VizModule {
+  instance(): Promise<{ renderString(dot: string, options: { format: 'svg' }): string }>;
 }
 
 const LABELS: { readonly [kind: string]: string } = { claim: 'claims', template: 'claim templates', class: 'classes', volume: 'PVs', workload: 'workloads' };

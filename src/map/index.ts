@@ -1,1 +1,2 @@
-export { StorageMap, MapFormat, MapOptions } from './storage-map';
+export { StorageMap, MapFormat } from './storage-map';
+export type { MapOptions } from './storage-map';

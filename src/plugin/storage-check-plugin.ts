@@ -1,9 +1,19 @@
-import { CHECK_RULES } from './rules';
-import { StorageCheck } from './storage-check';
+import { writeFileSync } from 'fs';
+import { dirname, extname, isAbsolute, join } from 'path';
 import { anyBlocking, checkFailOn, checkRuleIds } from '../analysis/engine';
 import { Finding } from '../analysis/finding';
 import { Severity } from '../analysis/severity';
+import { CHECK_RULES } from '../check/rules';
+import { StorageCheck } from '../check/storage-check';
+import { checkArg, str } from '../core/checks';
+import { invalid } from '../core/errors';
 import { parseManifests, readText } from '../manifests/files';
+import { MapFormat, StorageMap } from '../map/storage-map';
+
+/** The map's form by its file name: a page, Mermaid or DOT. */
+const MAP_FORMATS: { readonly [extension: string]: MapFormat } = {
+  '.html': MapFormat.HTML, '.mmd': MapFormat.MERMAID, '.mermaid': MapFormat.MERMAID, '.dot': MapFormat.DOT, '.gv': MapFormat.DOT,
+};
 
 /**
  * Properties of the cdk8s-cli validation plugin, as given under `properties:`
@@ -22,6 +32,15 @@ export interface StorageCheckPluginProps {
    * @default Severity.WARNING - errors and warnings fail the synth; info findings are only reported
    */
   readonly failOn?: Severity;
+  /**
+   * Also draw the storage map of the synthesized manifests into this file,
+   * for GitOps review: `storage-map.html` (a page), `.mmd` (Mermaid) or
+   * `.dot` (Graphviz). A relative path is taken from the folder of the
+   * synthesized YAML (`dist/`).
+   *
+   * @default - no map
+   */
+  readonly map?: string;
 }
 
 /**
@@ -42,11 +61,18 @@ export interface StorageCheckPluginProps {
 export class StorageCheckPlugin {
   private readonly suppress: string[];
   private readonly failOn: Severity;
+  private readonly map?: { readonly file: string; readonly format: MapFormat };
 
   constructor(props: StorageCheckPluginProps = {}) {
     const where = 'StorageCheckPlugin (cdk8s.yaml validations properties)';
     this.suppress = checkRuleIds(CHECK_RULES, props?.suppress ?? [], `${where} suppress`);
     this.failOn = checkFailOn(props?.failOn ?? Severity.WARNING, `${where} failOn`);
+    if (props?.map !== undefined) {
+      const file = checkArg<string>(where, 'map', props.map, str('a file name such as "storage-map.html"'));
+      const format = MAP_FORMATS[extname(file).toLowerCase()];
+      if (!format) throw invalid({ where, prop: 'map', value: file, allowed: `a file name ending in ${Object.keys(MAP_FORMATS).join(', ')}`, fix: 'name the file storage-map.html, storage-map.mmd or storage-map.dot' });
+      this.map = { file, format };
+    }
   }
 
   /**
@@ -58,6 +84,10 @@ export class StorageCheckPlugin {
     const manifests = (context.manifests as string[]).flatMap(file => parseManifests(readText(file), file));
     const findings = StorageCheck.check(manifests, { suppress: this.suppress });
     for (const f of findings) context.report.addViolation(violation(f));
+    if (this.map) {
+      const outdir = context.manifests.length > 0 ? dirname(context.manifests[0]) : '.';
+      writeFileSync(isAbsolute(this.map.file) ? this.map.file : join(outdir, this.map.file), await StorageMap.render(manifests, this.map.format, { title: 'cdk8s synth: storage map' }));
+    }
     context.report.submit(anyBlocking(findings, this.failOn, 'StorageCheckPlugin') ? 'failure' : 'success', {
       objects: String(manifests.length),
       findings: String(findings.length),
