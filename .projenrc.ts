@@ -33,6 +33,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-cli@^2',
     // What `cdk8s init typescript-app` installs today: claims must mount with it too.
     'cdk8s-plus-33@^2.5',
+    // Released in August 2026: claims must mount with it as with -28 to -33.
+    'cdk8s-plus-34@^2',
     // SARIF: the types the report is written against, and Microsoft's SARIF SDK
     // (the validator and the 2.1.0 schema it ships) that the tests check it with.
     '@types/sarif@^2.1.7',

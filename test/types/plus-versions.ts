@@ -5,6 +5,7 @@
 import { Chart, Size } from 'cdk8s';
 import * as plus27 from 'cdk8s-plus-27';
 import * as plus33 from 'cdk8s-plus-33';
+import * as plus34 from 'cdk8s-plus-34';
 import { AccessMode, StorageClass } from '../../src';
 
 declare const chart: Chart;
@@ -19,3 +20,8 @@ new plus27.Deployment(chart, 'web27').addContainer({ image: 'nginx' }).mount('/d
 new plus33.Deployment(chart, 'web33').addContainer({ image: 'nginx' }).mount('/data', claim);
 // ...but a claim is its IPersistentVolumeClaim, so its own Volume mounts it.
 new plus33.Deployment(chart, 'web33b').addContainer({ image: 'nginx' }).mount('/data', plus33.Volume.fromPersistentVolumeClaim(chart, 'data', claim));
+
+// cdk8s-plus-34 (August 2026): the same as -33.
+// @ts-expect-error a cdk8s-plus-27 Volume is not a cdk8s-plus-34 Volume
+new plus34.Deployment(chart, 'web34').addContainer({ image: 'nginx' }).mount('/data', claim);
+new plus34.Deployment(chart, 'web34b').addContainer({ image: 'nginx' }).mount('/data', plus34.Volume.fromPersistentVolumeClaim(chart, 'data', claim));
