@@ -64,6 +64,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'] },
 
+  // jsii targets, named as the cdk8s ecosystem names its own (cdk8s-plus-27:
+  // python cdk8s_plus_27, java org.cdk8s.plus27, dotnet Org.Cdk8s.Plus27, go
+  // github.com/cdk8s-team/cdk8s-plus-go), under this project's GitHub owner.
+  // Nothing is published from here (release: false): CI generates each
+  // target's code with jsii-pacmak --code-only (.ci/jsii-targets).
+  publishToPypi: { distName: 'cdk8s-storage', module: 'cdk8s_storage' },
+  publishToMaven: { javaPackage: 'io.github.cdk8s_storage', mavenGroupId: 'io.github.cdk8s-storage', mavenArtifactId: 'cdk8s-storage' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sStorage', packageId: 'Cdk8sStorage' },
+  publishToGo: { moduleName: 'github.com/cdk8s-storage/cdk8s-storage-go' },
+
   // No GitHub workflows: CI is .ci/run on a clean clone.
   github: false,
   release: false,
@@ -77,6 +87,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // in test/types/ would be inert without this step. It also type-checks the
 // example apps and the benchmark through the tsconfigDev includes above.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
+// jsii's reserved-word and naming warnings fail the build: a name that is a
+// keyword in Python, Java, C# or Go breaks those bindings (projen silences them).
+project.compileTask.reset('jsii --fail-on-warnings');
+
+// Every jsii target's code, generated without packaging (PyPI, Maven Central,
+// NuGet and the Go proxy are out of reach here): .ci/run runs it.
+project.addTask('jsii-targets', {
+  description: 'Generate the Python, Java, .NET and Go bindings with jsii-pacmak --code-only (into dist/code)',
+  exec: 'jsii-pacmak --code-only --outdir dist/code --targets python,java,dotnet,go',
+});
 
 project.addTask('examples', {
   description: 'Synthesize every example app into examples/<name>/dist with the real cdk8s CLI (cdk8s synth)',

@@ -21,7 +21,7 @@ const target = { name: 't1', rpcUrl: 'http://10.0.0.1:9009', targetType: SpdkTar
 
 const chart = () => new Chart(new App(), 'test');
 const local = (c: Chart) => new LocalSsdVolume(c, 'ssd', { disks: [{ node: 'n1', path: '/mnt/a', capacity: gi(100), labels: { tier: 'fast' } }] });
-const ebsClass = (c: Chart) => new BlockStorageClass(c, 'ebs', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 3000 }) });
+const ebsClass = (c: Chart) => new BlockStorageClass(c, 'ebs', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.IO2, iops: 3000 }) });
 const nfs = (c: Chart) => new NfsShare(c, 'share', { server: '10.0.0.5', path: '/exports/a', capacity: gi(10) });
 const nfsCsi = (c: Chart) => new NfsCsiStorageClass(c, 'nfs-csi', { server: '10.0.0.5', share: '/exports' });
 const efs = (c: Chart) => new EfsStorageClass(c, 'efs', { fileSystemId: FS });
@@ -79,9 +79,9 @@ const ENTRIES: { [name: string]: Entry } = {
   'LocalSsdVolume addDisk': { where: 'test/ssd (LocalSsdVolume)', arg: 'disk', valid: { node: 'n2', path: '/mnt/b', capacity: gi(1), labels: { tier: 'fast' } }, call: (c, p) => local(c).addDisk(p) },
   'LocalSsdVolume claim': { where: 'test/data (VolumeClaim) on test/ssd (LocalSsdVolume)', valid: { storage: gi(1), diskSelector: { tier: 'fast' }, name: 'data' }, call: (c, p) => local(c).claim(c, 'data', p) },
   'LocalSsdVolume claimTemplate': { where: 'claim template "data" on test/ssd (LocalSsdVolume)', valid: { storage: gi(1), accessMode: LocalAccessMode.READ_WRITE_ONCE }, call: (c, p) => local(c).claimTemplate('data', p) },
-  'BlockProvider.ebs': { where: 'BlockProvider.ebs', propsOptional: true, valid: { type: EbsVolumeType.GP3, iops: 3000, throughput: 125, encrypted: true }, call: (_, p) => BlockProvider.ebs(p) },
+  'BlockProvider.ebs': { where: 'BlockProvider.ebs', propsOptional: true, valid: { volumeType: EbsVolumeType.GP3, iops: 3000, throughput: 125, encrypted: true }, call: (_, p) => BlockProvider.ebs(p) },
   'BlockProvider.oci': { where: 'BlockProvider.oci', propsOptional: true, valid: { vpusPerGb: 10, kmsKeyId: 'ocid1.key.oc1..x' }, call: (_, p) => BlockProvider.oci(p) },
-  'BlockProvider.gcePd': { where: 'BlockProvider.gcePd', propsOptional: true, valid: { type: GcePdType.PD_SSD, labels: { team: 'a' } }, call: (_, p) => BlockProvider.gcePd(p) },
+  'BlockProvider.gcePd': { where: 'BlockProvider.gcePd', propsOptional: true, valid: { diskType: GcePdType.PD_SSD, labels: { team: 'a' } }, call: (_, p) => BlockProvider.gcePd(p) },
   'BlockProvider.azureDisk': { where: 'BlockProvider.azureDisk', propsOptional: true, valid: { skuName: AzureDiskSku.PREMIUM_LRS }, call: (_, p) => BlockProvider.azureDisk(p) },
   'new BlockStorageClass': { where: 'test/ebs (BlockStorageClass)', valid: { provider: BlockProvider.ebs(), zones: ['us-east-1a'], reclaimPolicy: ReclaimPolicy.RETAIN }, call: (c, p) => new BlockStorageClass(c, 'ebs', p) },
   'BlockStorageClass claim': { where: 'test/data (VolumeClaim) on test/ebs (BlockStorageClass)', valid: { storage: gi(4), accessMode: BlockAccessMode.READ_WRITE_ONCE, volumeMode: VolumeMode.BLOCK }, call: (c, p) => ebsClass(c).claim(c, 'data', p) },
@@ -205,7 +205,7 @@ describe('strings outside an enum are refused, not written into YAML', () => {
     ['a member name instead of its value', c => ebsClass(c).claim(c, 'data', { storage: gi(1), accessMode: 'READ_WRITE_ONCE' as any }), 'test/data (VolumeClaim) on test/ebs (BlockStorageClass)', 'accessMode "READ_WRITE_ONCE"', /Allowed: one of BlockAccessMode/],
     ['Recycle as a reclaim policy', c => new StorageClass(c, 'sc', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'example.com/x', reclaimPolicy: 'Recycle' as any }), 'test/sc (StorageClass)', 'reclaimPolicy "Recycle"',
       /Allowed: one of ReclaimPolicy\.RETAIN \("Retain"\), ReclaimPolicy\.DELETE \("Delete"\)\. Fix: use a member of ReclaimPolicy/],
-    ['an unknown EBS type', () => BlockProvider.ebs({ type: 'gp4' as any }), 'BlockProvider.ebs', 'type "gp4"', /Allowed: one of EbsVolumeType\.GP3 \("gp3"\)/],
+    ['an unknown EBS type', () => BlockProvider.ebs({ volumeType: 'gp4' as any }), 'BlockProvider.ebs', 'volumeType "gp4"', /Allowed: one of EbsVolumeType\.GP3 \("gp3"\)/],
     ['an unknown binding mode', c => new SpdkCsiDriver(c, 'spdk', { targets: [target], volumeBindingMode: 'Later' as any }), 'test/spdk (SpdkCsiDriver)', 'volumeBindingMode "Later"', /Allowed: one of VolumeBindingMode\./],
     ['an unknown target type, in a list', c => new SpdkCsiDriver(c, 'spdk', { targets: [{ ...target, targetType: 'fc' as any }] }), 'test/spdk (SpdkCsiDriver)', 'targets[0].targetType "fc"', /Allowed: one of SpdkTargetType\./],
     ['ext3, a member of FsType, where the kubelet is not asked to format it', c => new LocalSsdVolume(c, 'ssd', { fsType: FsType.EXT3 }), 'test/ssd (LocalSsdVolume)', 'fsType "ext3"',
@@ -288,7 +288,7 @@ describe('the cases that went wrong before, with their exact messages', () => {
   test('two SPDK drivers: the fix says what to do, and names no prop that does not exist', () => {
     const c = chart();
     spdk(c);
-    expect(() => new SpdkCsiDriver(c, 'spdk2', { targets: [target], namespace: 'other' })).toThrow(
+    expect(() => new SpdkCsiDriver(c, 'spdk2', { targets: [target], namespaceName: 'other' })).toThrow(
       'test/spdk2 (SpdkCsiDriver): invalid CSIDriver name "csi.spdk.io". Allowed: a CSIDriver name (a cluster holds one CSIDriver per name) that no other construct of the app uses, '
       + 'and test/spdk already uses it. Fix: a cluster runs one SPDK CSI driver: its CSIDriver "csi.spdk.io", ClusterRoles and snapshot class have fixed cluster-wide names. '
       + 'Create one SpdkCsiDriver (list every target in its targets) and make every claim from it with claim() or claimTemplate()');

@@ -63,29 +63,29 @@ describe('GCE PD (gcp-compute-persistent-disk-csi-driver)', () => {
 
   test('multi-writer only on pd-ssd and hyperdisk-balanced(-high-availability) (controller.go disksWithUnsettableAccessMode; Compute Engine docs)', () => {
     for (const type of [GcePdType.PD_SSD, GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY]) {
-      expect(BlockProvider.gcePd({ type }).supportsMultiAttach).toBe(true);
+      expect(BlockProvider.gcePd({ diskType: type }).supportsMultiAttach).toBe(true);
     }
     const singleWriter = [
       GcePdType.PD_STANDARD, GcePdType.PD_BALANCED, GcePdType.PD_EXTREME,
       GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_EXTREME, GcePdType.HYPERDISK_ML,
     ];
     for (const type of singleWriter) {
-      expect(BlockProvider.gcePd({ type }).supportsMultiAttach).toBe(false);
+      expect(BlockProvider.gcePd({ diskType: type }).supportsMultiAttach).toBe(false);
     }
   });
 
   test('provisioned IOPS and throughput only on the types that take them; throughput in Mi (ConvertMiStringToInt64)', () => {
-    const balanced = BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 6000, provisionedThroughputMibps: 290 });
+    const balanced = BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_BALANCED, provisionedIops: 6000, provisionedThroughputMibps: 290 });
     expect(classParameters(balanced)).toEqual({
       'type': 'hyperdisk-balanced', 'provisioned-iops-on-create': '6000', 'provisioned-throughput-on-create': '290Mi',
     });
-    expect(classParameters(BlockProvider.gcePd({ type: GcePdType.PD_EXTREME, provisionedIops: 10000 }))['provisioned-iops-on-create']).toBe('10000');
-    expect(classParameters(BlockProvider.gcePd({ type: GcePdType.HYPERDISK_ML, provisionedThroughputMibps: 400 }))['provisioned-throughput-on-create']).toBe('400Mi');
-    expect(() => BlockProvider.gcePd({ type: GcePdType.PD_SSD, provisionedIops: 6000 })).toThrow(
+    expect(classParameters(BlockProvider.gcePd({ diskType: GcePdType.PD_EXTREME, provisionedIops: 10000 }))['provisioned-iops-on-create']).toBe('10000');
+    expect(classParameters(BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_ML, provisionedThroughputMibps: 400 }))['provisioned-throughput-on-create']).toBe('400Mi');
+    expect(() => BlockProvider.gcePd({ diskType: GcePdType.PD_SSD, provisionedIops: 6000 })).toThrow(
       'BlockProvider.gcePd(): invalid provisionedIops 6000. Allowed: provisionedIops only with pd-extreme, hyperdisk-balanced, hyperdisk-balanced-high-availability, ' +
       'hyperdisk-extreme (this class makes pd-ssd). Fix: remove provisionedIops, or choose one of those types');
-    expect(() => BlockProvider.gcePd({ type: GcePdType.HYPERDISK_EXTREME, provisionedThroughputMibps: 100 })).toThrow(/invalid provisionedThroughputMibps 100. Allowed: provisionedThroughputMibps only with hyperdisk-balanced/);
-    expect(() => BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 0 })).toThrow(/invalid provisionedIops 0. Allowed: an integer of at least 1. Fix: give provisionedIops as a whole number of at least 1$/);
+    expect(() => BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_EXTREME, provisionedThroughputMibps: 100 })).toThrow(/invalid provisionedThroughputMibps 100. Allowed: provisionedThroughputMibps only with hyperdisk-balanced/);
+    expect(() => BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_BALANCED, provisionedIops: 0 })).toThrow(/invalid provisionedIops 0. Allowed: an integer of at least 1. Fix: give provisionedIops as a whole number of at least 1$/);
   });
 });
 
@@ -163,7 +163,7 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
     [EbsVolumeType.SC1, gi(125), ti(16), Size.mebibytes(124 * 1024 + 512), gi(124), ti(17)],
     [EbsVolumeType.STANDARD, gi(1), ti(1), Size.mebibytes(1), undefined, ti(2)],
   ])('%s volumes: within the sizes of their type (Amazon EBS volume types), after the driver rounds up to whole GiB', (type, min, max, roundsUp, under, over) => {
-    const ebs = BlockStorageClass.fromStorageClassName('ebs', BlockProvider.ebs({ type }));
+    const ebs = BlockStorageClass.fromStorageClassName('ebs', BlockProvider.ebs({ volumeType: type }));
     expect(ebs.claim(newChart(), 'min', { storage: min }).storage).toBe(min);
     expect(ebs.claim(newChart(), 'max', { storage: max }).storage).toBe(max);
     expect(ebs.claim(newChart(), 'rounds-up', { storage: roundsUp }).storage).toBe(roundsUp);
@@ -187,7 +187,7 @@ describe('AWS EBS (aws-ebs-csi-driver pkg/driver/controller.go, pkg/cloud/cloud.
   });
 
   test('allowAutoIopsPerGbIncrease raises iops as well as iopsPerGb (cloud.go capIOPS)', () => {
-    expect(classParameters(BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 100, allowAutoIopsPerGbIncrease: true }))).toEqual({
+    expect(classParameters(BlockProvider.ebs({ volumeType: EbsVolumeType.IO2, iops: 100, allowAutoIopsPerGbIncrease: true }))).toEqual({
       type: 'io2', iops: '100', allowAutoIOPSPerGBIncrease: 'true',
     });
     expect(classParameters(BlockProvider.ebs({ iopsPerGb: 10, allowAutoIopsPerGbIncrease: true })).allowAutoIOPSPerGBIncrease).toBe('true');
@@ -256,8 +256,8 @@ describe('AWS EBS class parameters (the construct and check agree)', () => {
   };
 
   test.each<[string, EbsOptions, { [key: string]: string }, EbsOptions]>([
-    ['iops under the type minimum without automatic increase (AWS refuses)', { type: EbsVolumeType.GP3, iops: 2000 }, { type: 'gp3', iops: '2000' }, { type: EbsVolumeType.GP3, iops: 3000 }],
-    ['io1 iops under 100', { type: EbsVolumeType.IO1, iops: 50 }, { type: 'io1', iops: '50' }, { type: EbsVolumeType.IO1, iops: 50, allowAutoIopsPerGbIncrease: true }],
+    ['iops under the type minimum without automatic increase (AWS refuses)', { volumeType: EbsVolumeType.GP3, iops: 2000 }, { type: 'gp3', iops: '2000' }, { volumeType: EbsVolumeType.GP3, iops: 3000 }],
+    ['io1 iops under 100', { volumeType: EbsVolumeType.IO1, iops: 50 }, { type: 'io1', iops: '50' }, { volumeType: EbsVolumeType.IO1, iops: 50, allowAutoIopsPerGbIncrease: true }],
     ['gp3 throughput under 125 MiB/s', { throughput: 100 }, { type: 'gp3', throughput: '100' }, { throughput: 125 }],
     ['gp3 throughput over 2000 MiB/s', { throughput: 2001 }, { type: 'gp3', throughput: '2001' }, { throughput: 2000 }],
     ['volumeInitializationRate outside 100-300 MiB/s', { volumeInitializationRate: 400 }, { type: 'gp3', volumeInitializationRate: '400' }, { volumeInitializationRate: 300 }],
@@ -281,14 +281,18 @@ describe('AWS EBS class parameters (the construct and check agree)', () => {
 
   test('what the driver lowers silently (IOPS over the maximum or the per-GiB ratio) the construct refuses, and check accepts as AWS does', () => {
     expect(() => BlockProvider.ebs({ iops: 1e9 })).toThrow('invalid iops 1000000000. Allowed: at most 80000 for gp3 (the driver lowers more to that maximum)');
-    expect(() => BlockProvider.ebs({ type: EbsVolumeType.IO1, iopsPerGb: 51 })).toThrow('invalid iopsPerGb 51. Allowed: at most 50 per GiB for io1 (the driver lowers more to that ratio)');
-    expect(classParameters(BlockProvider.ebs({ type: EbsVolumeType.IO2, iopsPerGb: 1000 }))).toMatchObject({ iopsPerGB: '1000' });
+    expect(() => BlockProvider.ebs({ volumeType: EbsVolumeType.IO1, iopsPerGb: 51 })).toThrow('invalid iopsPerGb 51. Allowed: at most 50 per GiB for io1 (the driver lowers more to that ratio)');
+    expect(classParameters(BlockProvider.ebs({ volumeType: EbsVolumeType.IO2, iopsPerGb: 1000 }))).toMatchObject({ iopsPerGB: '1000' });
     expect(handWritten({ type: 'gp3', iops: '1000000000' })).toEqual([]);
   });
 
   test('the new parameters: volumeInitializationRate, allowAutoIOPSIncreaseOnModify, blockAttachUntilInitialized', () => {
     const ebs = BlockProvider.ebs({
-      type: EbsVolumeType.IO2, iopsPerGb: 50, allowAutoIopsIncreaseOnModify: true, volumeInitializationRate: 200, blockAttachUntilInitialized: true,
+      volumeType: EbsVolumeType.IO2,
+      iopsPerGb: 50,
+      allowAutoIopsIncreaseOnModify: true,
+      volumeInitializationRate: 200,
+      blockAttachUntilInitialized: true,
     });
     expect(classParameters(ebs))
       .toEqual({ type: 'io2', iopsPerGB: '50', allowAutoIOPSIncreaseOnModify: 'true', volumeInitializationRate: '200', blockAttachUntilInitialized: 'true' });
@@ -302,7 +306,7 @@ describe('GCE PD regional classes need two zones (pickZonesFromTopology, gcp-com
   const why = 'two zones or more for a regional disk (the driver refuses "need 2 zones from topology, only got 1 unique zones")';
   test.each<[string, GcePdOptions]>([
     ['regional-pd', { replication: GcePdReplication.REGIONAL_PD }],
-    ['hyperdisk-balanced-high-availability', { type: GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY }],
+    ['hyperdisk-balanced-high-availability', { diskType: GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY }],
   ])('%s with one zone: refused by the construct and by check, with one reason; two zones or none are accepted', (_, options) => {
     expect(() => new BlockStorageClass(newChart(), 'regional', { provider: BlockProvider.gcePd(options), zones: ['europe-west1-b'] })).toThrow(
       `test/regional (BlockStorageClass): invalid zones ["europe-west1-b"]. Allowed: ${why}. Fix: allow two zones of the region, or leave the zones out`);
@@ -317,6 +321,6 @@ describe('GCE PD regional classes need two zones (pickZonesFromTopology, gcp-com
   });
 
   test('a zonal class with one zone is fine', () => {
-    expect(() => new BlockStorageClass(newChart(), 'zonal', { provider: BlockProvider.gcePd({ type: GcePdType.PD_SSD }), zones: ['europe-west1-b'] })).not.toThrow();
+    expect(() => new BlockStorageClass(newChart(), 'zonal', { provider: BlockProvider.gcePd({ diskType: GcePdType.PD_SSD }), zones: ['europe-west1-b'] })).not.toThrow();
   });
 });

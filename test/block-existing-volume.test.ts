@@ -165,7 +165,7 @@ test('an id already used in the scope is a clear error, not the constructs libra
 });
 
 describe('ReadOnlyMany on an existing Hyperdisk: only hyperdisk-ml (gcp-compute-persistent-disk-csi-driver b560165c)', () => {
-  const disk = (type?: GcePdType) => BlockDisk.gcePd({ project: 'my-project', zone: 'europe-west1-b', name: 'models', type });
+  const disk = (type?: GcePdType) => BlockDisk.gcePd({ project: 'my-project', zone: 'europe-west1-b', name: 'models', diskType: type });
   const readOnly = (type?: GcePdType) => new BlockExistingVolume(newChart(), 'models', { disk: disk(type), capacity: Size.gibibytes(100) })
     .claim(newChart(), 'models', { accessMode: ExistingDiskAccessMode.READ_ONLY_MANY });
   test('a persistent disk and a Hyperdisk ML serve it', () => {
@@ -175,6 +175,6 @@ describe('ReadOnlyMany on an existing Hyperdisk: only hyperdisk-ml (gcp-compute-
   test('another Hyperdisk is refused, saying why', () => {
     expect(() => readOnly(GcePdType.HYPERDISK_BALANCED)).toThrow(
       'invalid accessMode "ReadOnlyMany". Allowed: ReadOnlyMany only where the disk serves it (of the Hyperdisk types only hyperdisk-ml attaches read-only to many nodes; this disk is hyperdisk-balanced)');
-    expect(() => disk('pd-fast' as any)).toThrow(/^BlockDisk.gcePd: invalid type "pd-fast". Allowed: one of GcePdType.PD_STANDARD/);
+    expect(() => disk('pd-fast' as any)).toThrow(/^BlockDisk.gcePd: invalid diskType "pd-fast". Allowed: one of GcePdType.PD_STANDARD/);
   });
 });

@@ -42,7 +42,7 @@ describe('BlockStorageClass.ociDefault: OKE\'s oci-bv class, as its documentatio
 describe('BlockStorageClass', () => {
   test('EBS gp3 with IOPS and throughput, as the driver\'s parameters document shows it', () => {
     const chart = newChart('apps');
-    const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
+    const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
     fast.claim(chart, 'data', { storage: Size.gibibytes(100), accessMode: BlockAccessMode.READ_WRITE_ONCE_POD });
     const manifests = synthValid(chart);
     expect(manifests).toMatchSnapshot();
@@ -61,7 +61,7 @@ describe('BlockStorageClass', () => {
 
   test.each<[string, BlockProvider, object]>([
     ['EBS with every parameter', BlockProvider.ebs({
-      type: EbsVolumeType.IO2,
+      volumeType: EbsVolumeType.IO2,
       iopsPerGb: 50,
       allowAutoIopsPerGbIncrease: true,
       fsType: FsType.XFS,
@@ -85,7 +85,7 @@ describe('BlockStorageClass', () => {
       'csi.storage.k8s.io/fstype': 'xfs',
     }],
     ['GCE PD regional SSD with labels', BlockProvider.gcePd({
-      type: GcePdType.PD_SSD, replication: GcePdReplication.REGIONAL_PD, diskEncryptionKmsKey: 'projects/p/locations/l/keyRings/r/cryptoKeys/k', labels: { team: 'data', env: 'prod' },
+      diskType: GcePdType.PD_SSD, replication: GcePdReplication.REGIONAL_PD, diskEncryptionKmsKey: 'projects/p/locations/l/keyRings/r/cryptoKeys/k', labels: { team: 'data', env: 'prod' },
     }), {
       'provisioner': 'pd.csi.storage.gke.io',
       'type': 'pd-ssd',
@@ -111,7 +111,7 @@ describe('BlockStorageClass', () => {
     const chart = newChart();
     const pd = new BlockStorageClass(chart, 'PdZonal', {
       storageClassName: 'pd-zonal',
-      provider: BlockProvider.gcePd({ type: GcePdType.PD_BALANCED }),
+      provider: BlockProvider.gcePd({ diskType: GcePdType.PD_BALANCED }),
       reclaimPolicy: ReclaimPolicy.DELETE,
       allowVolumeExpansion: false,
       zones: ['europe-west1-b', 'europe-west1-c'],
@@ -133,7 +133,7 @@ describe('BlockStorageClass', () => {
 
   test('a single node\'s raw device, per replica, in a StatefulStore', () => {
     const chart = newChart();
-    const raw = new BlockStorageClass(chart, 'raw', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 10000 }) });
+    const raw = new BlockStorageClass(chart, 'raw', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.IO2, iops: 10000 }) });
     new StatefulStore(chart, 'db', { image: 'x', replicas: 2, volumes: [{ mountPath: '/dev/data', claim: raw.claimTemplate('data', { storage: Size.gibibytes(10), volumeMode: VolumeMode.BLOCK }) }] });
     const sts = find(synthValid(chart), 'StatefulSet');
     expect(sts.spec.volumeClaimTemplates[0].spec).toMatchObject({ volumeMode: 'Block', accessModes: ['ReadWriteOnce'], storageClassName: 'raw' });
@@ -143,10 +143,10 @@ describe('BlockStorageClass', () => {
 
 describe('multi-attach: raw block only, only where the driver serves it', () => {
   test.each<[string, BlockProvider]>([
-    ['EBS io2', BlockProvider.ebs({ type: EbsVolumeType.IO2 })],
+    ['EBS io2', BlockProvider.ebs({ volumeType: EbsVolumeType.IO2 })],
     ['OCI (Balanced)', BlockProvider.oci()],
-    ['GCE PD pd-ssd', BlockProvider.gcePd({ type: GcePdType.PD_SSD })],
-    ['GCE hyperdisk-balanced', BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED })],
+    ['GCE PD pd-ssd', BlockProvider.gcePd({ diskType: GcePdType.PD_SSD })],
+    ['GCE hyperdisk-balanced', BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_BALANCED })],
     ['Azure Premium SSD shared by 3', BlockProvider.azureDisk({ skuName: AzureDiskSku.PREMIUM_LRS, maxShares: 3 })],
   ])('%s: a ReadWriteMany Block claim, shared as a device by every replica', (_, provider) => {
     const chart = newChart();
@@ -166,9 +166,9 @@ describe('multi-attach: raw block only, only where the driver serves it', () => 
 
   test.each<[string, BlockProvider, RegExp]>([
     ['EBS gp3', BlockProvider.ebs(), /Fix: EBS multi-attach needs io2 volumes; this class makes gp3; use a class that serves it/],
-    ['GCE pd-balanced', BlockProvider.gcePd({ type: GcePdType.PD_BALANCED }),
+    ['GCE pd-balanced', BlockProvider.gcePd({ diskType: GcePdType.PD_BALANCED }),
       /Fix: GCE shares disks for writing \(multi-writer\) only as pd-ssd, hyperdisk-balanced, hyperdisk-balanced-high-availability; this class makes pd-balanced; use a class/],
-    ['GCE hyperdisk-extreme', BlockProvider.gcePd({ type: GcePdType.HYPERDISK_EXTREME }), /this class makes hyperdisk-extreme/],
+    ['GCE hyperdisk-extreme', BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_EXTREME }), /this class makes hyperdisk-extreme/],
     ['Azure Disk without maxShares', BlockProvider.azureDisk(), /Fix: Azure shares a disk between nodes only with maxShares of 2 or more; this class has 1; use a class/],
   ])('%s refuses', (_, provider, message) => {
     const chart = newChart();
@@ -188,7 +188,7 @@ describe('multi-attach: raw block only, only where the driver serves it', () => 
 
   test('a multi-attach claim is a device: cdk8s-plus cannot mount it as a filesystem', () => {
     const chart = newChart();
-    const disk = BlockStorageClass.fromStorageClassName('io2', BlockProvider.ebs({ type: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
+    const disk = BlockStorageClass.fromStorageClassName('io2', BlockProvider.ebs({ volumeType: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
     const pod = new kplus.Pod(chart, 'p', { containers: [{ image: 'x' }] });
     expect(() => pod.containers[0].mount('/q', disk)).toThrow(/invalid volumeMode "Block"/);
   });
@@ -197,9 +197,9 @@ describe('multi-attach: raw block only, only where the driver serves it', () => 
 describe('providers reject parameters the driver would refuse or ignore', () => {
   test.each<[string, EbsOptions, RegExp]>([
     ['iops with iopsPerGb', { iops: 4000, iopsPerGb: 10 }, /invalid iops "4000 with iopsPerGb 10". Allowed: either iops or iopsPerGb/],
-    ['iops on gp2', { type: EbsVolumeType.GP2, iops: 4000 }, /invalid iops "gp2". Allowed: provisioned IOPS only with gp3, io1 or io2/],
-    ['iopsPerGb on st1', { type: EbsVolumeType.ST1, iopsPerGb: 10 }, /invalid iopsPerGb "st1"/],
-    ['throughput on io2', { type: EbsVolumeType.IO2, throughput: 500 }, /invalid throughput "500". Allowed: throughput only with gp3 \(AWS refuses it for io2\)/],
+    ['iops on gp2', { volumeType: EbsVolumeType.GP2, iops: 4000 }, /invalid iops "gp2". Allowed: provisioned IOPS only with gp3, io1 or io2/],
+    ['iopsPerGb on st1', { volumeType: EbsVolumeType.ST1, iopsPerGb: 10 }, /invalid iopsPerGb "st1"/],
+    ['throughput on io2', { volumeType: EbsVolumeType.IO2, throughput: 500 }, /invalid throughput "500". Allowed: throughput only with gp3 \(AWS refuses it for io2\)/],
     ['auto IOPS increase without iops or iopsPerGb', { allowAutoIopsPerGbIncrease: true }, /invalid allowAutoIopsPerGbIncrease true. Allowed: allowAutoIopsPerGbIncrease with iops or iopsPerGb/],
     ['fractional IOPS', { iops: 3000.5 }, /invalid iops 3000.5. Allowed: an integer of at least 1. Fix: give iops as a whole number of at least 1$/],
     ['zero throughput', { throughput: 0 }, /invalid throughput 0/],
@@ -236,7 +236,7 @@ describe('sharing a claim across replicas', () => {
 
   test('a shared device cannot be mounted read-only or by sub-path', () => {
     const chart = newChart();
-    const disk = BlockStorageClass.fromStorageClassName('io2', BlockProvider.ebs({ type: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
+    const disk = BlockStorageClass.fromStorageClassName('io2', BlockProvider.ebs({ volumeType: EbsVolumeType.IO2 })).multiAttachClaim(chart, 'q', { storage: Size.gibibytes(4) });
     expect(() => new StatefulStore(chart, 'c', { image: 'x', volumes: [{ mountPath: '/dev/q', volume: PodVolume.fromClaim(disk), readOnly: true }] }))
       .toThrow(/Allowed: a Block device without readOnly or subPath/);
   });

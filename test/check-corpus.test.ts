@@ -18,8 +18,8 @@ interface Expected {
 const EXPECTED: { [file: string]: Expected } = JSON.parse(readFileSync(join(CORPUS, 'EXPECTED.json'), 'utf-8'));
 
 /** One finding as EXPECTED.json names it. */
-const name = (f: { ruleId: string; kind: string; namespace?: string; name: string; field: string }) =>
-  `${f.ruleId} | ${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name} | ${f.field}`;
+const name = (f: { ruleId: string; kind: string; namespaceName?: string; name: string; field: string }) =>
+  `${f.ruleId} | ${f.kind} ${f.namespaceName ? `${f.namespaceName}/` : ''}${f.name} | ${f.field}`;
 
 test('every corpus file has its source (repository, path, commit) and its judged expectation', () => {
   const files = readdirSync(CORPUS, { recursive: true, encoding: 'utf-8' }).filter(f => /\.ya?ml$/.test(f)).sort();

@@ -153,7 +153,7 @@ describe('the rules share their facts with the constructs', () => {
 
   test('an io2 class serves raw-block ReadWriteMany, as multiAttachClaim does', () => {
     const chart = Testing.chart();
-    const io2 = new BlockStorageClass(chart, 'io2', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2, iops: 1000 }) });
+    const io2 = new BlockStorageClass(chart, 'io2', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.IO2, iops: 1000 }) });
     io2.multiAttachClaim(chart, 'shared', { storage: Size.gibibytes(10) });
     expect(StorageCheck.check(Testing.synth(chart))).toEqual([]);
   });

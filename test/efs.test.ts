@@ -76,7 +76,7 @@ describe('EfsStorageClass and EfsExistingVolume, every setting', () => {
       ensureUniqueDirectory: false,
       reuseAccessPoint: true,
       az: 'eu-west-1a',
-      crossAccountSecret: { name: 'x-account', namespace: 'kube-system' },
+      crossAccountSecret: { name: 'x-account', namespaceName: 'kube-system' },
       enforceZoneAffinity: true,
       iam: true,
       reclaimPolicy: ReclaimPolicy.DELETE,
@@ -161,7 +161,7 @@ describe('EfsStorageClass and EfsExistingVolume reject what the driver would ref
       /invalid basePath "\/a\/..\/b". Allowed: a path without ".." \(the driver's path.Join would resolve it to another directory than the one written\)/],
     ['az without the cross-account secret', { az: 'eu-west-1a' }, /invalid az "eu-west-1a". Allowed: az only with crossAccountSecret/],
     ['ensureUniqueDirectory without subPathPattern', { ensureUniqueDirectory: true }, /invalid ensureUniqueDirectory true. Allowed: ensureUniqueDirectory only with subPathPattern/],
-    ['a cross-account secret with a bad name', { crossAccountSecret: { name: 'X_Account', namespace: 'kube-system' } }, /invalid crossAccountSecret.name "X_Account"/],
+    ['a cross-account secret with a bad name', { crossAccountSecret: { name: 'X_Account', namespaceName: 'kube-system' } }, /invalid crossAccountSecret.name "X_Account"/],
     ['a root path too long', { basePath: `/${'d'.repeat(30)}`, subPathPattern: `/${'p'.repeat(20)}/\${.PV.name}` }, /invalid basePath and subPathPattern .* Allowed: an access point root of at most 100 characters and 5 "\/" \(this one has 130 and 3 even with the shortest names\)/],
     ['a root path too deep', { basePath: '/a/b/c', subPathPattern: '/${.PVC.namespace}/${.PVC.name}/x' }, /this one has \d+ and 6 even with the shortest names/],
   ])('dynamic: %s', (_, props, message) => {
@@ -231,8 +231,8 @@ describe('EFS rules as the driver\'s code has them (aws-efs-csi-driver pkg/drive
 });
 
 test('a cross-account secret\'s namespace is a Kubernetes namespace name', () => {
-  expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, crossAccountSecret: { name: 'x-account', namespace: 'Kube_System' } })).toThrow(
-    /^test\/efs \(EfsStorageClass\): invalid crossAccountSecret.namespace "Kube_System"/);
+  expect(() => new EfsStorageClass(newChart(), 'efs', { fileSystemId: FS, crossAccountSecret: { name: 'x-account', namespaceName: 'Kube_System' } })).toThrow(
+    /^test\/efs \(EfsStorageClass\): invalid crossAccountSecret.namespaceName "Kube_System"/);
 });
 
 describe('EfsStorageClass.fromStorageClassName: an EFS class the cluster has', () => {
@@ -260,7 +260,7 @@ describe('EfsStorageClass.fromStorageClassName: an EFS class the cluster has', (
 });
 
 describe('the file system id from a ConfigMap or Secret, access point kinds, tagging (aws-efs-csi-driver a4fc6760 CreateVolume)', () => {
-  const REF = { namespace: 'kube-system', name: 'efs-config', key: 'fileSystemId' };
+  const REF = { namespaceName: 'kube-system', name: 'efs-config', key: 'fileSystemId' };
   const parameters = (props: Partial<EfsStorageClassProps>) => {
     const chart = newChart();
     new EfsStorageClass(chart, 'efs', props as EfsStorageClassProps);

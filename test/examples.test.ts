@@ -178,7 +178,7 @@ test('upgrade-guard: growing a claim template is refused, and passes once the fi
     return app.charts.flatMap(c => c.toJson()) as Manifest[];
   });
   const findings = StorageGuard.compare(versions[0], versions[1]);
-  expect(findings.map(f => [f.severity, f.kind, f.namespace, f.name, f.field])).toEqual([['refused', 'StatefulSet', 'shop', 'orders-db', 'spec.volumeClaimTemplates[data]']]);
+  expect(findings.map(f => [f.severity, f.kind, f.namespaceName, f.name, f.field])).toEqual([['refused', 'StatefulSet', 'shop', 'orders-db', 'spec.volumeClaimTemplates[data]']]);
   const allow = parseAllDocuments(readFileSync(join(examplesDir, 'upgrade-guard', 'allow.yaml'), 'utf-8'))[0].toJS();
   expect(StorageGuard.compare(versions[0], versions[1], { allow })).toEqual([]);
 });
@@ -194,7 +194,7 @@ test('upgrade-guard: a misspelt allow-list key is exit status 2, not "allow ever
   const err: string[] = [];
   const status = runCli(['guard', '--previous', v1, '--current', v2, '--allow', allow], { out: () => undefined, err: s => err.push(s) });
   expect(status).toBe(2);
-  expect(err).toEqual([`cdk8s-storage guard: ${allow}: allow-list entry 1: has unknown key(s) fields; the keys are kind, name, namespace, field. `
+  expect(err).toEqual([`cdk8s-storage guard: ${allow}: allow-list entry 1: has unknown key(s) fields; the keys are kind, name, namespaceName, namespace, field. `
     + 'Fix: correct the spelling (a misspelt key would allow more than meant)']);
 });
 

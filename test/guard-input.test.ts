@@ -65,7 +65,7 @@ describe('the allow-list is checked against its schema', () => {
 
   test('a misspelt key is an error, not "allow every field"', () => {
     expectInputError(run('--previous', previous, '--current', current, '--allow', allow('- {kind: PersistentVolumeClaim, name: data, fields: spec.x}\n')),
-      /allow\.yaml: allow-list entry 1: has unknown key\(s\) fields; the keys are kind, name, namespace, field\. Fix: correct the spelling/);
+      /allow\.yaml: allow-list entry 1: has unknown key\(s\) fields; the keys are kind, name, namespaceName, namespace, field\. Fix: correct the spelling/);
   });
 
   test.each([

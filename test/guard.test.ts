@@ -71,7 +71,7 @@ const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
     yaml('apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec: {serviceName: db, revisionHistoryLimit: 3}'), [[R, 'StatefulSet', 'db', 'spec.revisionHistoryLimit']]],
   // StorageClass.
   ['class parameters change', synth(ebs(BlockProvider.ebs({ iops: 4000 }))), synth(ebs(BlockProvider.ebs({ iops: 5000 }))), [[R, 'StorageClass', 'fast', 'parameters']]],
-  ['class provisioner changes', synth(ebs(BlockProvider.ebs())), synth(ebs(BlockProvider.gcePd({ type: GcePdType.PD_STANDARD }))),
+  ['class provisioner changes', synth(ebs(BlockProvider.ebs())), synth(ebs(BlockProvider.gcePd({ diskType: GcePdType.PD_STANDARD }))),
     [[R, 'StorageClass', 'fast', 'parameters'], [R, 'StorageClass', 'fast', 'provisioner']]],
   ['class reclaim policy changes', synth(ebs(BlockProvider.ebs())), synth(ebs(BlockProvider.ebs(), { reclaimPolicy: ReclaimPolicy.DELETE })), [[R, 'StorageClass', 'fast', 'reclaimPolicy']]],
   ['class binding mode changes', synth(c => new StorageClass(c, 'nfs', { accessModes: [AccessMode.READ_WRITE_ONCE], provisioner: 'nfs.csi.k8s.io' })),
@@ -125,8 +125,8 @@ const SCENARIOS: Array<[string, Manifest[], Manifest[], Expected]> = [
   ['a sidecar and environment', synth(store()), synth(store({ sidecars: [{ name: 'exporter', image: 'x', port: 9113 }] })), []],
   ['the grace period and update strategy', synth(store()), synth(store({ terminationGracePeriod: Duration.seconds(60), minReadySeconds: 5 })), []],
   ['retention back to Retain', synth(store({ claimRetentionWhenDeleted: ClaimRetention.DELETE })), synth(store()), []],
-  ['a claim grows on an expandable class', synth(both(ebs(BlockProvider.ebs()), c => new BlockStorageClass(c, 'gp3', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3 }) })
-    .claim(c, 'data', { storage: Size.gibibytes(10) }))), synth(both(ebs(BlockProvider.ebs()), c => new BlockStorageClass(c, 'gp3', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3 }) })
+  ['a claim grows on an expandable class', synth(both(ebs(BlockProvider.ebs()), c => new BlockStorageClass(c, 'gp3', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.GP3 }) })
+    .claim(c, 'data', { storage: Size.gibibytes(10) }))), synth(both(ebs(BlockProvider.ebs()), c => new BlockStorageClass(c, 'gp3', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.GP3 }) })
     .claim(c, 'data', { storage: Size.gibibytes(20) }))), []],
   ['a grown claim written in another unit', handPvc('  storageClassName: x').map(m => ({ ...m, spec: { ...m.spec, resources: { requests: { storage: '1Gi' } } } })),
     handPvc('  storageClassName: x').map(m => ({ ...m, spec: { ...m.spec, resources: { requests: { storage: '1024Mi' } } } })), []],
@@ -153,7 +153,7 @@ describe('StorageGuard', () => {
     expect(finding).toEqual({
       ruleId: 'statefulset-immutable-field',
       kind: 'StatefulSet',
-      namespace: 'prod',
+      namespaceName: 'prod',
       name: 'web',
       field: 'spec.podManagementPolicy',
       oldValue: '"OrderedReady"',
@@ -178,7 +178,7 @@ describe('StorageGuard', () => {
     const previous = synth(store());
     const current = synth(store({ podManagementPolicy: PodManagementPolicy.PARALLEL, serviceName: 'peers' }));
     expect(StorageGuard.compare(previous, current, { allow: [{ kind: 'StatefulSet', name: 'web', field: 'spec.podManagementPolicy' }] }).map(f => f.field)).toEqual(['spec.serviceName']);
-    expect(StorageGuard.compare(previous, current, { allow: [{ kind: 'StatefulSet', name: 'web', namespace: 'prod' }] })).toEqual([]);
-    expect(StorageGuard.compare(previous, current, { allow: [{ kind: 'StatefulSet', name: 'web', namespace: 'other' }] })).toHaveLength(2);
+    expect(StorageGuard.compare(previous, current, { allow: [{ kind: 'StatefulSet', name: 'web', namespaceName: 'prod' }] })).toEqual([]);
+    expect(StorageGuard.compare(previous, current, { allow: [{ kind: 'StatefulSet', name: 'web', namespaceName: 'other' }] })).toHaveLength(2);
   });
 });

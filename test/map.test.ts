@@ -155,12 +155,12 @@ describe('StorageCheckPlugin map: the map written next to the synthesized YAML',
     const dist = mkdtempSync(join(tmpdir(), 'dist-'));
     const yaml = join(dist, 'app.k8s.yaml');
     writeFileSync(yaml, readFileSync(join(__dirname, '..', 'examples', 'storage-check', 'third-party', 'legacy-wiki.yaml'), 'utf-8'));
-    await new StorageCheckPlugin({ map: file }).validate({ manifests: [yaml], report: report() });
+    await new StorageCheckPlugin({ mapFile: file }).validate({ manifests: [yaml], report: report() });
     expect(readFileSync(join(dist, file), 'utf-8')).toMatch(content);
   });
 
   test('a file name the map cannot be drawn into is refused when the plugin is made', () => {
-    expect(() => new StorageCheckPlugin({ map: 'storage-map.png' })).toThrow(
-      'StorageCheckPlugin (cdk8s.yaml validations properties): invalid map "storage-map.png". Allowed: a file name ending in .html, .mmd, .mermaid, .dot, .gv');
+    expect(() => new StorageCheckPlugin({ mapFile: 'storage-map.png' })).toThrow(
+      'StorageCheckPlugin (cdk8s.yaml validations properties): invalid mapFile "storage-map.png". Allowed: a file name ending in .html, .mmd, .mermaid, .dot, .gv');
   });
 });

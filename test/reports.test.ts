@@ -87,7 +87,7 @@ describe('SARIF 2.1.0', () => {
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(f.ruleId);
       expect(result.level).toBe({ 'refused': 'error', 'data-loss': 'error', 'error': 'error', 'warning': 'warning', 'info': 'note' }[f.severity as string]);
       expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: f.location!.file }, region: { startLine: f.location!.line } });
-      expect(result.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: `${f.kind}/${f.namespace ?? ''}/${f.name}`, kind: 'object' }]);
+      expect(result.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: `${f.kind}/${f.namespaceName ?? ''}/${f.name}`, kind: 'object' }]);
       expect(result.message.text).toContain(f.message);
       expect(result.message.text).toContain(`Fix: ${f.fix}`);
     });
@@ -236,7 +236,8 @@ describe('one vocabulary for both commands', () => {
   test('the bare command: help is exit 0, an unknown command exit 2', () => {
     expect(runCommand('help').status).toBe(0);
     expect(runCommand('help').out).toContain('usage: cdk8s-storage guard');
-    const unknown = runCommand('map');
-    expect([unknown.status, unknown.err.split('\n')[0]]).toEqual([2, 'cdk8s-storage: unknown command "map": check or guard']);
+    expect(runCommand('help').out).toContain('usage: cdk8s-storage map');
+    const unknown = runCommand('draw');
+    expect([unknown.status, unknown.err.split('\n')[0]]).toEqual([2, 'cdk8s-storage: unknown command "draw": check, guard, map']);
   });
 });

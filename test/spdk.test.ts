@@ -8,7 +8,7 @@ const target = { name: 'spdk-1', rpcUrl: 'http://192.168.10.118:9009', targetTyp
 function documentedExample(props: Partial<SpdkCsiDriverProps> = {}) {
   const chart = newChart();
   const spdk = new SpdkCsiDriver(chart, 'spdk', {
-    namespace: 'spdk-csi',
+    namespaceName: 'spdk-csi',
     targets: [target],
     credentials: SpdkCredentials.fromExistingSecret('spdkcsi-secret'),
     storageClassName: 'spdkcsi-sc',
@@ -62,7 +62,7 @@ describe('SpdkCsiDriver, the upstream deploy/kubernetes example', () => {
       expect.stringMatching(/^Pod\/\/test-spdkcsi-test-/), // cdk8s-plus names it
     ]);
     expect(JSON.stringify(manifests)).not.toMatch(/"default"/);
-    expect(spdk.namespace).toBe('spdk-csi');
+    expect(spdk.namespaceName).toBe('spdk-csi');
   });
 
   test('a namespace labelled for the privileged Pod Security level', () => {
@@ -212,7 +212,7 @@ describe('SpdkCsiDriver, every setting', () => {
 
   test('own namespace, xPUs, images, fsType, Delete, WaitForFirstConsumer, host network for a loopback RPC URL', () => {
     const { manifests } = documentedExample({
-      namespace: 'storage',
+      namespaceName: 'storage',
       createNamespace: false,
       storageClassName: 'nvme-fast',
       fsType: FsType.XFS,
@@ -303,7 +303,7 @@ describe('SpdkCsiDriver rejects a deployment that could not work', () => {
     ['a token for no target', { credentials: SpdkCredentials.unsafeLiteralTokens('s', [{ name: 'spdk-1', username: 'u', password: 'p' }, { name: 'spdk-2', username: 'u', password: 'p' }]) }, /invalid credentials "token \\"spdk-2\\"". Allowed: one token per target, named like it \(targets: spdk-1\)/],
     ['a target without a token', { credentials: SpdkCredentials.unsafeLiteralTokens('s', []) }, /invalid credentials "target \\"spdk-1\\" without a token". .* Fix: add a token for that target/],
     ['an xPU address without a port', { xpus: [{ name: 'x', targetType: SpdkXpuTargetType.SMA_NVME, targetAddress: '10.0.0.1', pciIds: { classId: '1', vendorId: '2', deviceId: '3' } }] }, /invalid xpus\["x"\].targetAddress "10.0.0.1". Allowed: IP:PORT/],
-    ['an invalid namespace', { namespace: 'SPDK' }, /invalid namespace "SPDK"/],
+    ['an invalid namespace', { namespaceName: 'SPDK' }, /invalid namespaceName "SPDK"/],
   ])('%s', (_, props, message) => {
     expect(() => documentedExample(props)).toThrow(/^test\/spdk \(SpdkCsiDriver\): /);
     expect(() => documentedExample(props)).toThrow(message);
@@ -311,8 +311,8 @@ describe('SpdkCsiDriver rejects a deployment that could not work', () => {
 
   test('two drivers in one app (one CSIDriver csi.spdk.io per cluster)', () => {
     const app = Testing.app();
-    new SpdkCsiDriver(new Chart(app, 'a'), 'spdk', { targets: [target], namespace: 'a' });
-    expect(() => new SpdkCsiDriver(new Chart(app, 'b'), 'spdk', { targets: [target], namespace: 'b' })).toThrow(/^b\/spdk \(SpdkCsiDriver\): invalid CSIDriver name "csi.spdk.io". Allowed: a CSIDriver name \(a cluster holds one CSIDriver per name\) that no other construct of the app uses, and a\/spdk already uses it/);
+    new SpdkCsiDriver(new Chart(app, 'a'), 'spdk', { targets: [target], namespaceName: 'a' });
+    expect(() => new SpdkCsiDriver(new Chart(app, 'b'), 'spdk', { targets: [target], namespaceName: 'b' })).toThrow(/^b\/spdk \(SpdkCsiDriver\): invalid CSIDriver name "csi.spdk.io". Allowed: a CSIDriver name \(a cluster holds one CSIDriver per name\) that no other construct of the app uses, and a\/spdk already uses it/);
   });
 
   test.each<[string, () => unknown, RegExp]>([
@@ -328,15 +328,15 @@ describe('SpdkCsiDriver rejects a deployment that could not work', () => {
 
 describe('SpdkCsiDriver never emits or relabels a namespace it did not create', () => {
   test.each(['default', 'kube-system', 'kube-public', 'kube-node-lease'])('%s is refused while createNamespace is on', namespace => {
-    expect(() => new SpdkCsiDriver(newChart(), 'spdk', { namespace, targets: [target] })).toThrow(
-      `test/spdk (SpdkCsiDriver): invalid namespace "${namespace}". Allowed: a namespace of the driver's own, or createNamespace: false: ` +
+    expect(() => new SpdkCsiDriver(newChart(), 'spdk', { namespaceName: namespace, targets: [target] })).toThrow(
+      `test/spdk (SpdkCsiDriver): invalid namespaceName "${namespace}". Allowed: a namespace of the driver's own, or createNamespace: false: ` +
       'the library never emits or relabels a namespace it did not create (default, kube-system, kube-public, kube-node-lease). ' +
       `Fix: use the default namespace "spdk-csi", or set createNamespace: false and make sure "${namespace}" admits privileged pods`);
   });
 
   test('with createNamespace: false it deploys there and emits no Namespace', () => {
     const chart = newChart();
-    new SpdkCsiDriver(chart, 'spdk', { namespace: 'kube-system', createNamespace: false, targets: [target] });
+    new SpdkCsiDriver(chart, 'spdk', { namespaceName: 'kube-system', createNamespace: false, targets: [target] });
     const manifests = synthValid(chart);
     expect(manifests.filter(m => m.kind === 'Namespace')).toEqual([]);
     expect(find(manifests, 'DaemonSet').metadata.namespace).toBe('kube-system');

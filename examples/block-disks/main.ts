@@ -18,7 +18,7 @@ function classes(chart: Chart) {
   // EBS: tags for cost allocation (the PVC's namespace through the driver's template) and XFS made for many small files.
   new BlockStorageClass(chart, 'ebs-tagged', {
     provider: BlockProvider.ebs({
-      type: EbsVolumeType.GP3,
+      volumeType: EbsVolumeType.GP3,
       fsType: FsType.XFS,
       kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
       tags: { 'cost-center': 'platform', 'team': '{{ .PVCNamespace }}' },
@@ -27,7 +27,7 @@ function classes(chart: Chart) {
   });
   // GCE Hyperdisk Balanced with provisioned performance; it also serves raw-block multi-writer claims.
   new BlockStorageClass(chart, 'hyperdisk', {
-    provider: BlockProvider.gcePd({ type: GcePdType.HYPERDISK_BALANCED, provisionedIops: 6000, provisionedThroughputMibps: 290, labels: { team: 'platform' } }),
+    provider: BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_BALANCED, provisionedIops: 6000, provisionedThroughputMibps: 290, labels: { team: 'platform' } }),
   });
   // Azure Premium SSD v2 (host caching None), shared by two nodes, in two zones, encrypted with our key.
   new BlockStorageClass(chart, 'azure-shared', {
@@ -44,7 +44,7 @@ function classes(chart: Chart) {
   // and attach only once initialized.
   new BlockStorageClass(chart, 'ebs-io2-scaled', {
     provider: BlockProvider.ebs({
-      type: EbsVolumeType.IO2,
+      volumeType: EbsVolumeType.IO2,
       iopsPerGb: 50,
       allowAutoIopsIncreaseOnModify: true,
       volumeInitializationRate: 200,

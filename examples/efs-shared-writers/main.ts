@@ -24,13 +24,13 @@ export function buildApp(app = new App()): App {
   // outside this app and referenced by name only; `az` picks the mount target every volume uses.
   new EfsStorageClass(chart, 'efs-data-account', {
     fileSystemId: 'fs-0a1b2c3d4e5f60718',
-    crossAccountSecret: { name: 'x-account', namespace: 'kube-system' },
+    crossAccountSecret: { name: 'x-account', namespaceName: 'kube-system' },
     az: 'eu-west-1a',
     enforceZoneAffinity: true,
   });
   // The same manifests for every cluster: each cluster's file system id is in a ConfigMap the driver reads.
   new EfsStorageClass(chart, 'efs-per-cluster', {
-    fileSystemIdConfigMap: { namespace: 'kube-system', name: 'efs-config', key: 'fileSystemId' },
+    fileSystemIdConfigMap: { namespaceName: 'kube-system', name: 'efs-config', key: 'fileSystemId' },
     enableTagging: true,
   });
   // A class the cluster already has (installed with the driver): claims are checked the same way.

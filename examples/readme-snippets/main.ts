@@ -46,7 +46,7 @@ function escapeHatches(chart: Chart) {
 }
 
 function blockClasses(chart: Chart) {
-  const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
+  const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
   const other = BlockStorageClass.fromStorageClassName('gp3-encrypted', BlockProvider.ebs({ encrypted: true }));
   fast.claim(chart, 'fast-data', { storage: Size.gibibytes(200) });
   other.claim(chart, 'encrypted-data', { storage: Size.gibibytes(20) });

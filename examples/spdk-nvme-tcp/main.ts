@@ -6,7 +6,7 @@ import { SpdkAccessMode, SpdkCredentials, SpdkCsiDriver, SpdkTargetType, Statefu
 export function buildApp(app = new App()): App {
   const chart = new Chart(app, 'spdk');
   const spdk = new SpdkCsiDriver(chart, 'spdk', {
-    namespace: 'spdk-csi',
+    namespaceName: 'spdk-csi',
     targets: [{ name: 'spdk-1', rpcUrl: 'http://192.168.10.118:9009', targetType: SpdkTargetType.NVME_TCP, targetAddress: '192.168.10.118' }],
     credentials: SpdkCredentials.fromExistingSecret('spdkcsi-secret'),
     // The upstream deployment's class name (by default, the construct id: "spdk").

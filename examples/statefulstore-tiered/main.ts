@@ -18,7 +18,7 @@ export function buildApp(app = new App()): App {
     disks: nodes.map(node => ({ node, path: '/mnt/nvme0', capacity: Size.gibibytes(2328), labels: { 'storage.example.com/media': 'nvme' } })),
   });
   const gp3 = new BlockStorageClass(chart, 'commitlog-gp3', {
-    provider: BlockProvider.ebs({ type: EbsVolumeType.GP3, iops: 6000, throughput: 250, encrypted: true }),
+    provider: BlockProvider.ebs({ volumeType: EbsVolumeType.GP3, iops: 6000, throughput: 250, encrypted: true }),
   });
 
   new StatefulStore(chart, 'cassandra', {

@@ -11,7 +11,7 @@ import { BlockProvider, BlockStorageClass, EbsVolumeType } from 'cdk8s-storage';
  */
 export function buildApp(app = new App()): App {
   const chart = new Chart(app, 'storage-check', { namespace: 'shop' });
-  const gp3 = new BlockStorageClass(chart, 'uploads-gp3', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3 }) });
+  const gp3 = new BlockStorageClass(chart, 'uploads-gp3', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.GP3 }) });
   const uploads = gp3.claim(chart, 'uploads', { storage: Size.gibibytes(20) });
   const web = new kplus.Deployment(chart, 'web', {
     replicas: 1,

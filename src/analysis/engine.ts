@@ -43,7 +43,7 @@ function toFinding(rule: RuleInfo, hit: Hit): Finding {
     fix: hit.fix,
   };
   const namespace = hit.object.metadata?.namespace;
-  if (namespace !== undefined) finding.namespace = namespace;
+  if (namespace !== undefined) finding.namespaceName = namespace;
   const location = locationOf(hit.object);
   if (location) finding.location = location;
   if (hit.change) {

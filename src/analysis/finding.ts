@@ -17,7 +17,7 @@ export interface Finding {
    *
    * @default - cluster-scoped, or the namespace the manifests are applied to
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /** The object's name. */
   readonly name: string;
   /** The field at fault, for example `spec.accessModes`, or `(object)` when the object itself is at fault (removed, renamed). */

@@ -31,7 +31,7 @@ export interface GcePdExistingDiskOptions {
    *
    * @default - a persistent disk (pd-*), which many nodes can mount read-only
    */
-  readonly type?: GcePdType;
+  readonly diskType?: GcePdType;
 }
 
 /** A regional GCE persistent disk that already exists, replicated to two zones. */
@@ -122,13 +122,13 @@ export class BlockDisk {
   public static gcePd(options: GcePdExistingDiskOptions): BlockDisk {
     const o = checkProps('BlockDisk.gcePd', options, GCE_PD_EXISTING, 'GcePdExistingDiskOptions');
     const z = zone('BlockDisk.gcePd', 'zone', o.zone);
-    const hyperdisk = o.type !== undefined && o.type.startsWith('hyperdisk-');
+    const hyperdisk = o.diskType !== undefined && o.diskType.startsWith('hyperdisk-');
     return new BlockDisk({
       driver: GCE_PD_DRIVER,
       volumeHandle: `projects/${gceProject('BlockDisk.gcePd', o.project)}/zones/${z}/disks/${gceName('BlockDisk.gcePd', o.name)}`,
       zones: [z],
-      servesReadOnlyMany: !hyperdisk || o.type === GcePdType.HYPERDISK_ML,
-      readOnlyManyProblem: hyperdisk && o.type !== GcePdType.HYPERDISK_ML ? `of the Hyperdisk types only hyperdisk-ml attaches read-only to many nodes; this disk is ${o.type}` : undefined,
+      servesReadOnlyMany: !hyperdisk || o.diskType === GcePdType.HYPERDISK_ML,
+      readOnlyManyProblem: hyperdisk && o.diskType !== GcePdType.HYPERDISK_ML ? `of the Hyperdisk types only hyperdisk-ml attaches read-only to many nodes; this disk is ${o.diskType}` : undefined,
     });
   }
 
@@ -189,7 +189,7 @@ export class BlockDisk {
 
 const EBS_EXISTING: Schema<EbsExistingDiskOptions> = { volumeId: str('a volume id such as "vol-0123456789abcdef0"'), zone: str('a zone such as "eu-west-1a"') };
 const GCE_PD_EXISTING: Schema<GcePdExistingDiskOptions> = {
-  project: str('a project id'), zone: str('a zone such as "europe-west1-b"'), name: str('a disk name'), type: optional(enumOf(GcePdType, 'GcePdType')),
+  project: str('a project id'), zone: str('a zone such as "europe-west1-b"'), name: str('a disk name'), diskType: optional(enumOf(GcePdType, 'GcePdType')),
 };
 const GCE_PD_REGIONAL_EXISTING: Schema<GcePdRegionalExistingDiskOptions> = {
   project: str('a project id'), region: str('a region such as "europe-west1"'), replicaZones: listOf(str('a zone')), name: str('a disk name'),

@@ -16,7 +16,7 @@ import { VolumeClaim } from '../core/volume-claim';
  * Props of a `BlockStorageClass`.
  */
 export interface BlockStorageClassProps {
-  /** The driver and its typed parameters, e.g. `BlockProvider.ebs({ type: EbsVolumeType.GP3 })`. */
+  /** The driver and its typed parameters, e.g. `BlockProvider.ebs({ volumeType: EbsVolumeType.GP3 })`. */
   readonly provider: BlockProvider;
   /**
    * The StorageClass name (a DNS-1123 subdomain).
@@ -59,7 +59,7 @@ export interface BlockStorageClassProps {
  * pod is scheduled can strand the pod in another zone).
  *
  * ```ts
- * const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ type: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
+ * const fast = new BlockStorageClass(chart, 'fast', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.GP3, iops: 4000, throughput: 250 }) });
  * ```
  */
 export class BlockStorageClass extends Construct implements IBlockStorage {

@@ -31,7 +31,7 @@ export interface EbsOptions {
    *
    * @default EbsVolumeType.GP3 - general-purpose SSD, the driver's default
    */
-  readonly type?: EbsVolumeType;
+  readonly volumeType?: EbsVolumeType;
   /**
    * Provisioned IOPS (gp3, io1, io2 only); not with `iopsPerGb`.
    *

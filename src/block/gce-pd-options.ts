@@ -51,7 +51,7 @@ export interface GcePdOptions {
    *
    * @default GcePdType.PD_STANDARD - the driver's default type, written out since parameters cannot change
    */
-  readonly type?: GcePdType;
+  readonly diskType?: GcePdType;
   /**
    * Zonal or regional disks.
    *

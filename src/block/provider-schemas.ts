@@ -25,7 +25,7 @@ const EBS_FORMAT_OPTIONS: Schema<EbsFormatOptions> = {
 };
 
 export const EBS_OPTIONS: Schema<EbsOptions> = {
-  type: optional(enumOf(EbsVolumeType, 'EbsVolumeType')),
+  volumeType: optional(enumOf(EbsVolumeType, 'EbsVolumeType')),
   iops: optional(num()),
   iopsPerGb: optional(num()),
   allowAutoIopsPerGbIncrease: optional(bool()),
@@ -50,7 +50,7 @@ export const OCI_OPTIONS: Schema<OciBlockVolumeOptions> = {
 };
 
 export const GCE_PD_OPTIONS: Schema<GcePdOptions> = {
-  type: optional(enumOf(GcePdType, 'GcePdType')),
+  diskType: optional(enumOf(GcePdType, 'GcePdType')),
   replication: optional(enumOf(GcePdReplication, 'GcePdReplication')),
   diskEncryptionKmsKey: optional(str('a Cloud KMS key name')),
   labels: optional(STRING_MAP),

@@ -27,7 +27,7 @@ export interface EfsSecretReference {
   /** The Secret's name. */
   readonly name: string;
   /** The Secret's namespace (the driver's, often kube-system). */
-  readonly namespace: string;
+  readonly namespaceName: string;
 }
 
 /** The range of POSIX group ids given to dynamically made access points. */
@@ -58,7 +58,7 @@ export enum EfsProvisioningMode {
 /** A key of a ConfigMap or Secret that holds a file system id. */
 export interface EfsFileSystemIdReference {
   /** Its namespace. */
-  readonly namespace: string;
+  readonly namespaceName: string;
   /** Its name. */
   readonly name: string;
   /** The key whose value is the file system id. */

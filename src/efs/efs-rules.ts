@@ -49,7 +49,7 @@ export function dynamicParameters(props: EfsStorageClassProps, where: string): {
   const secret = props.crossAccountSecret;
   if (secret) {
     validateName(secret.name, NameRule.DNS_SUBDOMAIN, where, 'crossAccountSecret.name');
-    validateName(secret.namespace, NameRule.DNS_LABEL, where, 'crossAccountSecret.namespace');
+    validateName(secret.namespaceName, NameRule.DNS_LABEL, where, 'crossAccountSecret.namespaceName');
   }
   // controller.go CreateVolume: the StorageClass `az` picks a mount target only when the provisioner secret has awsRoleArn.
   if (props.az !== undefined && props.crossAccountSecret === undefined) {
@@ -74,7 +74,7 @@ export function dynamicParameters(props: EfsStorageClassProps, where: string): {
     ['reuseAccessPoint', props.reuseAccessPoint],
     ['az', props.az],
     ['enforceZoneAffinity', props.enforceZoneAffinity],
-    ...csiSecretParameters('provisioner', props.crossAccountSecret ?? {}),
+    ...csiSecretParameters('provisioner', { name: props.crossAccountSecret?.name, namespace: props.crossAccountSecret?.namespaceName }),
   ]);
   for (const problem of efsClassProblems(parameters)) {
     reject(PROP_OF_PARAMETER[problem.parameter] ?? problem.parameter, problem.value, problem.allowed, problem.fix);
@@ -87,12 +87,12 @@ const PROP_OF_PARAMETER: { readonly [parameter: string]: string } = { fileSystem
 
 /** `namespace/name/key`, each part a valid name (filesystem_id_finder.go parseFileSystemIdRef). */
 function idReference(ref: EfsFileSystemIdReference, where: string, prop: string): string {
-  validateName(ref.namespace, NameRule.DNS_LABEL, where, `${prop}.namespace`);
+  validateName(ref.namespaceName, NameRule.DNS_LABEL, where, `${prop}.namespaceName`);
   validateName(ref.name, NameRule.DNS_SUBDOMAIN, where, `${prop}.name`);
   if (!/^[-._a-zA-Z0-9]+$/.test(ref.key)) {
     throw invalid({ where, prop: `${prop}.key`, value: ref.key, allowed: 'a ConfigMap or Secret key (letters, digits, "-", "_", ".")', fix: 'name the key that holds the file system id' });
   }
-  return `${ref.namespace}/${ref.name}/${ref.key}`;
+  return `${ref.namespaceName}/${ref.name}/${ref.key}`;
 }
 
 /** The access point root the driver composes, checked with the shortest names it could be given. */

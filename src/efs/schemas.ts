@@ -10,10 +10,10 @@ import { NAME, RECLAIM_POLICY } from '../core/schemas';
 
 const MOUNT_OPTIONS: Schema<EfsMountOptions> = { encryptInTransit: optional(bool()), iam: optional(bool()) };
 const GID_RANGE: Schema<EfsGidRange> = { start: num(), end: num() };
-const SECRET_REFERENCE: Schema<EfsSecretReference> = { name: str('a Secret name'), namespace: str('a namespace') };
+const SECRET_REFERENCE: Schema<EfsSecretReference> = { name: str('a Secret name'), namespaceName: str('a namespace') };
 const FILE_SYSTEM_ID = str('a file system id such as "fs-0123456789abcdef0"');
 
-const FILE_SYSTEM_ID_REFERENCE: Schema<EfsFileSystemIdReference> = { namespace: str('a namespace'), name: str('a ConfigMap or Secret name'), key: str('a key') };
+const FILE_SYSTEM_ID_REFERENCE: Schema<EfsFileSystemIdReference> = { namespaceName: str('a namespace'), name: str('a ConfigMap or Secret name'), key: str('a key') };
 
 export const EFS_STORAGE_CLASS_PROPS: Schema<EfsStorageClassProps> = {
   ...MOUNT_OPTIONS,

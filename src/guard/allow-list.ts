@@ -2,7 +2,8 @@ import { GuardAllowEntry } from './guard-options';
 import { inputError } from '../manifests/shape';
 
 const REQUIRED_KEYS = ['kind', 'name'];
-const KNOWN_KEYS = [...REQUIRED_KEYS, 'namespace', 'field'];
+// namespaceName is the API's name (jsii: "namespace" is a reserved word in C#); an allow-list file may say namespace, as manifests do.
+const KNOWN_KEYS = [...REQUIRED_KEYS, 'namespaceName', 'namespace', 'field'];
 
 /**
  * Checks an allow-list: a list of entries with exactly the keys kind, name,
@@ -28,8 +29,11 @@ export function checkAllowList(entries: unknown, where: string): GuardAllowEntry
         throw inputError(at, `${key} is ${describe(value)}, expected a non-empty string. Fix: set ${key}${REQUIRED_KEYS.includes(key) ? '' : ', or leave it out'}`);
       }
     }
+    if ((entry as any).namespace !== undefined && (entry as any).namespaceName !== undefined) {
+      throw inputError(at, 'has both namespace and namespaceName. Fix: keep one');
+    }
   });
-  return entries as GuardAllowEntry[];
+  return entries.map(({ namespace, ...entry }) => (namespace === undefined ? entry : { ...entry, namespaceName: namespace }));
 }
 
 function describe(value: unknown): string {

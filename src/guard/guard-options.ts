@@ -11,7 +11,7 @@ export interface GuardAllowEntry {
    *
    * @default - any namespace
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * The field.
    *

@@ -48,6 +48,6 @@ export class StorageGuard {
 
 function allows(entry: GuardAllowEntry, f: Finding): boolean {
   return entry.kind === f.kind && entry.name === f.name
-    && (entry.namespace === undefined || entry.namespace === f.namespace)
+    && (entry.namespaceName === undefined || entry.namespaceName === f.namespaceName)
     && (entry.field === undefined || entry.field === f.field);
 }

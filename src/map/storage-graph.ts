@@ -89,8 +89,8 @@ class GraphBuilder {
     this.add({ id, kind: 'volume', namespace: '', lines: [`PV ${pv.metadata!.name}`, [size, reclaim, sourceOf(pv)].filter(Boolean).join(' · ')] });
     const ref = pv.spec?.claimRef;
     if (ref?.name) {
-      const claim = inv.findReferenced('PersistentVolumeClaim', ref.namespace ?? '', ref.name);
-      this.link(claim ? objectId(claim) : this.missingClaim(ref.namespace ?? '', ref.name), id, 'bound to');
+      const claim = inv.findReferenced('PersistentVolumeClaim', ref.namespaceName ?? '', ref.name);
+      this.link(claim ? objectId(claim) : this.missingClaim(ref.namespaceName ?? '', ref.name), id, 'bound to');
     }
     const className = storageClassNameOf(pv);
     if (className) this.link(id, this.classNode(className), 'class');
@@ -134,8 +134,8 @@ class GraphBuilder {
   public mark(findings: readonly Finding[]): void {
     for (const f of findings) {
       const template = /^spec\.volumeClaimTemplates\[([^\]]+)\]/.exec(f.field ?? '');
-      const id = `${f.kind}/${f.namespace ?? ''}/${f.name}${template && f.kind === 'StatefulSet' ? `/template/${template[1]}` : ''}`;
-      const node = this.nodes.get(id) ?? this.nodes.get(`${f.kind}/${f.namespace ?? ''}/${f.name}`);
+      const id = `${f.kind}/${f.namespaceName ?? ''}/${f.name}${template && f.kind === 'StatefulSet' ? `/template/${template[1]}` : ''}`;
+      const node = this.nodes.get(id) ?? this.nodes.get(`${f.kind}/${f.namespaceName ?? ''}/${f.name}`);
       if (node && (node.severity === undefined || RANK[f.severity] > RANK[node.severity])) node.severity = f.severity;
     }
   }

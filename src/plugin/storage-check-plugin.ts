@@ -40,7 +40,7 @@ export interface StorageCheckPluginProps {
    *
    * @default - no map
    */
-  readonly map?: string;
+  readonly mapFile?: string;
 }
 
 /**
@@ -67,10 +67,10 @@ export class StorageCheckPlugin {
     const where = 'StorageCheckPlugin (cdk8s.yaml validations properties)';
     this.suppress = checkRuleIds(CHECK_RULES, props?.suppress ?? [], `${where} suppress`);
     this.failOn = checkFailOn(props?.failOn ?? Severity.WARNING, `${where} failOn`);
-    if (props?.map !== undefined) {
-      const file = checkArg<string>(where, 'map', props.map, str('a file name such as "storage-map.html"'));
+    if (props?.mapFile !== undefined) {
+      const file = checkArg<string>(where, 'mapFile', props.mapFile, str('a file name such as "storage-map.html"'));
       const format = MAP_FORMATS[extname(file).toLowerCase()];
-      if (!format) throw invalid({ where, prop: 'map', value: file, allowed: `a file name ending in ${Object.keys(MAP_FORMATS).join(', ')}`, fix: 'name the file storage-map.html, storage-map.mmd or storage-map.dot' });
+      if (!format) throw invalid({ where, prop: 'mapFile', value: file, allowed: `a file name ending in ${Object.keys(MAP_FORMATS).join(', ')}`, fix: 'name the file storage-map.html, storage-map.mmd or storage-map.dot' });
       this.map = { file, format };
     }
   }
@@ -105,7 +105,7 @@ function violation(f: Finding) {
       // cdk8s-cli finds the construct path by the object's name.
       resourceName: f.name,
       // The object and field, and the line of the manifest where the object starts.
-      locations: [`${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}: ${f.field}${f.location ? ` (line ${f.location.line})` : ''}`],
+      locations: [`${f.kind} ${f.namespaceName ? `${f.namespaceName}/` : ''}${f.name}: ${f.field}${f.location ? ` (line ${f.location.line})` : ''}`],
       manifestPath: f.location?.file ?? '',
     }],
   };

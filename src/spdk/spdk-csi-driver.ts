@@ -28,7 +28,7 @@ import { VolumeClaim } from '../core/volume-claim';
 
 /** Runtime schema of the props (see core/checks.ts); here, as it needs SpdkCredentials. */
 const SPDK_CSI_DRIVER_PROPS: Schema<SpdkCsiDriverProps> = {
-  namespace: NAME,
+  namespaceName: NAME,
   createNamespace: optional(bool()),
   targets: listOf(struct(SPDK_TARGET, 'SpdkTarget')),
   credentials: optional(instanceOf(SpdkCredentials, 'SpdkCredentials', 'use SpdkCredentials.fromExistingSecret("name")')),
@@ -53,7 +53,7 @@ export interface SpdkCsiDriverProps {
    *
    * @default 'spdk-csi' - a namespace of the driver's own
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
   /**
    * Create the namespace, labelled for the privileged Pod Security level that
    * the node plugin needs. Set false to bring your own (then label it yourself).
@@ -177,7 +177,7 @@ export interface SpdkClaimProps extends SpdkClaimOptions {
  */
 export class SpdkCsiDriver extends Construct {
   /** The namespace of the driver. */
-  public readonly namespace: string;
+  public readonly namespaceName: string;
   /** The StorageClass name. */
   public readonly storageClassName: string;
   /** The Secret holding the RPC credentials. */
@@ -198,7 +198,7 @@ export class SpdkCsiDriver extends Construct {
     super(checkScope(scope, id, 'SpdkCsiDriver'), id);
     const { where, props: checked } = openConstruct(this, 'SpdkCsiDriver', props, SPDK_CSI_DRIVER_PROPS);
     this.where = where;
-    this.namespace = validateName(checked.namespace ?? 'spdk-csi', NameRule.DNS_LABEL, where, 'namespace');
+    this.namespaceName = validateName(checked.namespaceName ?? 'spdk-csi', NameRule.DNS_LABEL, where, 'namespaceName');
     const createNamespace = checked.createNamespace ?? true;
     if (createNamespace) this.refuseClusterNamespace();
     const credentials = checked.credentials ?? SpdkCredentials.fromExistingSecret('spdkcsi-secret');
@@ -214,26 +214,26 @@ export class SpdkCsiDriver extends Construct {
       spec: { attachRequired: false, volumeLifecycleModes: ['Persistent'] },
     }), 'CSIDriver');
     typedKubeObject(this, 'Config', k8s.KubeConfigMap.GVK, k8s.toJson_KubeConfigMapProps, {
-      metadata: { name: 'spdkcsi-cm', namespace: this.namespace },
+      metadata: { name: 'spdkcsi-cm', namespace: this.namespaceName },
       data: { 'config.json': renderTargetConfig(checked.targets, where) },
     });
     const nodeServerConfigMapName = checked.xpus && checked.xpus.length > 0 ? 'spdkcsi-nodeservercm' : undefined;
     if (nodeServerConfigMapName) {
       typedKubeObject(this, 'NodeServerConfig', k8s.KubeConfigMap.GVK, k8s.toJson_KubeConfigMapProps, {
-        metadata: { name: nodeServerConfigMapName, namespace: this.namespace },
+        metadata: { name: nodeServerConfigMapName, namespace: this.namespaceName },
         data: { 'nodeserver-config.json': renderXpuConfig(checked.xpus!, where) },
       });
     }
     const tokens = credentials._literalTokens;
     if (tokens) {
       typedKubeObject(this, 'Credentials', k8s.KubeSecret.GVK, k8s.toJson_KubeSecretProps, {
-        metadata: { name: this.secretName, namespace: this.namespace },
+        metadata: { name: this.secretName, namespace: this.namespaceName },
         stringData: { 'secret.json': renderTokens(tokens, checked.targets, where) },
       });
     }
     this.renderRbac(snapshots);
     this.controller = renderController(this, {
-      namespace: this.namespace,
+      namespace: this.namespaceName,
       serviceAccountName: 'spdkcsi-controller-sa',
       configMapName: 'spdkcsi-cm',
       snapshots,
@@ -244,7 +244,7 @@ export class SpdkCsiDriver extends Construct {
       hostNetwork: checked.controllerHostNetwork ?? false,
     });
     this.nodeDaemonSet = renderNode(this, {
-      namespace: this.namespace,
+      namespace: this.namespaceName,
       serviceAccountName: 'spdkcsi-node-sa',
       nodeServerConfigMapName,
       registrarImage: images.registrar ?? 'registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.8.0',
@@ -257,7 +257,7 @@ export class SpdkCsiDriver extends Construct {
       parameters: {
         // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
         [FS_TYPE_KEY]: checked.fsType ?? FsType.EXT4,
-        ...Object.fromEntries(csiSecretParameters('provisioner', { name: this.secretName, namespace: this.namespace })),
+        ...Object.fromEntries(csiSecretParameters('provisioner', { name: this.secretName, namespace: this.namespaceName })),
       },
       reclaimPolicy: checked.reclaimPolicy ?? ReclaimPolicy.RETAIN,
       volumeBindingMode: checked.volumeBindingMode ?? VolumeBindingMode.IMMEDIATE,
@@ -307,13 +307,13 @@ export class SpdkCsiDriver extends Construct {
    * would loosen them for every workload already there.
    */
   private refuseClusterNamespace(): void {
-    if (this.namespace === 'default' || this.namespace.startsWith('kube-')) {
+    if (this.namespaceName === 'default' || this.namespaceName.startsWith('kube-')) {
       throw invalid({
         where: this.where,
-        prop: 'namespace',
-        value: this.namespace,
+        prop: 'namespaceName',
+        value: this.namespaceName,
         allowed: 'a namespace of the driver\'s own, or createNamespace: false: the library never emits or relabels a namespace it did not create (default, kube-system, kube-public, kube-node-lease)',
-        fix: `use the default namespace "spdk-csi", or set createNamespace: false and make sure "${this.namespace}" admits privileged pods`,
+        fix: `use the default namespace "spdk-csi", or set createNamespace: false and make sure "${this.namespaceName}" admits privileged pods`,
       });
     }
   }
@@ -322,7 +322,7 @@ export class SpdkCsiDriver extends Construct {
     const pss = { enforce: 'privileged', audit: 'privileged', warn: 'privileged' };
     this.clusterScoped(typedKubeObject(this, 'Namespace', k8s.KubeNamespace.GVK, k8s.toJson_KubeNamespaceProps, {
       metadata: {
-        name: this.namespace,
+        name: this.namespaceName,
         // The node plugin is privileged, uses host paths and the host network.
         labels: Object.fromEntries(Object.entries(pss).map(([mode, level]) => [`pod-security.kubernetes.io/${mode}`, level])),
       },
@@ -332,9 +332,11 @@ export class SpdkCsiDriver extends Construct {
   private renderRbac(snapshots: boolean): void {
     const controllerSa = 'spdkcsi-controller-sa';
     for (const [cid, name] of [['ControllerServiceAccount', controllerSa], ['NodeServiceAccount', 'spdkcsi-node-sa']]) {
-      typedKubeObject(this, cid, k8s.KubeServiceAccount.GVK, k8s.toJson_KubeServiceAccountProps, { metadata: { name, namespace: this.namespace } });
+      typedKubeObject(this, cid, k8s.KubeServiceAccount.GVK, k8s.toJson_KubeServiceAccountProps, {
+        metadata: { name, namespace: this.namespaceName },
+      });
     }
-    const subjects = [{ kind: 'ServiceAccount', name: controllerSa, namespace: this.namespace }];
+    const subjects = [{ kind: 'ServiceAccount', name: controllerSa, namespace: this.namespaceName }];
     this.clusterScoped(typedKubeObject(this, 'ClusterRole', k8s.KubeClusterRole.GVK, k8s.toJson_KubeClusterRoleProps, {
       metadata: { name: 'spdkcsi-provisioner-role' }, rules: controllerClusterRules(snapshots),
     }), 'ClusterRole');
@@ -344,10 +346,10 @@ export class SpdkCsiDriver extends Construct {
       subjects,
     }), 'ClusterRoleBinding');
     typedKubeObject(this, 'CredentialsRole', k8s.KubeRole.GVK, k8s.toJson_KubeRoleProps, {
-      metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespace }, rules: [secretRule(this.secretName)],
+      metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespaceName }, rules: [secretRule(this.secretName)],
     });
     typedKubeObject(this, 'CredentialsRoleBinding', k8s.KubeRoleBinding.GVK, k8s.toJson_KubeRoleBindingProps, {
-      metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespace },
+      metadata: { name: 'spdkcsi-credentials-reader', namespace: this.namespaceName },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'spdkcsi-credentials-reader' },
       subjects,
     });
@@ -360,7 +362,7 @@ export class SpdkCsiDriver extends Construct {
       metadata: { name: 'csi-spdk-snapclass' },
       driver: SPDK_DRIVER,
       deletionPolicy,
-      parameters: Object.fromEntries(csiSecretParameters('snapshotter', { name: this.secretName, namespace: this.namespace })),
+      parameters: Object.fromEntries(csiSecretParameters('snapshotter', { name: this.secretName, namespace: this.namespaceName })),
     }), 'VolumeSnapshotClass');
   }
 

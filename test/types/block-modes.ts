@@ -19,7 +19,7 @@ bv.claim(chart, 'shared', { storage, accessMode: BlockAccessMode.READ_WRITE_MANY
 bv.claim(chart, 'data', { storage, accessMode: 'ReadWriteOnce' });
 
 // Multi-attach is raw block only: its claims take no access or volume mode at all.
-const io2 = new BlockStorageClass(chart, 'io2', { provider: BlockProvider.ebs({ type: EbsVolumeType.IO2 }) });
+const io2 = new BlockStorageClass(chart, 'io2', { provider: BlockProvider.ebs({ volumeType: EbsVolumeType.IO2 }) });
 // @ts-expect-error no volumeMode: multi-attach claims are always Block
 io2.multiAttachClaim(chart, 'q', { storage, volumeMode: VolumeMode.FILESYSTEM });
 // @ts-expect-error no accessMode: multi-attach claims are always ReadWriteMany

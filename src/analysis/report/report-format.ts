@@ -34,5 +34,5 @@ export const TOOL_URI = 'https://github.com/cdk8s-storage/cdk8s-storage';
 
 /** `Kind namespace/name`, the way kubectl names an object. */
 export function objectLabel(f: Finding): string {
-  return `${f.kind} ${f.namespace ? `${f.namespace}/` : ''}${f.name}`;
+  return `${f.kind} ${f.namespaceName ? `${f.namespaceName}/` : ''}${f.name}`;
 }

@@ -76,7 +76,7 @@ function sarifResult(f: Finding, ruleIndex: number | undefined): Sarif.Result {
     message: { text: `${objectLabel(f)} ${f.field}${change}: ${f.message}. Fix: ${f.fix}` },
     locations: [{
       ...(f.location ? { physicalLocation: physicalLocation(f.location) } : {}),
-      logicalLocations: [{ fullyQualifiedName: `${f.kind}/${f.namespace ?? ''}/${f.name}`, kind: 'object' }],
+      logicalLocations: [{ fullyQualifiedName: `${f.kind}/${f.namespaceName ?? ''}/${f.name}`, kind: 'object' }],
     }],
     // The object and field identify a finding across runs, whatever lines move around it.
     partialFingerprints: { 'cdk8sStorageFinding/v1': fingerprint(f) },
@@ -103,5 +103,5 @@ export function artifactUri(file: string): string {
 }
 
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update([f.ruleId, f.kind, f.namespace ?? '', f.name, f.field].join('\n')).digest('hex').slice(0, 32);
+  return createHash('sha256').update([f.ruleId, f.kind, f.namespaceName ?? '', f.name, f.field].join('\n')).digest('hex').slice(0, 32);
 }

@@ -174,7 +174,7 @@ function ebsCapabilities(parameters: { [key: string]: string }): DriverCapabilit
 
 /** AWS EBS CSI, pkg/driver/controller.go CreateVolume and pkg/cloud/cloud.go CreateDisk. */
 export function ebsRules(options: EbsOptions): ProviderRules {
-  const type = options.type ?? EbsVolumeType.GP3;
+  const type = options.volumeType ?? EbsVolumeType.GP3;
   checkIops(options, type);
   checkEncryption(options);
   const format = formatParameters(options.formatOptions ?? {}, options.fsType ?? FsType.EXT4);

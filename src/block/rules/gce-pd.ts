@@ -68,7 +68,7 @@ function gcePdCapabilities(parameters: { [key: string]: string }): DriverCapabil
 
 /** GCE PD CSI (pkg/parameters/parameters.go, pkg/gce-pd-csi-driver/utils.go and controller.go). */
 export function gcePdRules(options: GcePdOptions): ProviderRules {
-  const type = options.type ?? GcePdType.PD_STANDARD;
+  const type = options.diskType ?? GcePdType.PD_STANDARD;
   checkProvisioned(options.provisionedIops, 'provisionedIops', IOPS_TYPES, type);
   checkProvisioned(options.provisionedThroughputMibps, 'provisionedThroughputMibps', THROUGHPUT_TYPES, type);
   return withCapabilities(GCE_PD_DRIVER, definedParameters([
