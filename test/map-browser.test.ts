@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { StorageMap } from '../src';
@@ -16,14 +16,20 @@ const browser = existsSync(CHROMIUM) || process.env.CI ? test : test.skip;
 const flags = (profile: string) => ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`];
 
-/** The example with the most storage objects: the map of the largest example. */
-const LARGEST = 'block-disks';
+/** The example app whose map has the most boxes. */
+function largestExample(): string {
+  const examples = readdirSync(join(__dirname, '..', 'examples'), { withFileTypes: true })
+    .filter(d => d.isDirectory() && existsSync(join(__dirname, '..', 'examples', d.name, 'main.ts'))).map(d => d.name);
+  const boxes = (name: string) => (StorageMap.mermaid(exampleManifests(name)).match(/^\s+n\d+\[|^\s+n\d+\(/gm) ?? []).length;
+  return examples.map(name => ({ name, boxes: boxes(name) })).sort((a, b) => b.boxes - a.boxes)[0].name;
+}
 
 browser('the page of the largest example opens in chromium, its SVG holds every claim, class and driver, and a screenshot is taken', async () => {
-  const manifests = exampleManifests(LARGEST);
+  const largest = largestExample();
+  const manifests = exampleManifests(largest);
   const dir = mkdtempSync(join(tmpdir(), 'map-browser-'));
   const page = join(dir, 'map.html');
-  writeFileSync(page, await StorageMap.html(manifests, { title: LARGEST }));
+  writeFileSync(page, await StorageMap.html(manifests, { title: `examples/${largest}` }));
   const dom = execFileSync(CHROMIUM, [...flags(join(dir, 'profile')), '--dump-dom', `file://${page}`], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
   const texts = [...dom.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(m => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
   const expected = [
