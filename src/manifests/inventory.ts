@@ -1,5 +1,5 @@
 import { countAt, objectAt, objectsAt, stringAt, stringsAt } from './fields';
-import { Manifest, namespaceOf, objectKey, storageClassNameOf } from './manifest';
+import { Manifest, isDefaultClass, namespaceOf, objectKey, storageClassNameOf } from './manifest';
 import { POD_SPEC_PATHS } from '../core/api-validation';
 
 /** A pod-creating object, read once for every rule. */
@@ -75,7 +75,7 @@ export class Inventory {
       }
       if (POD_SPEC_PATHS[m.kind!]) this.addWorkload(readWorkload(m));
     }
-    const defaults = [...this.classes.values()].filter(c => c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+    const defaults = [...this.classes.values()].filter(isDefaultClass);
     this.defaultClass = defaults.length === 1 ? defaults[0] : undefined;
   }
 

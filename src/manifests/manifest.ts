@@ -30,6 +30,14 @@ export function withoutDefaults(value: any, defaults: { [key: string]: unknown }
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => stableJson(v) !== stableJson(defaults[k])));
 }
 
+/** The annotation that marks a StorageClass the cluster's default. */
+export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+
+/** Whether a StorageClass is marked the cluster's default. */
+export function isDefaultClass(cls: Manifest): boolean {
+  return cls.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true';
+}
+
 /** The beta annotation that still names the class of a claim or a PV, before their storageClassName. */
 export const BETA_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 

@@ -2,7 +2,7 @@ import { Finding } from '../analysis/finding';
 import { Severity } from '../analysis/severity';
 import { driverOf } from '../drivers';
 import { Inventory } from '../manifests/inventory';
-import { Manifest, namespaceOf, storageClassNameOf } from '../manifests/manifest';
+import { Manifest, isDefaultClass, namespaceOf, storageClassNameOf } from '../manifests/manifest';
 
 /** What a box of the map stands for. */
 export type MapNodeKind = 'workload' | 'claim' | 'template' | 'class' | 'driver' | 'volume' | 'node' | 'zone' | 'snapshot' | 'snapshot-class';
@@ -105,7 +105,7 @@ class GraphBuilder {
     const id = objectId(cls);
     const binding = cls.volumeBindingMode ?? 'Immediate';
     const reclaim = cls.reclaimPolicy ?? 'Delete';
-    const isDefault = cls.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true';
+    const isDefault = isDefaultClass(cls);
     this.add({ id, kind: 'class', namespace: '', lines: [`StorageClass ${cls.metadata!.name}${isDefault ? ' (default)' : ''}`, `${binding} · ${reclaim}`] });
     this.link(id, this.driverNode(cls.provisioner), 'provisioned by');
     for (const zone of allowedZonesOf(cls)) {

@@ -1,9 +1,9 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { Inventory } from '../../manifests/inventory';
+import { isDefaultClass } from '../../manifests/manifest';
 import { allClaims } from '../claims-and-classes';
 
-const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
 
 /**
  * A claim that names no class gets whichever class the cluster marks default
@@ -20,7 +20,7 @@ export const CLAIM_DEFAULT_CLASS: Rule<Inventory> = {
   source: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#class-1; '
     + 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#retroactive-default-storageclass-assignment',
   check: (inv: Inventory) => {
-    if ([...inv.classes.values()].some(c => c.metadata?.annotations?.[DEFAULT_CLASS] === 'true')) return [];
+    if ([...inv.classes.values()].some(isDefaultClass)) return [];
     return allClaims(inv)
       .filter(claim => claim.className === undefined && !claim.spec.volumeName && claim.spec.selector === undefined)
       .map(claim => ({

@@ -1,8 +1,8 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
 import { Inventory } from '../../manifests/inventory';
+import { DEFAULT_CLASS_ANNOTATION, isDefaultClass } from '../../manifests/manifest';
 
-const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
 
 /**
  * Two classes marked default: since Kubernetes 1.26 the newest wins, so
@@ -15,12 +15,12 @@ export const DEFAULT_CLASS_AMBIGUOUS: Rule<Inventory> = {
   summary: 'More than one StorageClass marked default: a claim without a class gets whichever was created last.',
   source: 'https://kubernetes.io/docs/concepts/storage/storage-classes/#default-storageclass',
   check: (inv: Inventory) => {
-    const defaults = [...inv.classes.values()].filter(c => c.metadata?.annotations?.[DEFAULT_CLASS] === 'true');
+    const defaults = [...inv.classes.values()].filter(isDefaultClass);
     if (defaults.length < 2) return [];
     const names = defaults.map(c => c.metadata!.name).join(', ');
     return defaults.map(c => ({
       object: c,
-      field: `metadata.annotations[${DEFAULT_CLASS}]`,
+      field: `metadata.annotations[${DEFAULT_CLASS_ANNOTATION}]`,
       message: `class ${c.metadata!.name} is one of ${defaults.length} default classes (${names}): a claim without storageClassName gets the newest of them`,
       fix: 'mark one class default, and name the class in claims that need another',
     }));
