@@ -25,6 +25,15 @@ export interface BlockStorageClassProps {
    */
   readonly storageClassName?: string;
   /**
+   * Mark the class the cluster's default (annotation
+   * storageclass.kubernetes.io/is-default-class: "true"): claims that name no
+   * class get it. One default per app: a second is refused, since Kubernetes
+   * would give such claims whichever default class was made last.
+   *
+   * @default false
+   */
+  readonly isDefault?: boolean;
+  /**
    * What happens to a volume when its claim is deleted.
    *
    * @default ReclaimPolicy.RETAIN - the volume and its data are kept
@@ -102,6 +111,7 @@ export class BlockStorageClass extends Construct implements IBlockStorage {
     this.provider = checked.provider;
     this.storageClassName = addStorageClass(this, where, {
       storageClassName: checked.storageClassName,
+      isDefault: checked.isDefault,
       provisioner: checked.provider.provisioner,
       parameters: checked.provider.parameters,
       reclaimPolicy: checked.reclaimPolicy ?? ReclaimPolicy.RETAIN,

@@ -12,6 +12,7 @@ export const PROVIDER = instanceOf(BlockProvider, 'BlockProvider', 'use a factor
 export const BLOCK_STORAGE_CLASS_PROPS: Schema<BlockStorageClassProps> = {
   provider: PROVIDER,
   storageClassName: NAME,
+  isDefault: optional(bool()),
   reclaimPolicy: RECLAIM_POLICY,
   allowVolumeExpansion: optional(bool()),
   zones: optional(STRING_LIST),

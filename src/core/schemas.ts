@@ -24,6 +24,7 @@ export const STORAGE_CLASS_CAPABILITIES: Schema<StorageClassCapabilities> = {
 export const STORAGE_CLASS_PROPS: Schema<StorageClassProps> = {
   ...STORAGE_CLASS_CAPABILITIES,
   storageClassName: NAME,
+  isDefault: optional(bool()),
   provisioner: str('a provisioner name such as "ebs.csi.aws.com"'),
   parameters: optional(STRING_MAP),
   reclaimPolicy: RECLAIM_POLICY,

@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { checkLabelKeyProp } from './api-props';
 import { checkArg, str } from './checks';
 import { makeClusterScoped } from './cluster-scoped';
@@ -24,6 +24,8 @@ export interface StorageClassSettings {
   readonly allowVolumeExpansion: boolean;
   readonly mountOptions?: string[];
   readonly allowedTopologies?: AllowedTopology[];
+  /** Marks the class the cluster's default. */
+  readonly isDefault?: boolean;
 }
 
 /**
@@ -37,8 +39,9 @@ export interface StorageClassSettings {
 export function addStorageClass(backend: Construct, where: string, settings: StorageClassSettings): { apiObject: ApiObject; name: string } {
   const name = nameOrId(settings.storageClassName, backend.node.id, NameRule.DNS_SUBDOMAIN, where, 'storageClassName');
   claimClusterObjectName(backend, 'StorageClass', name, 'storageClassName');
+  if (settings.isDefault) claimDefaultClass(backend, where, name);
   const apiObject = kubeObject(backend, 'Resource', STORAGE_CLASS_KIND, assignDefined<KubeJson>({
-    metadata: { name },
+    metadata: settings.isDefault ? { name, annotations: { [DEFAULT_CLASS_ANNOTATION]: 'true' } } : { name },
     provisioner: validateProvisioner(settings.provisioner, where),
     reclaimPolicy: settings.reclaimPolicy,
     volumeBindingMode: settings.volumeBindingMode,
@@ -51,6 +54,31 @@ export function addStorageClass(backend: Construct, where: string, settings: Sto
   makeClusterScoped(apiObject);
   protectFromPruning(apiObject);
   return { apiObject, name };
+}
+
+/** The annotation that marks the cluster's default class. */
+const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+
+/** The default class of each app, by its root: a cluster has one. */
+const DEFAULT_CLASSES = new WeakMap<IConstruct, { readonly name: string; readonly path: string }>();
+
+/**
+ * Records the app's default class, refusing a second: Kubernetes gives a claim
+ * without a class the newest of several defaults, so which one is a race.
+ */
+function claimDefaultClass(backend: Construct, where: string, name: string): void {
+  const root = backend.node.root;
+  const first = DEFAULT_CLASSES.get(root);
+  if (first) {
+    throw invalid({
+      where,
+      prop: 'isDefault',
+      value: true,
+      allowed: `one default class per app, and ${first.path} already makes "${first.name}" the default`,
+      fix: 'keep isDefault on one class, and name the class in claims that need another',
+    });
+  }
+  DEFAULT_CLASSES.set(root, { name, path: backend.node.path });
 }
 
 // StorageClass limits (kubernetes pkg/apis/storage/validation/validation.go: maxProvisionerParameterLen, maxProvisionerParameterSize).

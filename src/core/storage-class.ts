@@ -57,6 +57,15 @@ export interface StorageClassProps extends StorageClassCapabilities {
    */
   readonly storageClassName?: string;
   /**
+   * Mark the class the cluster's default (annotation
+   * storageclass.kubernetes.io/is-default-class: "true"): claims that name no
+   * class get it. One default per app: a second is refused, since Kubernetes
+   * would give such claims whichever default class was made last.
+   *
+   * @default false
+   */
+  readonly isDefault?: boolean;
+  /**
    * The provisioner (CSI driver name), for example `ebs.csi.aws.com`.
    */
   readonly provisioner: string;

@@ -194,6 +194,15 @@ export interface EfsStorageClassProps extends EfsMountOptions {
    */
   readonly storageClassName?: string;
   /**
+   * Mark the class the cluster's default (annotation
+   * storageclass.kubernetes.io/is-default-class: "true"): claims that name no
+   * class get it. One default per app: a second is refused, since Kubernetes
+   * would give such claims whichever default class was made last.
+   *
+   * @default false
+   */
+  readonly isDefault?: boolean;
+  /**
    * What happens to an access point when its claim is deleted.
    *
    * @default ReclaimPolicy.RETAIN - the access point and its data are kept

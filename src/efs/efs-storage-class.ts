@@ -75,6 +75,7 @@ export class EfsStorageClass extends Construct implements IEfsStorage {
     const { where, props: checked } = openConstruct(this, 'EfsStorageClass', props, EFS_STORAGE_CLASS_PROPS);
     this.storageClassName = addStorageClass(this, where, {
       storageClassName: checked.storageClassName,
+      isDefault: checked.isDefault,
       provisioner: EFS_DRIVER.provisioner,
       parameters: dynamicParameters(checked, where),
       reclaimPolicy: checked.reclaimPolicy ?? ReclaimPolicy.RETAIN,

@@ -35,6 +35,7 @@ export const EFS_STORAGE_CLASS_PROPS: Schema<EfsStorageClassProps> = {
   enforceZoneAffinity: optional(bool()),
   fargate: optional(bool()),
   storageClassName: NAME,
+  isDefault: optional(bool()),
   reclaimPolicy: RECLAIM_POLICY,
 };
 

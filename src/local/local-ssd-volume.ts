@@ -31,6 +31,15 @@ export interface LocalSsdVolumeProps {
    */
   readonly storageClassName?: string;
   /**
+   * Mark the class the cluster's default (annotation
+   * storageclass.kubernetes.io/is-default-class: "true"): claims that name no
+   * class get it. One default per app: a second is refused, since Kubernetes
+   * would give such claims whichever default class was made last.
+   *
+   * @default false
+   */
+  readonly isDefault?: boolean;
+  /**
    * The disks; more can be added with `addDisk`.
    *
    * @default - none yet
@@ -139,6 +148,7 @@ export class LocalSsdVolume extends Construct {
     }
     this.storageClassName = addStorageClass(this, where, {
       storageClassName: checked.storageClassName,
+      isDefault: checked.isDefault,
       provisioner: LOCAL_DRIVER.provisioner,
       // The only correct binding mode for local PVs: bind after the pod is scheduled.
       volumeBindingMode: LOCAL_BINDING_MODE,

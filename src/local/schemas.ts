@@ -1,7 +1,7 @@
 import { LocalAccessMode } from './local-access-mode';
 import { LocalDisk } from './local-disk';
 import type { LocalClaimOptions, LocalSsdVolumeProps } from './local-ssd-volume';
-import { enumOf, listOf, mapOf, optional, Schema, size, str, struct } from '../core/checks';
+import { bool, enumOf, listOf, mapOf, optional, Schema, size, str, struct } from '../core/checks';
 import { FsType, fsTypeAmong } from '../core/fs-type';
 import { NAME, STRING_MAP, VOLUME_MODE } from '../core/schemas';
 
@@ -20,6 +20,7 @@ export const LOCAL_DISK: Schema<LocalDisk> = {
 
 export const LOCAL_SSD_VOLUME_PROPS: Schema<LocalSsdVolumeProps> = {
   storageClassName: NAME,
+  isDefault: optional(bool()),
   disks: optional(listOf(struct(LOCAL_DISK, 'LocalDisk'))),
   accessMode: ACCESS_MODE,
   volumeMode: VOLUME_MODE,

@@ -69,6 +69,15 @@ export interface NfsCsiStorageClassProps {
    * @default - the construct id, lower-cased; never derived from the construct path
    */
   readonly storageClassName?: string;
+  /**
+   * Mark the class the cluster's default (annotation
+   * storageclass.kubernetes.io/is-default-class: "true"): claims that name no
+   * class get it. One default per app: a second is refused, since Kubernetes
+   * would give such claims whichever default class was made last.
+   *
+   * @default false
+   */
+  readonly isDefault?: boolean;
 }
 
 /** Options of a claim or claim template on an `NfsCsiStorageClass`. */
@@ -151,6 +160,7 @@ export class NfsCsiStorageClass extends Construct implements INfsCsiStorage {
     }
     this.storageClassName = addStorageClass(this, where, {
       storageClassName: checked.storageClassName,
+      isDefault: checked.isDefault,
       provisioner: NFS_CSI_DRIVER.provisioner,
       parameters: definedParameters([
         ['server', checkNfsServer(checked.server, where)],

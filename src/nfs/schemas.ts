@@ -34,6 +34,7 @@ export const NFS_CSI_STORAGE_CLASS_PROPS: Schema<NfsCsiStorageClassProps> = {
   reclaimPolicy: RECLAIM_POLICY,
   allowVolumeExpansion: optional(bool()),
   storageClassName: NAME,
+  isDefault: optional(bool()),
 };
 
 export const NFS_CSI_CLAIM_OPTIONS: Schema<NfsCsiClaimOptions> = {

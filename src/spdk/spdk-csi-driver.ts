@@ -36,6 +36,7 @@ const SPDK_CSI_DRIVER_PROPS: Schema<SpdkCsiDriverProps> = {
   images: optional(struct(SPDK_IMAGES, 'SpdkImages')),
   driverImagePullPolicy: optional(enumOf(kplus.ImagePullPolicy, 'ImagePullPolicy')),
   storageClassName: NAME,
+  isDefault: optional(bool()),
   reclaimPolicy: RECLAIM_POLICY,
   volumeBindingMode: BINDING_MODE,
   fsType: SPDK_FS_TYPE,
@@ -99,6 +100,15 @@ export interface SpdkCsiDriverProps {
    * @default - the construct id, lower-cased; never derived from the construct path
    */
   readonly storageClassName?: string;
+  /**
+   * Mark the class the cluster's default (annotation
+   * storageclass.kubernetes.io/is-default-class: "true"): claims that name no
+   * class get it. One default per app: a second is refused, since Kubernetes
+   * would give such claims whichever default class was made last.
+   *
+   * @default false
+   */
+  readonly isDefault?: boolean;
   /**
    * What happens to a volume when its claim is deleted.
    *
@@ -253,6 +263,7 @@ export class SpdkCsiDriver extends Construct {
     });
     this.storageClassName = addStorageClass(this, where, {
       storageClassName: checked.storageClassName,
+      isDefault: checked.isDefault,
       provisioner: SPDK_DRIVER,
       parameters: {
         // One fstype key only: with both fsType and csi.storage.k8s.io/fstype provisioning fails.
