@@ -16,6 +16,13 @@ const driver = (spec: object) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'CSID
 const vac = (parameters: object) => ({ apiVersion: 'storage.k8s.io/v1beta1', kind: 'VolumeAttributesClass', metadata: { name: 'gold' }, driverName: 'ebs.csi.aws.com', parameters });
 const svc = (spec: object) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'prod' }, spec: { ports: [{ port: 5432 }], ...spec } });
 const template = (storage: string) => ({ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage } } } });
+const snapshot = (source: object, className = 'ebs-snapshots') => ({
+  apiVersion: 'snapshot.storage.k8s.io/v1',
+  kind: 'VolumeSnapshot',
+  metadata: { name: 'before-upgrade', namespace: 'prod' },
+  spec: { source, volumeSnapshotClassName: className },
+});
+const snapshotClass = (deletionPolicy: string) => ({ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 'ebs-snapshots' }, driver: 'ebs.csi.aws.com', deletionPolicy });
 const ORPHAN = 'kubectl delete statefulset web -n prod --cascade=orphan, then re-sync: the pods and their claims stay, and the new StatefulSet adopts them';
 const NEW_CLAIM = 'create a new claim with the new settings and copy the data into it (for performance settings, use a VolumeAttributesClass)';
 const NEW_VOLUME = 'create a new PV under another name and bind a new claim to it; a PV\'s source cannot be edited';
@@ -28,6 +35,35 @@ interface RuleCase {
 }
 
 const CASES: { [rule: string]: RuleCase } = {
+  'snapshot-immutable-field': {
+    before: [snapshot({ persistentVolumeClaimName: 'data-db-0' })],
+    refused: [snapshot({ persistentVolumeClaimName: 'data-db-1' })],
+    allowed: [snapshot({ persistentVolumeClaimName: 'data-db-0' }, 'other-class')],
+    finding: {
+      kind: 'VolumeSnapshot',
+      name: 'before-upgrade',
+      namespaceName: 'prod',
+      field: 'spec.source.persistentVolumeClaimName',
+      oldValue: '"data-db-0"',
+      newValue: '"data-db-1"',
+      severity: 'refused' as any,
+      message: 'persistentVolumeClaimName is immutable',
+      fix: 'take a new VolumeSnapshot under another name from the new source; keep or delete before-upgrade on its own',
+    },
+  },
+  'snapshot-removed': {
+    before: [snapshot({ persistentVolumeClaimName: 'data-db-0' }), snapshotClass('Delete')],
+    refused: [snapshotClass('Delete')],
+    allowed: [snapshotClass('Retain'), snapshot({ persistentVolumeClaimName: 'data-db-0' })],
+    finding: {
+      kind: 'VolumeSnapshot',
+      name: 'before-upgrade',
+      field: '(object)',
+      severity: 'data-loss' as any,
+      message: 'removed from the manifests: the GitOps tool prunes it, and its deletionPolicy Delete deletes the snapshot in the storage system',
+      fix: 'keep it in the manifests until the backup is no longer needed, or make its content Retain before removing it',
+    },
+  },
   'statefulset-immutable-field': {
     before: [sts({ podManagementPolicy: 'OrderedReady' })],
     refused: [sts({ podManagementPolicy: 'Parallel' })],
@@ -214,11 +250,30 @@ describe.each(Object.entries(CASES))('%s', (rule, c) => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toEqual(expect.objectContaining({ ruleId: rule, ...c.finding }));
     // A cluster-scoped object's finding has no namespace at all.
-    if (!('namespace' in (c.before[0] as any).metadata)) expect(findings[0]).not.toHaveProperty('namespace');
+    if (!('namespace' in (c.before[0] as any).metadata)) expect(findings[0]).not.toHaveProperty('namespaceName');
   });
 
   test('allows a change it does not judge, and no change at all', () => {
     expect(StorageGuard.compare(c.before, c.allowed)).toEqual([]);
     expect(StorageGuard.compare(c.before, c.before)).toEqual([]);
+  });
+});
+
+describe('snapshot-removed: whose policy decides', () => {
+  const content = (deletionPolicy: string) => ({
+    apiVersion: 'snapshot.storage.k8s.io/v1',
+    kind: 'VolumeSnapshotContent',
+    metadata: { name: 'imported' },
+    spec: { deletionPolicy, driver: 'ebs.csi.aws.com', source: { snapshotHandle: 'snap-0123' }, volumeSnapshotRef: { name: 'before-upgrade', namespace: 'prod' } },
+  });
+  const removal = (before: object[]) => StorageGuard.compare(before, before.filter((m: any) => m.kind !== 'VolumeSnapshot')).filter(f => f.ruleId === 'snapshot-removed');
+
+  test('a class that is not in the manifests: a warning, since most classes say Delete', () => {
+    expect(removal([snapshot({ persistentVolumeClaimName: 'data-db-0' })]).map(f => f.severity)).toEqual(['warning']);
+  });
+
+  test('a pre-provisioned snapshot follows its content: Retain keeps the backup, Delete loses it', () => {
+    expect(removal([snapshot({ volumeSnapshotContentName: 'imported' }, 'unused'), content('Retain')])).toEqual([]);
+    expect(removal([snapshot({ volumeSnapshotContentName: 'imported' }, 'unused'), content('Delete')]).map(f => f.severity)).toEqual(['data-loss']);
   });
 });

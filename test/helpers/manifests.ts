@@ -28,6 +28,31 @@ const CRD_SCHEMAS: { [apiVersionKind: string]: object } = {
       allowedTopologies: { type: 'array' },
     },
   },
+  // client/config/crd/snapshot.storage.k8s.io_volumesnapshots.yaml (v1): source holds exactly one of a claim or a content.
+  'snapshot.storage.k8s.io/v1/VolumeSnapshot': {
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata', 'spec'],
+    additionalProperties: false,
+    properties: {
+      apiVersion: { const: 'snapshot.storage.k8s.io/v1' },
+      kind: { const: 'VolumeSnapshot' },
+      metadata: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, namespace: { type: 'string' } } },
+      spec: {
+        type: 'object',
+        required: ['source'],
+        additionalProperties: false,
+        properties: {
+          source: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { persistentVolumeClaimName: { type: 'string' }, volumeSnapshotContentName: { type: 'string' } },
+            oneOf: [{ required: ['persistentVolumeClaimName'] }, { required: ['volumeSnapshotContentName'] }],
+          },
+          volumeSnapshotClassName: { type: 'string' },
+        },
+      },
+    },
+  },
 };
 /**
  * VolumeAttributesClass (storage.k8s.io v1beta1 since Kubernetes 1.31, v1 in

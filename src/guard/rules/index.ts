@@ -4,6 +4,8 @@ import { CLAIM_SIZE_CHANGE } from './claim-size-change';
 import { CSIDRIVER_IMMUTABLE_FIELD } from './csidriver-immutable-field';
 import { DATA_OBJECT_REMOVED } from './data-object-removed';
 import { SERVICE_CLUSTER_IP } from './service-cluster-ip';
+import { SNAPSHOT_IMMUTABLE_FIELD } from './snapshot-immutable-field';
+import { SNAPSHOT_REMOVED } from './snapshot-removed';
 import { STATEFULSET_CLAIM_RETENTION } from './statefulset-claim-retention';
 import { STATEFULSET_CLAIM_TEMPLATE } from './statefulset-claim-template';
 import { STATEFULSET_IMMUTABLE_FIELD } from './statefulset-immutable-field';
@@ -32,5 +34,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
   CSIDRIVER_IMMUTABLE_FIELD,
   VOLUME_ATTRIBUTES_CLASS_IMMUTABLE_FIELD,
   SERVICE_CLUSTER_IP,
+  SNAPSHOT_IMMUTABLE_FIELD,
   DATA_OBJECT_REMOVED,
+  SNAPSHOT_REMOVED,
 ];
