@@ -56,8 +56,8 @@ export function addStorageClass(backend: Construct, where: string, settings: Sto
   return { apiObject, name };
 }
 
-/** The annotation that marks the cluster's default class. */
-const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+/** The annotation that marks the cluster's default class (read back by `check` and the map). */
+export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 
 /** The default class of each app, by its root: a cluster has one. */
 const DEFAULT_CLASSES = new WeakMap<IConstruct, { readonly name: string; readonly path: string }>();

@@ -1,3 +1,5 @@
+import { DEFAULT_CLASS_ANNOTATION } from '../core/storage-class-object';
+
 /** A Kubernetes object as parsed from YAML. */
 export interface Manifest {
   readonly apiVersion?: string;
@@ -30,8 +32,6 @@ export function withoutDefaults(value: any, defaults: { [key: string]: unknown }
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => stableJson(v) !== stableJson(defaults[k])));
 }
 
-/** The annotation that marks a StorageClass the cluster's default. */
-export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 
 /** Whether a StorageClass is marked the cluster's default. */
 export function isDefaultClass(cls: Manifest): boolean {

@@ -1,7 +1,8 @@
 import { Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
+import { DEFAULT_CLASS_ANNOTATION } from '../../core/storage-class-object';
 import { Inventory } from '../../manifests/inventory';
-import { DEFAULT_CLASS_ANNOTATION, isDefaultClass } from '../../manifests/manifest';
+import { isDefaultClass } from '../../manifests/manifest';
 
 
 /**
