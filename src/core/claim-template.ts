@@ -68,4 +68,13 @@ export class ClaimTemplate {
   public _toKube(): KubeJson {
     return { apiVersion: PVC_KIND.apiVersion, kind: PVC_KIND.kind, metadata: { name: this.name }, spec: this.spec };
   }
+
+  /**
+   * @internal A pod's `ephemeral` volume source from this template: the
+   * ephemeral-volume controller makes one claim per pod (`<pod>-<volume>`),
+   * deleted with the pod. Its metadata may hold only labels and annotations.
+   */
+  public _toEphemeral(): KubeJson {
+    return { volumeClaimTemplate: { spec: this.spec } };
+  }
 }

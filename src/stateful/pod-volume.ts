@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { AccessMode } from '../core/access-mode';
 import { checkItemPathProp } from '../core/api-props';
 import { Schema, bool, checkArg, checkProps, enumOf, instanceOf, kubeStruct, mapOf, num, optional, requireInteger, size, str } from '../core/checks';
+import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
 import { invalid } from '../core/errors';
 import { KubeJson } from '../core/kube-json';
@@ -49,6 +50,16 @@ export interface ClaimVolumeOptions {
   readonly readOnly?: boolean;
 }
 
+/** Options of a generic ephemeral volume. */
+export interface EphemeralVolumeOptions {
+  /**
+   * The pod volume name (a DNS-1123 label); each pod's claim is `<pod>-<name>`.
+   *
+   * @default - the template name
+   */
+  readonly name?: string;
+}
+
 const VOLUME_NAME = str('a volume name such as "config"');
 const EMPTY_DIR_OPTIONS: Schema<kplus.EmptyDirVolumeOptions> = { medium: optional(enumOf(kplus.EmptyDirMedium, 'EmptyDirMedium')), sizeLimit: optional(size()) };
 const PROJECTED_KEYS_OPTIONS: Schema<ProjectedKeysOptions> = {
@@ -57,6 +68,7 @@ const PROJECTED_KEYS_OPTIONS: Schema<ProjectedKeysOptions> = {
   optional: optional(bool()),
 };
 const CLAIM_VOLUME_OPTIONS: Schema<ClaimVolumeOptions> = { name: optional(str()), readOnly: optional(bool()) };
+const EPHEMERAL_OPTIONS: Schema<EphemeralVolumeOptions> = { name: optional(str()) };
 
 /**
  * A pod volume shared by the containers of each replica (not per-replica
@@ -112,6 +124,24 @@ export class PodVolume {
     return volume;
   }
 
+  /**
+   * Scratch space from a backend's claim template: a generic ephemeral volume.
+   * Each pod gets its own claim of the template's class and size, created
+   * with the pod and deleted with it (not kept across restarts of the pod's
+   * replacement, unlike a StatefulStore's `claim`). A Block template is
+   * exposed as a device.
+   *
+   * @param template a template from a backend, for example `storage.claimTemplate("scratch", { storage })`
+   * @param options the volume's name (the template's by default)
+   */
+  public static ephemeral(template: ClaimTemplate, options: EphemeralVolumeOptions = {}): PodVolume {
+    checkArg('PodVolume.ephemeral', 'template', template, instanceOf(ClaimTemplate, 'ClaimTemplate', 'pass a template from a backend, for example storage.claimTemplate("scratch", { storage })'));
+    options = checkProps(`PodVolume.ephemeral(${JSON.stringify(template.name)})`, options, EPHEMERAL_OPTIONS, 'EphemeralVolumeOptions');
+    const volume = new PodVolume(options.name ?? template.name, `PodVolume.ephemeral(${JSON.stringify(template.name)})`, { ephemeral: template._toEphemeral() });
+    volume.ephemeralTemplate = template;
+    return volume;
+  }
+
   /** Any volume source Kubernetes has, as the typed Kubernetes object: the escape hatch. */
   public static fromKube(volume: k8s.Volume): PodVolume {
     checkArg('PodVolume.fromKube', 'volume', volume, kubeStruct('k8s.Volume'));
@@ -127,6 +157,7 @@ export class PodVolume {
   public readonly name: string;
   private readonly source: KubeJson;
   private sharedClaim?: VolumeClaim;
+  private ephemeralTemplate?: ClaimTemplate;
 
   private constructor(name: string, where: string, source: KubeJson) {
     this.name = validateName(name, NameRule.DNS_LABEL, where, 'name');
@@ -135,7 +166,7 @@ export class PodVolume {
 
   /** @internal A raw device (a Block claim), exposed through volumeDevices. */
   public get _isDevice(): boolean {
-    return this.sharedClaim?.volumeMode === VolumeMode.BLOCK;
+    return (this.sharedClaim ?? this.ephemeralTemplate)?.volumeMode === VolumeMode.BLOCK;
   }
 
   /**
