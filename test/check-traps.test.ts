@@ -282,3 +282,53 @@ describe('YAML is read as kubectl reads it (go-yaml v2, YAML 1.1 scalars)', () =
     expect([m.mode, m.hex, m.flag, m.switch, m.big, m.when, m.quoted]).toEqual([420, 31, true, true, 1000, '2024-01-01', '0644']);
   });
 });
+
+describe('clone-restore-mismatch: every way a clone or a restore is refused, and the ones that are not', () => {
+  const claim = (name: string, spec: any) => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name, namespace: 'shop' },
+    spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } }, ...spec },
+  });
+  const snapshot = (content?: string) => ({
+    apiVersion: 'snapshot.storage.k8s.io/v1',
+    kind: 'VolumeSnapshot',
+    metadata: { name: 'nightly', namespace: 'shop' },
+    spec: { source: content ? { volumeSnapshotContentName: content } : { persistentVolumeClaimName: 'data' } },
+  });
+  const fields = (manifests: any[]) => StorageCheck.check(manifests).filter(f => f.ruleId === 'clone-restore-mismatch').map(f => f.field);
+  const source = claim('data', {});
+  const fromSnapshot = { dataSourceRef: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'nightly' } };
+
+  test('a clone: class, volume mode and size each judged', () => {
+    expect(fields([source, claim('copy', { storageClassName: 'io2', volumeMode: 'Block', resources: { requests: { storage: '5Gi' } }, dataSource: { kind: 'PersistentVolumeClaim', name: 'data' } })]))
+      .toEqual(['spec.storageClassName', 'spec.volumeMode', 'spec.resources.requests.storage']);
+    expect(fields([source, claim('copy', { dataSource: { kind: 'PersistentVolumeClaim', name: 'data' } })])).toEqual([]);
+  });
+
+  test('a restore: another class is fine, a smaller size or another mode is not', () => {
+    expect(fields([source, snapshot(), claim('staging', { storageClassName: 'io2', ...fromSnapshot })])).toEqual([]);
+    expect(fields([source, snapshot(), claim('staging', { volumeMode: 'Block', resources: { requests: { storage: '1Gi' } }, ...fromSnapshot })]))
+      .toEqual(['spec.volumeMode', 'spec.resources.requests.storage']);
+  });
+
+  test('a StatefulSet\'s claim template seeded from a snapshot is judged too', () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'shop' },
+      spec: {
+        serviceName: 'db',
+        selector: { matchLabels: { app: 'db' } },
+        template: { metadata: { labels: { app: 'db' } }, spec: { containers: [] } },
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...fromSnapshot } }],
+      },
+    };
+    expect(fields([source, snapshot(), sts])).toEqual(['spec.volumeClaimTemplates[data].spec.resources.requests.storage']);
+  });
+
+  test('what the manifests cannot say is not judged: a source not in them, a snapshot of an imported content', () => {
+    expect(fields([claim('copy', { storageClassName: 'io2', dataSource: { kind: 'PersistentVolumeClaim', name: 'elsewhere' } })])).toEqual([]);
+    expect(fields([source, snapshot('imported'), claim('staging', { volumeMode: 'Block', ...fromSnapshot })])).toEqual([]);
+  });
+});

@@ -74,6 +74,8 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
     /^class csi-hostpath-sc uses hostpath.csi.k8s.io, which makes each volume a directory on one node and is for testing only/],
   'claim-default-class': ['PersistentVolumeClaim data', 'spec.storageClassName',
     /^claim data names no storageClassName: it gets the class the cluster marks default/],
+  'clone-restore-mismatch': ['PersistentVolumeClaim data-copy', 'spec.storageClassName',
+    /^claim data-copy is made from claim data, but is of class io2 and the source of gp3: a clone is made by the source's driver, in the source's class$/],
   'prune-protection': ['PersistentVolumeClaim data', 'metadata.annotations', /^PersistentVolumeClaim data has no prune protection/],
 };
 

@@ -5,6 +5,7 @@ import { CLAIM_EXCEEDS_LOCAL_VOLUMES } from './claim-exceeds-local-volumes';
 import { CLAIM_PREBOUND_DEFAULT_CLASS } from './claim-prebound-default-class';
 import { CLAIM_TEMPLATE_NAME } from './claim-template-name';
 import { CLASS_PARAMETERS_REFUSED } from './class-parameters-refused';
+import { CLONE_RESTORE_MISMATCH } from './clone-restore-mismatch';
 import { CSI_CLUSTER_SECRETS_ACCESS } from './csi-cluster-secrets-access';
 import { CSI_PLAINTEXT_CREDENTIALS } from './csi-plaintext-credentials';
 import { DEFAULT_CLASS_AMBIGUOUS } from './default-class-ambiguous';
@@ -59,6 +60,7 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   WRITE_ONCE_CLAIM_SHARED,
   WRITE_ONCE_CLAIM_ROLLING_UPDATE,
   VOLUME_MODE_MISMATCH,
+  CLONE_RESTORE_MISMATCH,
   SNAPSHOT_API_VERSION_RULE,
   STORAGE_API_REMOVED,
   IN_TREE_VOLUME_REMOVED,
