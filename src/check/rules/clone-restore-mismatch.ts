@@ -32,7 +32,8 @@ export const CLONE_RESTORE_MISMATCH: Rule<Inventory> = {
     + 'the provisioner refuses it, and it stays Pending.',
   source: 'https://kubernetes.io/docs/concepts/storage/volume-pvc-datasource/ ("Cloning is only supported within the same Storage Class", '
     + '"the same VolumeMode", "equal or larger"); https://kubernetes.io/docs/concepts/storage/volume-snapshots/#convert-volume-mode; '
-    + 'kubernetes-csi/external-provisioner pkg/controller/controller.go (getPVCSource: "requested PV size is less than the source")',
+    + 'kubernetes-csi/external-provisioner pkg/controller/controller.go getPVCSource ("the source PVC and destination PVCs must be in the same storage class '
+    + 'for cloning", "new PVC request must be greater than or equal in size to the specified PVC data source")',
   check: (inv: Inventory) => allClaims(inv).flatMap(claim => {
     const source = sourceOf(claim);
     if (!source) return [];
