@@ -1,9 +1,5 @@
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './api-validation/names';
 import { invalid } from './errors';
-
-// Name rules of k8s.io/apimachinery/pkg/util/validation (IsDNS1123Label, IsDNS1123Subdomain, IsDNS1035Label).
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The naming rules Kubernetes applies, per kind of object. */
 export enum NameRule {
@@ -21,24 +17,25 @@ export enum NameRule {
   STATEFULSET,
 }
 
-const RULES: Record<NameRule, { pattern: RegExp; max: number; text: string }> = {
+// The name rules of k8s.io/apimachinery/pkg/util/validation, from the one validation module (api-validation/names.ts).
+const RULES: Record<NameRule, { refusals: (name: string) => string[]; max: number; text: string }> = {
   [NameRule.DNS_SUBDOMAIN]: {
-    pattern: DNS1123_SUBDOMAIN,
+    refusals: isDns1123Subdomain,
     max: 253,
     text: 'a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
   },
   [NameRule.DNS_LABEL]: {
-    pattern: DNS1123_LABEL,
+    refusals: isDns1123Label,
     max: 63,
     text: 'a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
   },
   [NameRule.DNS_1035_LABEL]: {
-    pattern: DNS1035_LABEL,
+    refusals: isDns1035Label,
     max: 63,
     text: 'a DNS-1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 63 characters',
   },
   [NameRule.STATEFULSET]: {
-    pattern: DNS1123_LABEL,
+    refusals: isDns1123Label,
     max: 52,
     text: 'a DNS-1123 label of at most 52 characters (longer StatefulSet names make the controller-revision-hash label exceed 63 characters, and no pod is ever created)',
   },
@@ -46,8 +43,8 @@ const RULES: Record<NameRule, { pattern: RegExp; max: number; text: string }> = 
 
 /** True when `name` satisfies `rule`. */
 export function isValidName(name: string, rule: NameRule): boolean {
-  const { pattern, max } = RULES[rule];
-  return name.length <= max && pattern.test(name);
+  const { refusals, max } = RULES[rule];
+  return name.length <= max && refusals(name).length === 0;
 }
 
 /** Throws a StorageValidationError unless `name` satisfies `rule`. */

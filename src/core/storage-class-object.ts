@@ -1,6 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { checkLabelKeyProp } from './api-props';
+import { isQualifiedName } from './api-validation/names';
+import { validateClassParameters } from './api-validation/storage';
 import { checkArg, str } from './checks';
 import { makeClusterScoped } from './cluster-scoped';
 import { assignDefined } from './defined';
@@ -81,15 +83,9 @@ function claimDefaultClass(backend: Construct, where: string, name: string): voi
   DEFAULT_CLASSES.set(root, { name, path: backend.node.path });
 }
 
-// StorageClass limits (kubernetes pkg/apis/storage/validation/validation.go: maxProvisionerParameterLen, maxProvisionerParameterSize).
-const MAX_PARAMETERS = 512;
-const MAX_PARAMETERS_BYTES = 256 * 1024;
-// A qualified name: an optional DNS subdomain prefix and "/", then a name of at most 63 characters.
-const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i;
-
+/** The provisioner, judged as the API server judges it (ValidateStorageClass: a qualified name once lower-cased). */
 function validateProvisioner(provisioner: string, where: string): string {
-  const namePart = provisioner.split('/').pop() ?? '';
-  if (!QUALIFIED_NAME.test(provisioner) || namePart.length > 63 || provisioner.length > 253 + 1 + 63) {
+  if (isQualifiedName(provisioner.toLowerCase()).length > 0) {
     throw invalid({
       where,
       prop: 'provisioner',
@@ -104,9 +100,10 @@ function validateProvisioner(provisioner: string, where: string): string {
 function validateParameters(parameters: { [key: string]: string } | undefined, where: string) {
   if (!parameters) return undefined;
   const entries = Object.entries(parameters);
-  const bytes = entries.reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
-  const emptyKey = entries.some(([k]) => k.length === 0);
-  if (entries.length > MAX_PARAMETERS || bytes > MAX_PARAMETERS_BYTES || emptyKey) {
+  // The API server's limits (validateParameters: 512 entries, 256 KiB, no empty key), from the one validation module.
+  if (validateClassParameters(parameters, true).length > 0) {
+    const bytes = entries.reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    const emptyKey = entries.some(([k]) => k.length === 0);
     throw invalid({
       where,
       prop: 'parameters',

@@ -24,7 +24,7 @@ function clusterScopedMeta(m: Json): FieldError[] {
 
 /** ValidateStorageClass. */
 export function validateStorageClass(sc: Json): FieldError[] {
-  const errs = [...clusterScopedMeta(sc), ...validateProvisioner(sc?.provisioner, FieldPath.at('provisioner')), ...validateParameters(sc?.parameters, true)];
+  const errs = [...clusterScopedMeta(sc), ...validateProvisioner(sc?.provisioner, FieldPath.at('provisioner')), ...validateClassParameters(sc?.parameters, true)];
   const policy = sc?.reclaimPolicy;
   if (typeof policy === 'string' && policy !== '' && !RECLAIM_POLICIES.includes(policy)) errs.push(FieldPath.at('reclaimPolicy').notSupported(policy, RECLAIM_POLICIES));
   const binding = sc?.volumeBindingMode;
@@ -35,7 +35,7 @@ export function validateStorageClass(sc: Json): FieldError[] {
 
 /** ValidateVolumeAttributesClass: a driver name, and at least one parameter. */
 export function validateVolumeAttributesClass(vac: Json): FieldError[] {
-  return [...clusterScopedMeta(vac), ...validateProvisioner(vac?.driverName, FieldPath.at('driverName')), ...validateParameters(vac?.parameters, false)];
+  return [...clusterScopedMeta(vac), ...validateProvisioner(vac?.driverName, FieldPath.at('driverName')), ...validateClassParameters(vac?.parameters, false)];
 }
 
 /** validateProvisioner: required, and a qualified name once lower-cased. */
@@ -46,7 +46,7 @@ function validateProvisioner(provisioner: Json, path: FieldPath): FieldError[] {
 }
 
 /** validateParameters: at most 512 entries of at most 256 KiB, no empty key; a VolumeAttributesClass needs one at least. */
-function validateParameters(parameters: Json, allowEmpty: boolean): FieldError[] {
+export function validateClassParameters(parameters: Json, allowEmpty: boolean): FieldError[] {
   const path = FieldPath.at('parameters');
   const entries = isMap(parameters) ? Object.entries(parameters) : [];
   if (entries.length > MAX_PARAMETERS) return [path.tooLong(MAX_PARAMETERS)];
