@@ -1,12 +1,15 @@
 import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BlockAccessMode } from './block-access-mode';
+import { BlockAttributesClass } from './block-attributes-class';
 import { BlockProvider } from './block-provider';
 import { BlockClaimOptions, BlockClaimProps, IBlockStorage, MultiAttachClaimProps } from './block-storage';
 import { BLOCK_CLAIM_OPTIONS, MULTI_ATTACH_CLAIM_PROPS } from './schemas';
 import { AccessMode } from '../core/access-mode';
+import { IVolumeAttributesClass, checkAttributesClassDriver } from '../core/attributes-class-object';
 import { BackendClaims, BackendRequest, claimWhere } from '../core/backend-claims';
 import { checkProps } from '../core/checks';
+import { ClaimSource, checkClaimSource } from '../core/claim-source';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { VolumeMode } from '../core/policies';
@@ -57,18 +60,52 @@ export class BlockClaims implements IBlockStorage {
       accessMode: AccessMode.READ_WRITE_MANY,
       volumeMode: VolumeMode.BLOCK,
       storage: this.checkedSize(props.storage, props.roundUpToMinimum ?? false, where),
+      driver: this.provider.provisioner,
     });
   }
 
   private request(options: BlockClaimOptions, where: string): BackendRequest {
     const volumeMode = options.volumeMode ?? VolumeMode.FILESYSTEM;
     if (volumeMode === VolumeMode.BLOCK) this.checkBlockMode(where, 'volumeMode', VolumeMode.BLOCK);
+    const storage = this.checkedSize(options.storage, options.roundUpToMinimum ?? false, where);
     return {
       storageClassName: this.storageClassName,
       accessMode: options.accessMode ?? BlockAccessMode.READ_WRITE_ONCE,
       volumeMode,
-      storage: this.checkedSize(options.storage, options.roundUpToMinimum ?? false, where),
+      storage,
+      driver: this.provider.provisioner,
+      source: this.checkedSource(options, { storage, volumeMode }, where),
+      volumeAttributesClassName: options.attributesClass && this.checkedAttributes(options.attributesClass, where),
     };
+  }
+
+  /** A snapshot to restore or a claim to clone, judged by the provisioner's and the driver's rules. */
+  private checkedSource(options: BlockClaimOptions, claim: { storage: Size; volumeMode: VolumeMode }, where: string): ClaimSource | undefined {
+    if (options.restoreFrom && options.cloneFrom) {
+      throw invalid({ where, prop: 'cloneFrom', value: options.cloneFrom.name, allowed: 'one source: restoreFrom or cloneFrom', fix: 'remove one of them' });
+    }
+    const source = options.restoreFrom?._restoreSource() ?? options.cloneFrom?._cloneSource();
+    if (!source) return undefined;
+    const rules = this.provider._rules;
+    checkClaimSource(source, { driver: rules.provisioner, cloning: rules.cloning, storageClassName: this.storageClassName, ...claim },
+      where, source.isClone ? 'cloneFrom' : 'restoreFrom');
+    return source;
+  }
+
+  /** A VolumeAttributesClass of this driver, which the volumes of this class can take. */
+  private checkedAttributes(attributes: IVolumeAttributesClass, where: string): string {
+    const name = checkAttributesClassDriver(attributes, this.provider.provisioner, where);
+    const problem = attributes instanceof BlockAttributesClass ? attributes.attributes._problemOn(this.provider.parameters) : undefined;
+    if (problem) {
+      throw invalid({
+        where,
+        prop: 'attributesClass',
+        value: name,
+        allowed: `attributes a volume of class "${this.storageClassName}" can take: ${problem}`,
+        fix: 'use a VolumeAttributesClass that fits the class\'s volume type, or a class whose volumes can take it',
+      });
+    }
+    return name;
   }
 
   /** Block volumes are refused by some classes (OCI Ultra High Performance, EBS with mkfs options). */

@@ -2,9 +2,11 @@ import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BlockAccessMode } from './block-access-mode';
 import { BlockProvider } from './block-provider';
+import { IVolumeAttributesClass } from '../core/attributes-class-object';
 import { ClaimTemplate } from '../core/claim-template';
 import { VolumeMode } from '../core/policies';
 import { VolumeClaim } from '../core/volume-claim';
+import { VolumeSnapshot } from '../core/volume-snapshot';
 
 /**
  * Options of a claim or claim template on block storage.
@@ -32,6 +34,30 @@ export interface BlockClaimOptions {
    * @default false - a request under the minimum is an error (OCI would silently enlarge it; AWS refuses it)
    */
   readonly roundUpToMinimum?: boolean;
+  /**
+   * Restore the volume from a snapshot (`dataSourceRef`): a snapshot of this
+   * driver, in the claim's namespace, in the claim's volume mode (unless the
+   * snapshot allows a change), and a claim at least the snapshot's size. In a
+   * claim template, every replica starts from the same snapshot.
+   *
+   * @default - an empty volume
+   */
+  readonly restoreFrom?: VolumeSnapshot;
+  /**
+   * Clone another claim (`dataSourceRef`): a claim of this class, in the same
+   * namespace and volume mode, and at least its size. The driver copies the
+   * volume; EBS, GCE PD and Azure place the clone in the source's zone.
+   *
+   * @default - an empty volume
+   */
+  readonly cloneFrom?: VolumeClaim;
+  /**
+   * The VolumeAttributesClass of the volume (`volumeAttributesClassName`),
+   * of this driver. Changing it later modifies the volume in place.
+   *
+   * @default - the class's own performance settings
+   */
+  readonly attributesClass?: IVolumeAttributesClass;
 }
 
 /**

@@ -17,7 +17,15 @@ const BLOCK_MODES_MULTI_ATTACH: string[] = [...BLOCK_MODES, AccessMode.READ_WRIT
  */
 function blockVolumeDriver(driver: BlockDriver, inTreeProvisioners: string[], platformClasses: { [name: string]: PlatformClass }): VolumeDriver {
   return {
-    facts: { label: driver.label, provisioner: driver.provisioner, accessModes: BLOCK_MODES, inTreeProvisioners },
+    facts: {
+      label: driver.label,
+      provisioner: driver.provisioner,
+      accessModes: BLOCK_MODES,
+      inTreeProvisioners,
+      snapshots: driver.snapshots,
+      cloning: driver.cloning,
+      modifiesVolumes: driver.modifiesVolumes,
+    },
     platformClasses,
     ...(driver.classProblems ? { classProblems: (parameters, zones) => driver.classProblems!({ ...parameters }, zones) } : {}),
     // Block volumes live in a zone: EBS and OCI volumes in one, GCE regional disks in two; Azure ZRS disks in all.

@@ -8,3 +8,8 @@ export * from './block-storage-class';
 export * from './ebs-options';
 export * from './gce-pd-options';
 export * from './oci-options';
+export * from './block-attributes-class';
+export * from './block-snapshot-class';
+export * from './block-snapshot-provider';
+export * from './block-volume-attributes';
+export * from './snapshot-options';

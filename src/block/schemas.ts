@@ -3,7 +3,9 @@ import { BlockProvider } from './block-provider';
 import type { BlockClaimOptions, MultiAttachClaimProps } from './block-storage';
 import type { BlockStorageClassProps } from './block-storage-class';
 import { Schema, bool, enumOf, instanceOf, optional, size } from '../core/checks';
-import { NAME, RECLAIM_POLICY, STRING_LIST, VOLUME_MODE } from '../core/schemas';
+import { ATTRIBUTES_CLASS, NAME, RECLAIM_POLICY, STRING_LIST, VOLUME_MODE } from '../core/schemas';
+import { VolumeClaim } from '../core/volume-claim';
+import { VolumeSnapshot } from '../core/volume-snapshot';
 
 /** Runtime schemas of the block-storage props (see core/checks.ts); not part of the public API. */
 
@@ -24,6 +26,9 @@ export const BLOCK_CLAIM_OPTIONS: Schema<BlockClaimOptions> = {
   accessMode: optional(enumOf(BlockAccessMode, 'BlockAccessMode')),
   volumeMode: VOLUME_MODE,
   roundUpToMinimum: optional(bool()),
+  restoreFrom: optional(instanceOf(VolumeSnapshot, 'VolumeSnapshot', 'pass a snapshot made with VolumeSnapshot.ofClaim or VolumeSnapshot.fromSnapshotHandle')),
+  cloneFrom: optional(instanceOf(VolumeClaim, 'VolumeClaim', 'pass a claim made by a backend')),
+  attributesClass: optional(ATTRIBUTES_CLASS),
 };
 
 export const MULTI_ATTACH_CLAIM_PROPS: Schema<MultiAttachClaimProps> = { storage: size(), roundUpToMinimum: optional(bool()), name: NAME };

@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import { renderAccessModes } from './access-mode';
 import { assignDefined } from './defined';
+import { ClaimSource, renderClaimSource } from './claim-source';
 import { KubeJson } from './kube-json';
 import { VolumeMode } from './policies';
 import { renderSize } from './quantity';
@@ -20,6 +21,12 @@ export interface ClaimRequest {
   readonly accessMode: string;
   readonly storage: Size;
   readonly volumeMode: VolumeMode;
+  /** The driver that provisions the claim (a CSI driver name, or kubernetes.io/no-provisioner), when the backend knows it. */
+  readonly driver?: string;
+  /** A snapshot to restore or a claim to clone, already checked against this request (`checkClaimSource`). */
+  readonly source?: ClaimSource;
+  /** `spec.volumeAttributesClassName`: the VolumeAttributesClass the driver applies to the volume. */
+  readonly volumeAttributesClassName?: string;
   /** Pre-binds the claim to this PV (static provisioning). */
   readonly volumeName?: string;
   /** Restricts binding to PVs with these labels (static provisioning). */
@@ -49,5 +56,7 @@ export function renderClaimSpec(request: ClaimRequest): KubeJson {
   }, {
     volumeName: request.volumeName,
     selector: request.selectorLabels ? { matchLabels: request.selectorLabels } : undefined,
+    volumeAttributesClassName: request.volumeAttributesClassName,
+    ...(request.source ? renderClaimSource(request.source) : {}),
   });
 }

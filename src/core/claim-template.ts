@@ -1,5 +1,7 @@
 import { Size } from 'cdk8s';
 import { BindingProblem, ClaimRequest, renderClaimSpec } from './claim-request';
+import { ClaimSource, checkSourceNamespace } from './claim-source';
+import { IConstruct } from 'constructs';
 import { KubeJson, PVC_KIND } from './kube-json';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';
@@ -30,7 +32,13 @@ export class ClaimTemplate {
   public readonly storage: Size;
   /** Filesystem (mounted at a path) or Block (exposed as a device). */
   public readonly volumeMode: VolumeMode;
+  /** The driver that provisions the claims (`ebs.csi.aws.com`), when the backend knows it. */
+  public readonly driver?: string;
+  /** The VolumeAttributesClass the driver applies to each volume, if any. */
+  public readonly volumeAttributesClassName?: string;
   private readonly spec: KubeJson;
+  private readonly source?: ClaimSource;
+  private readonly where: string;
   private readonly bindingProblem?: (count: number) => BindingProblem | undefined;
 
   private constructor(name: string, request: ClaimRequest) {
@@ -43,8 +51,21 @@ export class ClaimTemplate {
     this.accessMode = request.accessMode;
     this.storage = request.storage;
     this.volumeMode = request.volumeMode;
+    this.driver = request.driver;
+    this.volumeAttributesClassName = request.volumeAttributesClassName;
+    this.source = request.source;
+    this.where = request.where;
     this.spec = renderClaimSpec(request);
     this.bindingProblem = request.bindingProblem;
+  }
+
+  /**
+   * @internal Checks that the workload using this template (a StatefulStore,
+   * a pod's ephemeral volume) is in the namespace of the snapshot or claim
+   * its claims are made from.
+   */
+  public _checkUsedBy(user: IConstruct): void {
+    if (this.source) checkSourceNamespace(this.source, user, this.where, this.source.isClone ? 'cloneFrom' : 'restoreFrom');
   }
 
   /** @internal Whether binding can only be checked with the whole tree (static backends: local disks). */

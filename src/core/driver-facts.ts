@@ -38,4 +38,30 @@ export interface DriverFacts {
    * @default - any
    */
   readonly safeReclaimPolicy?: ReclaimPolicy;
+  /**
+   * Whether the driver takes VolumeSnapshots and restores claims from them
+   * (the CSI capability CREATE_DELETE_SNAPSHOT). Without it the
+   * external-provisioner refuses a restore: "CSI driver does not support
+   * snapshot restore: controller CREATE_DELETE_SNAPSHOT capability is not reported".
+   *
+   * @default - not known: snapshots of its volumes are not judged
+   */
+  readonly snapshots?: boolean;
+  /**
+   * Whether the driver clones a claim into a new one (CLONE_VOLUME). Without
+   * it: "CSI driver does not support clone operations: controller
+   * CLONE_VOLUME capability is not reported".
+   *
+   * @default - not known: clones are not judged
+   */
+  readonly cloning?: boolean;
+  /**
+   * Whether the driver modifies a volume in place when its claim names
+   * another VolumeAttributesClass (MODIFY_VOLUME). Without it: "CSI driver
+   * does not support VolumeAttributesClass: controller MODIFY_VOLUME
+   * capability is not reported".
+   *
+   * @default - not known: VolumeAttributesClasses of the driver are not judged
+   */
+  readonly modifiesVolumes?: boolean;
 }

@@ -7,3 +7,7 @@ export { PruneProtection, StorageDefaults } from './prune-protection';
 export * from './storage-class';
 export * from './volume-claim';
 export * from './driver-facts';
+export type { IVolumeAttributesClass } from './attributes-class-object';
+export type { IVolumeSnapshotClass } from './snapshot-class-object';
+export type { ImportedVolumeSnapshotProps, VolumeSnapshotProps } from './volume-snapshot';
+export { VolumeSnapshot } from './volume-snapshot';

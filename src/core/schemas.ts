@@ -1,5 +1,5 @@
 import { AccessMode } from './access-mode';
-import { Schema, bool, enumOf, listOf, mapOf, optional, size, str, struct } from './checks';
+import { Schema, bool, enumOf, listOf, mapOf, optional, predicate, size, str, struct } from './checks';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from './policies';
 import type { AllowedTopology, StorageClassCapabilities, StorageClassClaimOptions, StorageClassProps, TopologyRequirement } from './storage-class';
 
@@ -11,6 +11,10 @@ export const STRING_LIST = listOf(str());
 export const RECLAIM_POLICY = optional(enumOf(ReclaimPolicy, 'ReclaimPolicy'));
 export const BINDING_MODE = optional(enumOf(VolumeBindingMode, 'VolumeBindingMode'));
 export const VOLUME_MODE = optional(enumOf(VolumeMode, 'VolumeMode'));
+/** A VolumeAttributesClass object: a backend's, or one imported by name. */
+export const ATTRIBUTES_CLASS = predicate('a VolumeAttributesClass (such as new BlockAttributesClass(...), or one imported with fromAttributesClassName)',
+  'pass a VolumeAttributesClass of the claim\'s driver',
+  v => v !== null && typeof v === 'object' && typeof (v as any).volumeAttributesClassName === 'string' && typeof (v as any).driverName === 'string');
 
 const TOPOLOGY_REQUIREMENT: Schema<TopologyRequirement> = { key: str(), values: STRING_LIST };
 const ALLOWED_TOPOLOGY: Schema<AllowedTopology> = { matchLabelExpressions: listOf(struct(TOPOLOGY_REQUIREMENT, 'TopologyRequirement')) };

@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AccessMode } from './access-mode';
 import { BindingProblem, ClaimRequest, renderClaimSpec } from './claim-request';
-import { describeConstruct, invalid } from './errors';
+import { ClaimSource, checkSourceNamespace } from './claim-source';
+import { describeChild, describeConstruct, invalid } from './errors';
 import { kubeObject, PVC_KIND } from './kube-json';
 import { claimObjectName } from './name-registry';
 import { NameRule, nameOrId } from './names';
@@ -46,6 +47,12 @@ export interface VolumeClaimProps {
    * @default - no selector
    */
   readonly selectorLabels?: { [key: string]: string };
+  /**
+   * The driver that provisions the claim.
+   *
+   * @default - not known (a class the cluster has, of a driver this library does not model)
+   */
+  readonly driver?: string;
 }
 
 /**
@@ -68,6 +75,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
    */
   public static _mint(scope: Construct, id: string, name: string | undefined, request: Omit<ClaimRequest, 'where'>): VolumeClaim {
     // Every backend's access-mode enum carries the Kubernetes strings of AccessMode.
+    if (request.source) checkSourceNamespace(request.source, scope, describeChild(scope, id, 'VolumeClaim'), request.source.isClone ? 'cloneFrom' : 'restoreFrom');
     const claim = new VolumeClaim(scope, id, { ...request, name, accessMode: request.accessMode as AccessMode });
     claim.checkBindingAtSynth(request.bindingProblem);
     return claim;
@@ -83,6 +91,10 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
   public readonly storage: Size;
   /** Filesystem or Block. */
   public readonly volumeMode: VolumeMode;
+  /** The driver that provisions the claim (`ebs.csi.aws.com`), when the backend knows it. */
+  public readonly driver?: string;
+  /** The VolumeAttributesClass the driver applies to the volume, if any. */
+  public readonly volumeAttributesClassName?: string;
   /** `v1`, for cdk8s-plus `IPersistentVolumeClaim`. */
   public readonly apiVersion: string = 'v1';
   /** `PersistentVolumeClaim`, for cdk8s-plus `IPersistentVolumeClaim`. */
@@ -102,7 +114,7 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
    * @param id the construct id; lower-cased, it is the default PVC name
    * @param props what the backend decided
    */
-  private constructor(scope: Construct, id: string, props: VolumeClaimProps) {
+  private constructor(scope: Construct, id: string, props: VolumeClaimProps & Pick<ClaimRequest, 'source' | 'volumeAttributesClassName'>) {
     super(scope, id);
     const where = describeConstruct(this, 'VolumeClaim');
     this.name = nameOrId(props.name, id, NameRule.DNS_SUBDOMAIN, where, 'name');
@@ -111,10 +123,30 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
     this.accessMode = props.accessMode;
     this.storage = props.storage;
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
+    this.driver = props.driver;
+    this.volumeAttributesClassName = props.volumeAttributesClassName;
     const spec = renderClaimSpec({ ...props, volumeMode: this.volumeMode, where });
     claimObjectName(this, 'PersistentVolumeClaim', this.name, 'name');
     this.apiObject = kubeObject(this, 'Resource', PVC_KIND, { metadata: { name: this.name }, spec });
     protectFromPruning(this.apiObject);
+  }
+
+  /**
+   * @internal This claim as the source of a clone: the clone gets its class,
+   * its volume mode and at least its size, from its driver.
+   */
+  public _cloneSource(): ClaimSource {
+    return {
+      ref: { kind: 'PersistentVolumeClaim', name: this.name },
+      description: `PersistentVolumeClaim "${this.name}" (${this.node.path})`,
+      isClone: true,
+      driver: this.driver,
+      storage: this.storage,
+      volumeMode: this.volumeMode,
+      volumeModeChangeAllowed: false,
+      storageClassName: this.storageClassName,
+      construct: this,
+    };
   }
 
   /** Backends whose volumes are known (local disks) check at synthesis that the claim can bind. */

@@ -11,6 +11,10 @@ export const EFS_DRIVER: DriverFacts = {
   accessModes: enumValues(EfsAccessMode),
   // pkg/driver/node.go validateAccessType: "only filesystem volumes are supported".
   blockModeProblem: 'the EFS driver serves file systems only ("only filesystem volumes are supported")',
+  // pkg/driver/controller.go (a4fc6760): the only controller capability is CREATE_DELETE_VOLUME; CreateSnapshot and ControllerModifyVolume are Unimplemented.
+  snapshots: false,
+  cloning: false,
+  modifiesVolumes: false,
 };
 
 /** The access point provisioning modes (pkg/driver/controller.go CreateVolume). */

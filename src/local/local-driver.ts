@@ -12,6 +12,11 @@ export const LOCAL_DRIVER: DriverFacts = {
   label: 'local volume',
   provisioner: NO_PROVISIONER,
   accessModes: enumValues(LocalAccessMode),
+  // No CSI driver: the snapshot controller refuses a snapshot of a local PV ("cannot find CSI
+  // PersistentVolumeSource for volume"), and no provisioner restores, clones or modifies one.
+  snapshots: false,
+  cloning: false,
+  modifiesVolumes: false,
 };
 
 /**

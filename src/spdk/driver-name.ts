@@ -13,6 +13,11 @@ export const SPDK_DRIVER_FACTS: DriverFacts = {
   accessModes: enumValues(SpdkAccessMode),
   // pkg/spdk/nodeserver.go stageVolume formats and mounts every volume it stages; there is no raw-device path.
   blockModeProblem: 'spdk-csi stages every volume as a mounted file system (nodeserver.go stageVolume), so Block volumes are not served',
+  // pkg/spdk/driver.go (a721360) advertises CREATE_DELETE_VOLUME and CREATE_DELETE_SNAPSHOT only; a restore is an
+  // lvol clone of the snapshot on its node (controllerserver.go), a claim source is refused.
+  snapshots: true,
+  cloning: false,
+  modifiesVolumes: false,
 };
 
 /** spdk-csi in the registry that `check` reads. */

@@ -34,13 +34,13 @@ export class PodComposition {
   private readonly podVolumes: PodVolume[] = [];
 
   /**
-   * @param onCheckedTemplate called once for each template whose binding can
-   * only be checked at synthesis, so the store registers that check only when needed
+   * @param onNewTemplate called once for each claim template the pod uses
+   * (volumeClaimTemplates and ephemeral volumes), for the store's own checks
    */
   public constructor(
     private readonly where: string,
     private readonly replicas: number,
-    private readonly onCheckedTemplate: (template: ClaimTemplate) => void,
+    private readonly onNewTemplate: (template: ClaimTemplate) => void,
   ) {}
 
   public addContainer(name: string, options: StoreContainerOptions): void {
@@ -127,7 +127,7 @@ export class PodComposition {
       this.fail(prop, mount.mountPath, 'a Block device without readOnly or subPath', 'remove readOnly and subPath, or use a Filesystem claim');
     }
     if (known) return;
-    if (template._hasBindingCheck) this.onCheckedTemplate(template);
+    this.onNewTemplate(template);
     this.templates.push(template);
   }
 
@@ -143,7 +143,10 @@ export class PodComposition {
     if ((known !== undefined && known !== volume) || this.templates.some(t => t.name === volume.name)) {
       this.fail(prop, volume.name, 'one volume per name in the pod', 'give the volumes distinct names, or reuse the same PodVolume object');
     }
-    if (!known) this.podVolumes.push(volume);
+    if (known) return;
+    const template = volume._ephemeralTemplate;
+    if (template) this.onNewTemplate(template);
+    this.podVolumes.push(volume);
   }
 
   private fail(prop: string, value: unknown, allowed: string, fix: string): never {

@@ -164,6 +164,11 @@ export class PodVolume {
     this.source = source;
   }
 
+  /** @internal The template of an ephemeral volume: one claim per pod. */
+  public get _ephemeralTemplate(): ClaimTemplate | undefined {
+    return this.ephemeralTemplate;
+  }
+
   /** @internal A raw device (a Block claim), exposed through volumeDevices. */
   public get _isDevice(): boolean {
     return (this.sharedClaim ?? this.ephemeralTemplate)?.volumeMode === VolumeMode.BLOCK;

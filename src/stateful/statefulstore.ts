@@ -193,7 +193,10 @@ export class StatefulStore extends Construct {
     claimObjectName(this, 'StatefulSet', this.name, 'name');
     claimObjectName(this, 'Service', this.serviceName, 'serviceName', 'give one of them another serviceName (it defaults to the StatefulSet name)');
 
-    this.pod = new PodComposition(where, this.replicas, template => this.checkBindingAtSynth(template, where));
+    this.pod = new PodComposition(where, this.replicas, template => {
+      template._checkUsedBy(this);
+      if (template._hasBindingCheck) this.checkBindingAtSynth(template, where);
+    });
     this.pod.addContainer(this.containerName, props);
     (props.sidecars ?? []).forEach(c => this.pod.addContainer(c.name, c));
 

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import Ajv from 'ajv';
 import { App, Chart, Testing } from 'cdk8s';
 import * as models from 'kubernetes-models';
@@ -8,76 +10,76 @@ export type Manifest = { apiVersion: string; kind: string; metadata: { name: str
 type Model = new (data: any) => { validate(): void };
 
 /**
- * CRDs kubernetes-models does not ship: their openAPIV3Schema, from the CRD
- * upstream (kubernetes-csi/external-snapshotter, client/config/crd/
- * snapshot.storage.k8s.io_volumesnapshotclasses.yaml, version v1), closed to
- * unknown fields as the API server's strict field validation is.
+ * Schemas kubernetes-models@4 (Kubernetes 1.33) does not ship, vendored in
+ * test/schemas with their sources (SOURCES.json there): the v1 openAPIV3Schema
+ * of the three external-snapshotter CRDs, and VolumeAttributesClass
+ * storage.k8s.io/v1 from Kubernetes 1.34's OpenAPI document. Objects are
+ * closed to unknown fields, as the API server's strict field validation
+ * (kubectl's default) is, and the CRDs' CEL rules that judge a new object
+ * are run beside them (test/schemas/SOURCES.json, crdCelRules below).
  */
-const CRD_SCHEMAS: { [apiVersionKind: string]: object } = {
-  'snapshot.storage.k8s.io/v1/VolumeSnapshotClass': {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'deletionPolicy', 'driver'],
-    additionalProperties: false,
-    properties: {
-      apiVersion: { const: 'snapshot.storage.k8s.io/v1' },
-      kind: { const: 'VolumeSnapshotClass' },
-      metadata: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
-      deletionPolicy: { enum: ['Delete', 'Retain'] },
-      driver: { type: 'string' },
-      parameters: { type: 'object', additionalProperties: { type: 'string' } },
-      allowedTopologies: { type: 'array' },
-    },
-  },
-  // client/config/crd/snapshot.storage.k8s.io_volumesnapshots.yaml (v1): source holds exactly one of a claim or a content.
-  'snapshot.storage.k8s.io/v1/VolumeSnapshot': {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'spec'],
-    additionalProperties: false,
-    properties: {
-      apiVersion: { const: 'snapshot.storage.k8s.io/v1' },
-      kind: { const: 'VolumeSnapshot' },
-      metadata: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, namespace: { type: 'string' } } },
-      spec: {
-        type: 'object',
-        required: ['source'],
-        additionalProperties: false,
-        properties: {
-          source: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { persistentVolumeClaimName: { type: 'string' }, volumeSnapshotContentName: { type: 'string' } },
-            oneOf: [{ required: ['persistentVolumeClaimName'] }, { required: ['volumeSnapshotContentName'] }],
-          },
-          volumeSnapshotClassName: { type: 'string' },
-        },
-      },
-    },
-  },
-};
-/**
- * VolumeAttributesClass (storage.k8s.io v1beta1 since Kubernetes 1.31, v1 in
- * 1.34), which kubernetes-models@4 (1.33 schemas, GA kinds) lacks: the fields
- * of k8s.io/api/storage/v1 and v1beta1 types.go VolumeAttributesClass
- * (driverName required, parameters a string map), closed to unknown fields.
- */
-function volumeAttributesClassSchema(version: string): object {
+const SCHEMA_DIR = path.join(__dirname, '..', 'schemas');
+const readSchema = (file: string) => JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
+
+/** Every object schema with properties and no stance on other fields gets additionalProperties: false (strict field validation). */
+function closed(schema: any): any {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: any = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, closed(v)])) : closed(value);
+  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
+  return out;
+}
+
+/** metadata of a CRD object: the API server validates it as ObjectMeta, which kubernetes-models judges for the built-in kinds. */
+function withObjectMeta(schema: any, apiVersion: string, kind: string): any {
   return {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'driverName'],
-    additionalProperties: false,
+    ...schema,
+    required: [...new Set([...(schema.required ?? []), 'apiVersion', 'kind', 'metadata'])],
     properties: {
-      apiVersion: { const: `storage.k8s.io/${version}` },
-      kind: { const: 'VolumeAttributesClass' },
-      metadata: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
-      driverName: { type: 'string', minLength: 1 },
-      parameters: { type: 'object', additionalProperties: { type: 'string' } },
+      ...schema.properties,
+      apiVersion: { const: apiVersion },
+      kind: { const: kind },
+      metadata: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, namespace: { type: 'string' }, annotations: { type: 'object', additionalProperties: { type: 'string' } }, labels: { type: 'object', additionalProperties: { type: 'string' } } }, additionalProperties: false },
     },
   };
 }
-CRD_SCHEMAS['storage.k8s.io/v1beta1/VolumeAttributesClass'] = volumeAttributesClassSchema('v1beta1');
-CRD_SCHEMAS['storage.k8s.io/v1/VolumeAttributesClass'] = volumeAttributesClassSchema('v1');
 
-const ajv = new Ajv({ allErrors: true });
+/** VolumeAttributesClass from the 1.34 OpenAPI document: its own properties, with ObjectMeta as above. */
+function volumeAttributesClassSchema(): object {
+  const doc = readSchema('VolumeAttributesClass.v1.openapi.json');
+  const vac = doc.components.schemas['io.k8s.api.storage.v1.VolumeAttributesClass'];
+  const properties = Object.fromEntries(Object.entries(vac.properties).filter(([k]) => k !== 'metadata').map(([k, v]: [string, any]) => [k, { type: v.type, ...(v.additionalProperties ? { additionalProperties: { type: v.additionalProperties.type } } : {}) }]));
+  return withObjectMeta({ type: 'object', required: vac.required, properties, additionalProperties: false }, 'storage.k8s.io/v1', 'VolumeAttributesClass');
+}
+
+const SNAPSHOT_API = 'snapshot.storage.k8s.io/v1';
+const CRD_SCHEMAS: { [apiVersionKind: string]: object } = {
+  [`${SNAPSHOT_API}/VolumeSnapshotClass`]: withObjectMeta(closed(readSchema('VolumeSnapshotClass.v1.schema.json')), SNAPSHOT_API, 'VolumeSnapshotClass'),
+  [`${SNAPSHOT_API}/VolumeSnapshot`]: withObjectMeta(closed(readSchema('VolumeSnapshot.v1.schema.json')), SNAPSHOT_API, 'VolumeSnapshot'),
+  [`${SNAPSHOT_API}/VolumeSnapshotContent`]: withObjectMeta(closed(readSchema('VolumeSnapshotContent.v1.schema.json')), SNAPSHOT_API, 'VolumeSnapshotContent'),
+  'storage.k8s.io/v1/VolumeAttributesClass': volumeAttributesClassSchema(),
+};
+
+/**
+ * The CRDs' x-kubernetes-validations that judge a new object (the others
+ * compare with the old object: guard's concern), ported from their CEL with
+ * their messages. Each returns the message, or undefined.
+ */
+const crdCelRules: { [apiVersionKind: string]: Array<(o: any) => string | undefined> } = {
+  [`${SNAPSHOT_API}/VolumeSnapshot`]: [
+    o => (('volumeSnapshotContentName' in o.spec.source) !== ('persistentVolumeClaimName' in o.spec.source) ? undefined
+      : 'spec.source: exactly one of volumeSnapshotContentName and persistentVolumeClaimName must be set'),
+    o => (o.spec.volumeSnapshotClassName === '' ? 'spec.volumeSnapshotClassName: volumeSnapshotClassName must not be the empty string when set' : undefined),
+  ],
+  [`${SNAPSHOT_API}/VolumeSnapshotContent`]: [
+    o => (('volumeHandle' in o.spec.source) !== ('snapshotHandle' in o.spec.source) ? undefined : 'spec.source: exactly one of volumeHandle and snapshotHandle must be set'),
+    o => ('name' in o.spec.volumeSnapshotRef && 'namespace' in o.spec.volumeSnapshotRef ? undefined
+      : 'spec.volumeSnapshotRef: both spec.volumeSnapshotRef.name and spec.volumeSnapshotRef.namespace must be set'),
+  ],
+};
+
+const ajv = new Ajv({ allErrors: true, strict: false });
 
 function crdModel(apiVersion: string, kind: string): Model | undefined {
   const schema = CRD_SCHEMAS[`${apiVersion}/${kind}`];
@@ -87,6 +89,8 @@ function crdModel(apiVersion: string, kind: string): Model | undefined {
     public constructor(private readonly data: any) {}
     public validate(): void {
       if (!validate(this.data)) throw new Error(ajv.errorsText(validate.errors));
+      const refused = (crdCelRules[`${apiVersion}/${kind}`] ?? []).map(rule => rule(this.data)).find(m => m !== undefined);
+      if (refused) throw new Error(refused);
     }
   };
 }

@@ -10,6 +10,10 @@ const WHERE = 'BlockProvider.azureDisk()';
 export const AZURE_DISK_DRIVER: BlockDriver = {
   label: 'Azure Disk',
   provisioner: 'disk.csi.azure.com',
+  // pkg/azuredisk/azuredisk.go (d983d613): CREATE_DELETE_SNAPSHOT, CLONE_VOLUME, MODIFY_VOLUME.
+  snapshots: true,
+  cloning: true,
+  modifiesVolumes: true,
   // pkg/azuredisk/azuredisk.go: topologyKey = "topology.<driver name>/zone".
   topologyKey: 'topology.disk.csi.azure.com/zone',
   // IsValidAvailabilityZone: "<region>-<zone-id>"; PickAvailabilityZone ignores other names and makes a zoneless disk.
@@ -90,7 +94,10 @@ export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
 }
 
 /** `k1=v1,k2=v2`; ConvertTagsToMap trims keys and values, so spaces at either end would be lost. */
-function renderTags(tags: { [key: string]: string }): string {
+export function renderTags(tags: { [key: string]: string }, where: string = WHERE): string {
+  const reject = (prop: string, value: unknown, allowed: string, fix: string): never => {
+    throw invalid({ where, prop, value, allowed, fix });
+  };
   const keys = Object.keys(tags).sort();
   const badKey = keys.find(k => k.trim() === '' || k.trim() !== k || BAD_TAG_KEY.test(k));
   if (badKey !== undefined) {

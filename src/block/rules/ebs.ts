@@ -56,6 +56,10 @@ const FORMAT_PARAMETERS: Array<[keyof EbsFormatOptions, FsType[]]> = [
 export const EBS_DRIVER: BlockDriver = {
   label: 'AWS EBS',
   provisioner: 'ebs.csi.aws.com',
+  // pkg/driver/controller.go controllerCaps (429e202): CREATE_DELETE_SNAPSHOT, CLONE_VOLUME (v1.51.0, EC2 CopyVolumes), MODIFY_VOLUME.
+  snapshots: true,
+  cloning: true,
+  modifiesVolumes: true,
   topologyKey: 'topology.kubernetes.io/zone',
   capabilities: ebsCapabilities,
   classProblems: ebsClassProblems,
@@ -128,7 +132,7 @@ function isInt32(value: string): boolean {
 }
 
 /** What is wrong with a `key=value` tag: the driver's format, reserved keys and Go template, and AWS's tag rules. */
-function tagProblem(tag: string): string | undefined {
+export function tagProblem(tag: string): string | undefined {
   const at = tag.indexOf('=');
   if (at < 0) return 'key=value (the driver refuses "the key-value pair doesn\'t contain a value")';
   const [key, value] = [tag.slice(0, at), tag.slice(at + 1)];
@@ -266,10 +270,10 @@ function formatParameters(format: EbsFormatOptions, fsType: FsType): Array<[stri
 }
 
 /** One `tagSpecification_N: "key=value"` per tag, sorted by key; the driver splits at the first "=" (pkg/util/template Evaluate). */
-function tagParameters(tags: { [key: string]: string }): Array<[string, string]> {
+export function tagParameters(tags: { [key: string]: string }, where: string = WHERE): Array<[string, string]> {
   return Object.keys(tags).sort().map((key, i) => {
     if (key === '' || key.includes('=')) {
-      reject('tags', key, 'non-empty tag keys without "=" (the driver splits "key=value" at the first "=")', `rename the tag ${JSON.stringify(key)}`);
+      throw invalid({ where, prop: 'tags', value: key, allowed: 'non-empty tag keys without "=" (the driver splits "key=value" at the first "=")', fix: `rename the tag ${JSON.stringify(key)}` });
     }
     // Reserved keys and AWS's tag rules are judged on the rendered value, with check, by ebsClassProblems.
     return [`tagSpecification_${i + 1}`, `${key}=${tags[key]}`];

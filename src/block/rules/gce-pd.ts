@@ -51,6 +51,10 @@ function gcePdClassProblems(parameters: { [key: string]: string }, zones?: reado
 export const GCE_PD_DRIVER: BlockDriver = {
   label: 'GCE PD',
   provisioner: 'pd.csi.storage.gke.io',
+  // pkg/gce-pd-csi-driver/gce-pd-driver.go (b560165): CREATE_DELETE_SNAPSHOT, CLONE_VOLUME, MODIFY_VOLUME (Hyperdisk only).
+  snapshots: true,
+  cloning: true,
+  modifiesVolumes: true,
   topologyKey: 'topology.gke.io/zone',
   capabilities: gcePdCapabilities,
   classProblems: gcePdClassProblems,
@@ -91,10 +95,10 @@ function checkProvisioned(value: number | undefined, prop: string, types: GcePdT
 }
 
 /** `k1=v1,k2=v2`, checked as ConvertLabelsStringToMap checks it. */
-function renderLabels(labels: { [key: string]: string }): string {
+export function renderLabels(labels: { [key: string]: string }, where: string = WHERE): string {
   const entries = Object.entries(labels);
   const reject = (allowed: string, fix: string): never => {
-    throw invalid({ where: WHERE, prop: 'labels', value: labels, allowed, fix });
+    throw invalid({ where, prop: 'labels', value: labels, allowed, fix });
   };
   if (entries.length > MAX_LABELS) reject(`at most ${MAX_LABELS} labels (this has ${entries.length})`, 'drop some labels');
   const badKey = entries.find(([k]) => !LABEL_KEY.test(k));

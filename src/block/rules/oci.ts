@@ -16,6 +16,11 @@ export const OCI_DEFAULT_CLASS = 'oci-bv';
 export const OCI_DRIVER: BlockDriver = {
   label: 'OCI Block Volume',
   provisioner: 'blockvolume.csi.oraclecloud.com',
+  // pkg/csi/driver/bv_controller.go (1100ac36, v1.35.0): CREATE_DELETE_SNAPSHOT and CLONE_VOLUME; not MODIFY_VOLUME
+  // (ControllerModifyVolume: "ControllerModifyVolume is not supported yet").
+  snapshots: true,
+  cloning: true,
+  modifiesVolumes: false,
   topologyKey: 'topology.kubernetes.io/zone',
   capabilities: ociCapabilities,
 };

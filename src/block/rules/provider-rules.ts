@@ -10,6 +10,12 @@ export interface BlockDriver {
   readonly label: string;
   /** The CSI driver name. */
   readonly provisioner: string;
+  /** CREATE_DELETE_SNAPSHOT: the driver takes snapshots and restores from them. */
+  readonly snapshots: boolean;
+  /** CLONE_VOLUME: the driver clones a claim. */
+  readonly cloning: boolean;
+  /** MODIFY_VOLUME: the driver applies a VolumeAttributesClass in place. */
+  readonly modifiesVolumes: boolean;
   /** The node label key of the driver's zones (allowedTopologies and a static PV's node affinity). */
   readonly topologyKey: string;
   /** The form of a zone name, where the driver ignores others, with an example. */
