@@ -154,7 +154,7 @@ export class BlockExistingVolume extends Construct {
         },
       },
     };
-    return { storageClassName: '', accessMode, storage: this.props.capacity, volumeMode, volume };
+    return { storageClassName: '', driver: source.driver.provisioner, accessMode, storage: this.props.capacity, volumeMode, volume };
   }
 }
 

@@ -14,8 +14,6 @@ import { sizeInBytes } from './quantity';
 export interface ClaimSource {
   /** The object referenced by `dataSourceRef`. */
   readonly ref: { readonly apiGroup?: string; readonly kind: 'VolumeSnapshot' | 'PersistentVolumeClaim'; readonly name: string };
-  /** For messages: 'VolumeSnapshot "before-upgrade" (chart/snap)'. */
-  readonly description: string;
   /** A clone (from a claim) rather than a restore (from a snapshot). */
   readonly isClone: boolean;
   /** The driver that made the source, when known. */
@@ -51,7 +49,7 @@ export interface SourcedClaim {
  */
 export function checkClaimSource(source: ClaimSource, claim: SourcedClaim, where: string, prop: string): void {
   const fail = (allowed: string, fix: string) => {
-    throw invalid({ where, prop, value: source.description, allowed, fix });
+    throw invalid({ where, prop, value: source.ref.name, allowed, fix });
   };
   if (source.driver !== undefined && source.driver !== claim.driver) {
     fail(`a source made by the claim's driver ${claim.driver}; it was made by ${source.driver}, and a driver restores and clones only its own volumes`,
@@ -88,7 +86,7 @@ export function checkSourceNamespace(source: ClaimSource, claimConstruct: IConst
   throw invalid({
     where,
     prop,
-    value: source.description,
+    value: source.ref.name,
     allowed: `a source in the claim's namespace (${mine ?? 'the namespace it is applied to'}); the source is in ${theirs ?? 'the namespace it is applied to'}, `
       + 'and a claim in another namespace cannot read it (CrossNamespaceVolumeDataSource is an alpha gate, off by default)',
     fix: 'make the claim in the source\'s chart or namespace, or snapshot the source where the claim is',

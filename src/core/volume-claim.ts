@@ -138,7 +138,6 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
   public _cloneSource(): ClaimSource {
     return {
       ref: { kind: 'PersistentVolumeClaim', name: this.name },
-      description: `PersistentVolumeClaim "${this.name}" (${this.node.path})`,
       isClone: true,
       driver: this.driver,
       storage: this.storage,

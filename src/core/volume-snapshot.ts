@@ -12,6 +12,7 @@ import { protectFromPruning } from './prune-protection';
 import { IMPORTED_SNAPSHOT_PROPS, VOLUME_SNAPSHOT_PROPS } from './snapshot-schemas';
 import { IVolumeSnapshotClass } from './snapshot-class-object';
 import { VolumeClaim } from './volume-claim';
+import { NO_PROVISIONER } from './volume-driver';
 
 const SNAPSHOT_KIND: KubeKind = { apiVersion: SNAPSHOT_API_VERSION, kind: 'VolumeSnapshot' };
 const CONTENT_KIND: KubeKind = { apiVersion: SNAPSHOT_API_VERSION, kind: 'VolumeSnapshotContent' };
@@ -92,8 +93,6 @@ export interface SnapshotSource {
   readonly driver?: string;
   readonly storage: Size;
   readonly volumeMode: VolumeMode;
-  /** For messages: 'VolumeClaim "data" (chart/data)'. */
-  readonly description: string;
   /** The construct whose chart gives the claim's namespace. */
   readonly construct: Construct;
 }
@@ -188,7 +187,6 @@ export class VolumeSnapshot extends Construct {
   public _restoreSource(): ClaimSource {
     return {
       ref: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: this.name },
-      description: `VolumeSnapshot "${this.name}" (${this.node.path})`,
       isClone: false,
       driver: this.driver,
       storage: this.restoreSize,
@@ -256,7 +254,6 @@ function ofClaim(props: VolumeSnapshotProps): Taken {
       driver: claim.driver,
       storage: claim.storage,
       volumeMode: claim.volumeMode,
-      description: `VolumeClaim "${claim.name}" (${claim.node.path})`,
       construct: claim,
     },
     snapshotClass: props.snapshotClass,
@@ -271,6 +268,16 @@ function ofClaim(props: VolumeSnapshotProps): Taken {
  * claim of the same namespace).
  */
 function checkSource(snapshot: VolumeSnapshot, source: SnapshotSource, snapshotClass: IVolumeSnapshotClass, where: string): void {
+  if (source.driver === NO_PROVISIONER) {
+    throw invalid({
+      where,
+      prop: 'claim',
+      value: source.claimName,
+      allowed: 'a claim of a CSI driver that takes snapshots; this one binds a hand-written PV (local disk or NFS export), '
+        + 'which the snapshot controller refuses ("cannot find CSI PersistentVolumeSource for volume")',
+      fix: 'back up the data with a tool that reads the files (the volume has no driver to snapshot it)',
+    });
+  }
   if (source.driver !== undefined && source.driver !== snapshotClass.driver) {
     throw invalid({
       where,
@@ -285,7 +292,7 @@ function checkSource(snapshot: VolumeSnapshot, source: SnapshotSource, snapshotC
     throw invalid({
       where,
       prop: 'claim',
-      value: source.description,
+      value: source.claimName,
       allowed: `a claim in the snapshot's namespace (${mine ?? 'the namespace it is applied to'}); the claim is in ${theirs ?? 'the namespace it is applied to'}`,
       fix: 'make the snapshot in the claim\'s chart or namespace',
     });

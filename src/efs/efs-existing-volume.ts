@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { EfsAccessMode } from './efs-access-mode';
-import { EFS_PLACEHOLDER_SIZE } from './efs-driver';
+import { EFS_DRIVER, EFS_PLACEHOLDER_SIZE } from './efs-driver';
 import { EfsClaimOptions, EfsClaimProps, EfsClaimTemplateOptions, EfsExistingVolumeProps } from './efs-props';
 import { checkFileSystemId, efsMountOptions, staticCsiSource } from './efs-rules';
 import { EFS_CLAIM_OPTIONS, EFS_EXISTING_VOLUME_PROPS } from './schemas';
@@ -66,6 +66,7 @@ export class EfsExistingVolume extends Construct {
     const accessMode = options.accessMode ?? EfsAccessMode.READ_WRITE_MANY;
     return {
       storageClassName: '',
+      driver: EFS_DRIVER.provisioner,
       accessMode,
       storage: options.storage ?? EFS_PLACEHOLDER_SIZE,
       volumeMode: VolumeMode.FILESYSTEM,

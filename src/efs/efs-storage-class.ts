@@ -126,5 +126,6 @@ function efsClaims(where: string, storageClassName: string): BackendClaims<EfsCl
       accessMode: options.accessMode ?? EfsAccessMode.READ_WRITE_MANY,
       storage: options.storage ?? EFS_PLACEHOLDER_SIZE,
       volumeMode: VolumeMode.FILESYSTEM,
+      driver: EFS_DRIVER.provisioner,
     }));
 }

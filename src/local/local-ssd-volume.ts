@@ -15,6 +15,7 @@ import { FsType } from '../core/fs-type';
 import { kubeObject, PV_KIND } from '../core/kube-json';
 import { claimClusterObjectName, reserveUnique } from '../core/name-registry';
 import { VolumeMode } from '../core/policies';
+import { NO_PROVISIONER } from '../core/volume-driver';
 import { protectFromPruning } from '../core/prune-protection';
 import { sizeInBytes } from '../core/quantity';
 import { addStorageClass } from '../core/storage-class-object';
@@ -225,6 +226,7 @@ export class LocalSsdVolume extends Construct {
       accessMode,
       storage: options.storage,
       volumeMode,
+      driver: NO_PROVISIONER,
       selectorLabels: options.diskSelector,
       bindingProblem: (count) => this.bindingProblem(options, accessMode, bytes, count),
     };

@@ -214,6 +214,7 @@ function nfsCsiClaims(where: string, storageClassName: string): BackendClaims<Nf
       accessMode: options.accessMode ?? NfsCsiAccessMode.READ_WRITE_MANY,
       storage: options.storage,
       volumeMode: VolumeMode.FILESYSTEM,
+      driver: NFS_CSI_DRIVER.provisioner,
     }));
 }
 

@@ -11,6 +11,7 @@ import { describeChild, invalid } from '../core/errors';
 import { checkMountOptions } from '../core/mount-options';
 import { NameRule, nameOrId } from '../core/names';
 import { VolumeMode } from '../core/policies';
+import { NO_PROVISIONER } from '../core/volume-driver';
 import { sizeInBytes } from '../core/quantity';
 import { StaticBinding } from '../core/static-binding';
 import { VolumeClaim } from '../core/volume-claim';
@@ -189,7 +190,7 @@ export class NfsShare extends Construct {
         fix: 'ask for less, or omit storage to ask for the whole export',
       });
     }
-    return { storageClassName: '', accessMode, storage, volumeMode: VolumeMode.FILESYSTEM, volume: this.volume(accessMode) };
+    return { storageClassName: '', driver: NO_PROVISIONER, accessMode, storage, volumeMode: VolumeMode.FILESYSTEM, volume: this.volume(accessMode) };
   }
 
   private volume(accessMode: string) {

@@ -296,6 +296,7 @@ export class SpdkCsiDriver extends Construct {
       accessMode: options.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE,
       storage: options.storage,
       volumeMode: VolumeMode.FILESYSTEM,
+      driver: SPDK_DRIVER,
     };
   }
 

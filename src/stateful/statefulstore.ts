@@ -7,14 +7,18 @@ import { STORE_CONTAINER, STORE_VOLUME_MOUNT, statefulStoreProps } from './schem
 import { StoreContainer, StoreContainerOptions, StoreVolumeMount } from './store-container';
 import { StoreUpdateStrategy } from './update-strategy';
 import { checkLabelsProp } from '../core/api-props';
-import { checkArg, checkProps, checkScope, instanceOf, integer, requireInteger, struct } from '../core/checks';
+import { Schema, checkArg, checkProps, checkScope, instanceOf, integer, requireInteger, struct } from '../core/checks';
 import { ClaimTemplate } from '../core/claim-template';
 import { assignDefined } from '../core/defined';
 import { describeConstruct, invalid } from '../core/errors';
 import { KubeJson, KubeKind, kubeObject } from '../core/kube-json';
 import { claimObjectName } from '../core/name-registry';
+import { NAME } from '../core/schemas';
 import { NameRule, nameOrId, validateName } from '../core/names';
+import { IVolumeSnapshotClass } from '../core/snapshot-class-object';
+import { SNAPSHOT_CLASS } from '../core/snapshot-schemas';
 import { checkAtSynth } from '../core/synth-checks';
+import { VolumeSnapshot } from '../core/volume-snapshot';
 
 /**
  * What happens to the per-replica claims when the StatefulSet is deleted or scaled down.
@@ -27,6 +31,31 @@ export enum ClaimRetention {
   /** Delete the claims; with a `Delete` reclaim policy the data is gone. */
   DELETE = 'Delete',
 }
+
+/**
+ * Props of `StatefulStore.snapshotReplica`.
+ */
+export interface ReplicaSnapshotProps {
+  /** The claim template of the replica's claim (one this store mounts). */
+  readonly template: ClaimTemplate;
+  /** The replica's ordinal. */
+  readonly ordinal: number;
+  /** The snapshot class, of the template's driver. */
+  readonly snapshotClass: IVolumeSnapshotClass;
+  /**
+   * The VolumeSnapshot name.
+   *
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+}
+
+const REPLICA_SNAPSHOT_PROPS: Schema<ReplicaSnapshotProps> = {
+  template: instanceOf(ClaimTemplate, 'ClaimTemplate', 'pass a template this store mounts'),
+  ordinal: integer(0),
+  snapshotClass: SNAPSHOT_CLASS,
+  name: NAME,
+};
 
 /**
  * Props of a `StatefulStore`. The container fields describe its main container.
@@ -273,6 +302,29 @@ export class StatefulStore extends Construct {
       });
     }
     return `${template.name}-${this.name}-${ordinal}`;
+  }
+
+  /**
+   * A VolumeSnapshot of one replica's claim (`<template>-<statefulset>-<ordinal>`),
+   * for example replica 0 before an upgrade. A store of another namespace (a
+   * staging copy) restores from it only after the snapshot is copied there:
+   * claims read snapshots of their own namespace.
+   *
+   * @param scope the parent of the snapshot; its chart must be this store's namespace
+   * @param id the construct id; lower-cased, the default snapshot name
+   */
+  public snapshotReplica(scope: Construct, id: string, props: ReplicaSnapshotProps): VolumeSnapshot {
+    const where = describeConstruct(this, 'StatefulStore');
+    const checked = checkProps(`${where} snapshotReplica`, props, REPLICA_SNAPSHOT_PROPS, 'ReplicaSnapshotProps');
+    const template = checked.template;
+    const claimName = this.claimName(template, checked.ordinal);
+    return VolumeSnapshot._ofSource(scope, id, {
+      claimName,
+      driver: template.driver,
+      storage: template.storage,
+      volumeMode: template.volumeMode,
+      construct: this,
+    }, checked.snapshotClass, checked.name);
   }
 
   /** Whether each replica can bind a claim of `template` depends on the whole tree (disks added later count). */

@@ -79,12 +79,16 @@ const crdCelRules: { [apiVersionKind: string]: Array<(o: any) => string | undefi
   ],
 };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Status fields (never written by a manifest) carry OpenAPI formats ajv does not know: accepted as they are.
+const ajv = new Ajv({ allErrors: true, strict: false, formats: { 'date-time': true, 'int64': true, 'int32': true } });
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 
 function crdModel(apiVersion: string, kind: string): Model | undefined {
   const schema = CRD_SCHEMAS[`${apiVersion}/${kind}`];
   if (!schema) return undefined;
-  const validate = ajv.compile(schema);
+  const key = `${apiVersion}/${kind}`;
+  if (!compiled.has(key)) compiled.set(key, ajv.compile(schema));
+  const validate = compiled.get(key)!;
   return class {
     public constructor(private readonly data: any) {}
     public validate(): void {
