@@ -76,6 +76,14 @@ const EXPECTED: { [rule: string]: [string, string, RegExp] } = {
     /^claim data names no storageClassName: it gets the class the cluster marks default/],
   'clone-restore-mismatch': ['PersistentVolumeClaim data-copy', 'spec.storageClassName',
     /^claim data-copy is made from claim data, but is of class io2 and the source of gp3: a clone is made by the source's driver, in the source's class$/],
+  'claim-driver-capabilities': ['PersistentVolumeClaim shared-copy', 'spec.dataSourceRef',
+    /^claim shared-copy is cloned from claim shared on class "efs" of AWS EFS, which does not clone volumes: the provisioner refuses it \("CSI driver does not support clone operations/],
+  'snapshot-class-driver-cannot-snapshot': ['VolumeSnapshotClass efs-snapshots', 'driver',
+    /^VolumeSnapshotClass efs-snapshots is for AWS EFS \(efs.csi.aws.com\), which takes no snapshots \(it does not report CREATE_DELETE_SNAPSHOT\)/],
+  'snapshot-class-driver-mismatch': ['VolumeSnapshot nightly', 'spec.volumeSnapshotClassName',
+    /^VolumeSnapshot nightly of claim data names snapshot class pd-snapshots of GCE PD \(pd.csi.storage.gke.io\), but the claim's class "gp3" is of AWS EBS/],
+  'attributes-class-driver-cannot-modify': ['VolumeAttributesClass faster', 'driverName',
+    /^VolumeAttributesClass faster is for OCI Block Volume \(blockvolume.csi.oraclecloud.com\), which does not modify volumes/],
   'prune-protection': ['PersistentVolumeClaim data', 'metadata.annotations', /^PersistentVolumeClaim data has no prune protection/],
 };
 

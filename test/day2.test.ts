@@ -1,7 +1,8 @@
 import { Size, Testing, Chart } from 'cdk8s';
 import {
-  AzureDiskSku, BlockAttributesClass, BlockCsiDriver, BlockProvider, BlockSnapshotClass, BlockSnapshotProvider, BlockStorageClass, BlockVolumeAttributes,
-  EbsVolumeType, EfsStorageClass, GcePdSnapshotType, GcePdType, LocalSsdVolume, OciBackupType, ReclaimPolicy, StatefulStore, VolumeMode, VolumeSnapshot,
+  AzureDiskSku, BlockAttributesClass, BlockCsiDriver, BlockProvider, BlockSnapshotClass, BlockSnapshotProvider, BlockStorageClass,
+  BlockVolumeAttributes, EbsVolumeType, EfsStorageClass, GcePdSnapshotType, GcePdType, LocalSsdVolume, OciBackupType, ReclaimPolicy,
+  StatefulStore, VolumeMode, VolumeSnapshot,
 } from '../src';
 import { find, newChart, synthValid } from './helpers/manifests';
 
@@ -125,8 +126,12 @@ describe('VolumeSnapshot: of a claim, of a StatefulStore replica, or imported fr
     expect(content.metadata.namespace).toBeUndefined();
     expect(content.metadata.annotations['snapshot.storage.kubernetes.io/allow-volume-mode-change']).toBe('true');
     expect(content.spec).toEqual({
-      deletionPolicy: 'Retain', driver: 'ebs.csi.aws.com', source: { snapshotHandle: 'snap-0123456789abcdef0' }, sourceVolumeMode: 'Block',
-      volumeSnapshotClassName: 'csi-aws-vsc', volumeSnapshotRef: { name: 'nightly', namespace: 'dr' },
+      deletionPolicy: 'Retain',
+      driver: 'ebs.csi.aws.com',
+      source: { snapshotHandle: 'snap-0123456789abcdef0' },
+      sourceVolumeMode: 'Block',
+      volumeSnapshotClassName: 'csi-aws-vsc',
+      volumeSnapshotRef: { name: 'nightly', namespace: 'dr' },
     });
     expect(find(manifests, 'VolumeSnapshot').spec).toEqual({ volumeSnapshotClassName: 'csi-aws-vsc', source: { volumeSnapshotContentName: 'dr-nightly' } });
     expect(snap.sourceVolumeMode).toBe(VolumeMode.BLOCK);

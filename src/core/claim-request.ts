@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import { renderAccessModes } from './access-mode';
-import { assignDefined } from './defined';
 import { ClaimSource, renderClaimSource } from './claim-source';
+import { assignDefined } from './defined';
 import { KubeJson } from './kube-json';
 import { VolumeMode } from './policies';
 import { renderSize } from './quantity';

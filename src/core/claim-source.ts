@@ -99,6 +99,7 @@ export function checkSourceNamespace(source: ClaimSource, claimConstruct: IConst
  * the copy as drift.
  */
 export function renderClaimSource(source: ClaimSource): { dataSource: KubeJson; dataSourceRef: KubeJson } {
-  const ref = source.ref.apiGroup ? { apiGroup: source.ref.apiGroup, kind: source.ref.kind, name: source.ref.name } : { kind: source.ref.kind, name: source.ref.name };
+  const { apiGroup, kind, name } = source.ref;
+  const ref = apiGroup ? { apiGroup, kind, name } : { kind, name };
   return { dataSource: ref, dataSourceRef: { ...ref } };
 }

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { BindingProblem, ClaimRequest, renderClaimSpec } from './claim-request';
 import { ClaimSource, checkSourceNamespace } from './claim-source';
-import { IConstruct } from 'constructs';
 import { KubeJson, PVC_KIND } from './kube-json';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';

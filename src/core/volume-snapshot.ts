@@ -9,8 +9,8 @@ import { claimClusterObjectName, claimObjectName } from './name-registry';
 import { NameRule, nameOrId, validateName } from './names';
 import { ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeMode } from './policies';
 import { protectFromPruning } from './prune-protection';
-import { IMPORTED_SNAPSHOT_PROPS, VOLUME_SNAPSHOT_PROPS } from './snapshot-schemas';
 import { IVolumeSnapshotClass } from './snapshot-class-object';
+import { IMPORTED_SNAPSHOT_PROPS, VOLUME_SNAPSHOT_PROPS } from './snapshot-schemas';
 import { VolumeClaim } from './volume-claim';
 import { NO_PROVISIONER } from './volume-driver';
 
@@ -134,7 +134,9 @@ export class VolumeSnapshot extends Construct {
   }
 
   /** @internal A snapshot of a claim known by its facts (a StatefulStore replica's claim). */
-  public static _ofSource(scope: Construct, id: string, source: SnapshotSource, snapshotClass: IVolumeSnapshotClass, name: string | undefined): VolumeSnapshot {
+  public static _ofSource(
+    scope: Construct, id: string, source: SnapshotSource, snapshotClass: IVolumeSnapshotClass, name: string | undefined,
+  ): VolumeSnapshot {
     return new VolumeSnapshot(checkScope(scope, id, 'VolumeSnapshot'), id, { taken: { source, snapshotClass, name } });
   }
 

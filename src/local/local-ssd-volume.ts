@@ -15,11 +15,11 @@ import { FsType } from '../core/fs-type';
 import { kubeObject, PV_KIND } from '../core/kube-json';
 import { claimClusterObjectName, reserveUnique } from '../core/name-registry';
 import { VolumeMode } from '../core/policies';
-import { NO_PROVISIONER } from '../core/volume-driver';
 import { protectFromPruning } from '../core/prune-protection';
 import { sizeInBytes } from '../core/quantity';
 import { addStorageClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
+import { NO_PROVISIONER } from '../core/volume-driver';
 
 /**
  * Props of a `LocalSsdVolume`.

@@ -11,10 +11,10 @@ import { describeChild, invalid } from '../core/errors';
 import { checkMountOptions } from '../core/mount-options';
 import { NameRule, nameOrId } from '../core/names';
 import { VolumeMode } from '../core/policies';
-import { NO_PROVISIONER } from '../core/volume-driver';
 import { sizeInBytes } from '../core/quantity';
 import { StaticBinding } from '../core/static-binding';
 import { VolumeClaim } from '../core/volume-claim';
+import { NO_PROVISIONER } from '../core/volume-driver';
 
 /**
  * Props of an `NfsShare`.

@@ -95,17 +95,17 @@ export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
 
 /** `k1=v1,k2=v2`; ConvertTagsToMap trims keys and values, so spaces at either end would be lost. */
 export function renderTags(tags: { [key: string]: string }, where: string = WHERE): string {
-  const reject = (prop: string, value: unknown, allowed: string, fix: string): never => {
+  const refuse = (prop: string, value: unknown, allowed: string, fix: string): never => {
     throw invalid({ where, prop, value, allowed, fix });
   };
   const keys = Object.keys(tags).sort();
   const badKey = keys.find(k => k.trim() === '' || k.trim() !== k || BAD_TAG_KEY.test(k));
   if (badKey !== undefined) {
-    reject('tags', badKey, 'non-empty tag keys without <>%&?\\/=, or spaces at either end', `rename the tag ${JSON.stringify(badKey)}`);
+    refuse('tags', badKey, 'non-empty tag keys without <>%&?\\/=, or spaces at either end', `rename the tag ${JSON.stringify(badKey)}`);
   }
   const badValue = keys.find(k => tags[k].includes(',') || tags[k].trim() !== tags[k]);
   if (badValue !== undefined) {
-    reject('tags', tags[badValue], 'tag values without "," or spaces at either end', `change the value of the tag ${JSON.stringify(badValue)}`);
+    refuse('tags', tags[badValue], 'tag values without "," or spaces at either end', `change the value of the tag ${JSON.stringify(badValue)}`);
   }
   return keys.map(k => `${k}=${tags[k]}`).join(',');
 }

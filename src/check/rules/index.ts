@@ -1,6 +1,7 @@
 import { ACCESS_MODE_UNSERVED } from './access-mode-unserved';
 import { API_REFUSED_RULES } from './api-refused';
 import { CLAIM_DEFAULT_CLASS } from './claim-default-class';
+import { ATTRIBUTES_CLASS_DRIVER_CANNOT_MODIFY, CLAIM_DRIVER_CAPABILITIES } from './claim-driver-capabilities';
 import { CLAIM_EXCEEDS_LOCAL_VOLUMES } from './claim-exceeds-local-volumes';
 import { CLAIM_PREBOUND_DEFAULT_CLASS } from './claim-prebound-default-class';
 import { CLAIM_TEMPLATE_NAME } from './claim-template-name';
@@ -22,6 +23,7 @@ import { PRUNE_PROTECTION } from './prune-protection';
 import { RECYCLE_RECLAIM_POLICY } from './recycle-reclaim-policy';
 import { SINGLE_POD_CLAIM_SHARED } from './single-pod-claim-shared';
 import { SNAPSHOT_API_VERSION_RULE } from './snapshot-api-version';
+import { SNAPSHOT_CLASS_DRIVER_CANNOT_SNAPSHOT, SNAPSHOT_CLASS_DRIVER_MISMATCH } from './snapshot-drivers';
 import { STATEFULSET_NAME_LENGTH } from './statefulset-name-length';
 import { STATEFULSET_SCALE_DOWN_DELETES } from './statefulset-scale-down-deletes';
 import { STATEFULSET_SERVICE_MISSING } from './statefulset-service-missing';
@@ -61,6 +63,10 @@ export const CHECK_RULES: readonly Rule<Inventory>[] = [
   WRITE_ONCE_CLAIM_ROLLING_UPDATE,
   VOLUME_MODE_MISMATCH,
   CLONE_RESTORE_MISMATCH,
+  CLAIM_DRIVER_CAPABILITIES,
+  SNAPSHOT_CLASS_DRIVER_CANNOT_SNAPSHOT,
+  SNAPSHOT_CLASS_DRIVER_MISMATCH,
+  ATTRIBUTES_CLASS_DRIVER_CANNOT_MODIFY,
   SNAPSHOT_API_VERSION_RULE,
   STORAGE_API_REMOVED,
   IN_TREE_VOLUME_REMOVED,
