@@ -308,3 +308,26 @@ test('storage-check: the README shows what check prints for the third-party mani
   const file = join(dir, 'third-party', 'legacy-wiki.yaml');
   expectValidManifests(parseAllDocuments(readFileSync(file, 'utf-8')).map(d => d.toJSON()));
 });
+
+test('day2-postgres: v2 snapshots replica 0, restores a staging copy from it and tunes a claim in place; guard allows all of it', () => {
+  const { buildApp } = require(join(examplesDir, 'day2-postgres', 'main.ts')); // eslint-disable-line @typescript-eslint/no-require-imports
+  const [v1, v2] = (['v1', 'v2'] as const).map(v => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), `day2-${v}-`)) });
+    buildApp(app, v).synth();
+    return app.charts.flatMap(c => c.toJson()) as Manifest[];
+  });
+  expectValidManifests(v1);
+  expect(StorageCheck.check(v1)).toEqual([]);
+  expect(find(v2, 'VolumeSnapshot').spec).toEqual({ volumeSnapshotClassName: 'ebs-snapshots', source: { persistentVolumeClaimName: 'data-orders-db-0' } });
+  expect(find(v2, 'StatefulSet', 'orders-db-staging').spec.volumeClaimTemplates[0].spec.dataSourceRef)
+    .toEqual({ apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'orders-db-before-17' });
+  expect(find(v1, 'PersistentVolumeClaim', 'reports').spec.volumeAttributesClassName).toBe('gp3-baseline');
+  expect(find(v2, 'PersistentVolumeClaim', 'reports').spec.volumeAttributesClassName).toBe('gp3-fast');
+  // The image upgrade, the new snapshot and store, and the claim's move to another VolumeAttributesClass: nothing the API server refuses or that loses data.
+  expect(StorageGuard.compare(v1, v2).map(f => [f.ruleId, f.severity, f.name, f.field])).toEqual([]);
+  // What the guard stops: raising the IOPS by editing the class in place (refused), or the snapshot's source.
+  const edited = v2.map(m => (m.kind === 'VolumeAttributesClass' && m.metadata.name === 'gp3-fast' ? { ...m, parameters: { iops: '8000', throughput: '500' } } : m));
+  const resnapped = v2.map(m => (m.kind === 'VolumeSnapshot' ? { ...m, spec: { ...m.spec, source: { persistentVolumeClaimName: 'data-orders-db-1' } } } : m));
+  expect(StorageGuard.compare(v2, edited).map(f => [f.ruleId, f.severity, f.name, f.field])).toEqual([['volume-attributes-class-immutable-field', 'refused', 'gp3-fast', 'parameters']]);
+  expect(StorageGuard.compare(v2, resnapped).map(f => [f.ruleId, f.severity, f.name])).toEqual([['snapshot-immutable-field', 'refused', 'orders-db-before-17']]);
+});

@@ -1,8 +1,8 @@
 import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  AccessMode, BlockProvider, BlockStorageClass, EbsVolumeType, Findings, NfsCsiAccessMode, NfsCsiStorageClass,
-  Severity, StatefulStore, StorageClass, StorageGuard,
+  AccessMode, BlockCsiDriver, BlockProvider, BlockSnapshotClass, BlockStorageClass, EbsVolumeType, Findings, GcePdType, NfsCsiAccessMode,
+  NfsCsiStorageClass, PodVolume, Severity, StatefulStore, StorageClass, StorageGuard, VolumeMode, VolumeSnapshot,
 } from 'cdk8s-storage';
 
 /** The short examples of the top-level README, as one app, so that they are compiled and synthesized by the tests. */
@@ -13,6 +13,7 @@ export function buildApp(app = new App()): App {
   blockClasses(new Chart(app, 'block-classes', { namespace: 'block-classes' }));
   nfsCsiClass(new Chart(app, 'nfs-csi-class', { namespace: 'nfs-csi-class' }));
   guardInCode(new Chart(app, 'guard', { namespace: 'guard' }));
+  dayTwo(new Chart(app, 'day-two', { namespace: 'day-two' }));
   return app;
 }
 
@@ -74,3 +75,29 @@ function guardInCode(chart: Chart) {
 }
 
 if (require.main === module) buildApp().synth();
+
+function dayTwo(chart: Chart) {
+  const balanced = new BlockStorageClass(chart, 'hyperdisk', { provider: BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_BALANCED }) });
+  const source = balanced.claim(chart, 'catalog', { storage: Size.gibibytes(100) });
+  // A clone: same class, same volume mode, at least the source's size; GCE makes it in the source's zone.
+  const copy = balanced.claim(chart, 'catalog-test', { storage: Size.gibibytes(100), cloneFrom: source });
+  // Another cluster's backup, for disaster recovery: a VolumeSnapshotContent and a VolumeSnapshot bound to it.
+  const nightly = VolumeSnapshot.fromSnapshotHandle(chart, 'catalog-nightly', {
+    snapshotHandle: 'projects/shop-prod/global/snapshots/catalog-2026-12-05',
+    snapshotClass: BlockSnapshotClass.fromSnapshotClassName('pd-snapshots', BlockCsiDriver.GCE_PD),
+    restoreSize: Size.gibibytes(100),
+  });
+  const restored = balanced.claim(chart, 'catalog-restored', { storage: Size.gibibytes(100), restoreFrom: nightly });
+  // Scratch space: one claim per pod, made when the pod starts and deleted with it.
+  const scratch = PodVolume.ephemeral(balanced.claimTemplate('scratch', { storage: Size.gibibytes(200), volumeMode: VolumeMode.FILESYSTEM }));
+  new StatefulStore(chart, 'catalog-db', {
+    image: 'postgres:17.2',
+    podSecurityContext: { fsGroup: 999 },
+    volumes: [
+      { mountPath: '/var/lib/postgresql/data', volume: PodVolume.fromClaim(source) },
+      { mountPath: '/var/lib/postgresql/test', volume: PodVolume.fromClaim(copy) },
+      { mountPath: '/var/lib/postgresql/restored', volume: PodVolume.fromClaim(restored) },
+      { mountPath: '/scratch', volume: scratch },
+    ],
+  });
+}
