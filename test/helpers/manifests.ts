@@ -45,12 +45,16 @@ function withObjectMeta(schema: any, apiVersion: string, kind: string): any {
   };
 }
 
-/** VolumeAttributesClass from the 1.34 OpenAPI document: its own properties, with ObjectMeta as above. */
-function volumeAttributesClassSchema(): object {
+/**
+ * VolumeAttributesClass from the 1.34 OpenAPI document: its own properties,
+ * with ObjectMeta as above. v1beta1 (1.31 to 1.33) has the same fields
+ * (k8s.io/api storage/v1beta1 types.go), so guard's cases of older manifests use it too.
+ */
+function volumeAttributesClassSchema(version: string): object {
   const doc = readSchema('VolumeAttributesClass.v1.openapi.json');
   const vac = doc.components.schemas['io.k8s.api.storage.v1.VolumeAttributesClass'];
   const properties = Object.fromEntries(Object.entries(vac.properties).filter(([k]) => k !== 'metadata').map(([k, v]: [string, any]) => [k, { type: v.type, ...(v.additionalProperties ? { additionalProperties: { type: v.additionalProperties.type } } : {}) }]));
-  return withObjectMeta({ type: 'object', required: vac.required, properties, additionalProperties: false }, 'storage.k8s.io/v1', 'VolumeAttributesClass');
+  return withObjectMeta({ type: 'object', required: vac.required, properties, additionalProperties: false }, `storage.k8s.io/${version}`, 'VolumeAttributesClass');
 }
 
 const SNAPSHOT_API = 'snapshot.storage.k8s.io/v1';
@@ -58,7 +62,8 @@ const CRD_SCHEMAS: { [apiVersionKind: string]: object } = {
   [`${SNAPSHOT_API}/VolumeSnapshotClass`]: withObjectMeta(closed(readSchema('VolumeSnapshotClass.v1.schema.json')), SNAPSHOT_API, 'VolumeSnapshotClass'),
   [`${SNAPSHOT_API}/VolumeSnapshot`]: withObjectMeta(closed(readSchema('VolumeSnapshot.v1.schema.json')), SNAPSHOT_API, 'VolumeSnapshot'),
   [`${SNAPSHOT_API}/VolumeSnapshotContent`]: withObjectMeta(closed(readSchema('VolumeSnapshotContent.v1.schema.json')), SNAPSHOT_API, 'VolumeSnapshotContent'),
-  'storage.k8s.io/v1/VolumeAttributesClass': volumeAttributesClassSchema(),
+  'storage.k8s.io/v1/VolumeAttributesClass': volumeAttributesClassSchema('v1'),
+  'storage.k8s.io/v1beta1/VolumeAttributesClass': volumeAttributesClassSchema('v1beta1'),
 };
 
 /**
