@@ -74,8 +74,9 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
    * @internal Used by backends of this library to mint a claim.
    */
   public static _mint(scope: Construct, id: string, name: string | undefined, request: Omit<ClaimRequest, 'where'>): VolumeClaim {
-    // Every backend's access-mode enum carries the Kubernetes strings of AccessMode.
+    // A claim reads its snapshot or source claim in its own namespace only.
     if (request.source) checkSourceNamespace(request.source, scope, describeChild(scope, id, 'VolumeClaim'), request.source.isClone ? 'cloneFrom' : 'restoreFrom');
+    // Every backend's access-mode enum carries the Kubernetes strings of AccessMode.
     const claim = new VolumeClaim(scope, id, { ...request, name, accessMode: request.accessMode as AccessMode });
     claim.checkBindingAtSynth(request.bindingProblem);
     return claim;
