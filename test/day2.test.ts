@@ -4,7 +4,7 @@ import {
   BlockVolumeAttributes, EbsVolumeType, EfsStorageClass, GcePdSnapshotType, GcePdType, LocalSsdVolume, OciBackupType, ReclaimPolicy,
   StatefulStore, VolumeMode, VolumeSnapshot,
 } from '../src';
-import { find, newChart, synthValid } from './helpers/manifests';
+import { expectValidManifests, find, newChart, synthValid } from './helpers/manifests';
 
 const GI = (n: number) => Size.gibibytes(n);
 
@@ -230,6 +230,18 @@ describe('BlockAttributesClass: VolumeAttributesClass (storage.k8s.io/v1) per dr
       /invalid attributesClass "fast". Allowed: attributes a volume of class "gp2" can take: throughput "500" on the modified volume: throughput only with gp3/);
   });
 
+  test('EBS: the modified volume is the class\'s volume with the attributes applied', () => {
+    const chart = newChart();
+    const tuned = new BlockStorageClass(chart, 'tuned', { provider: BlockProvider.ebs({ iopsPerGb: 50, throughput: 500 }) });
+    const iops = new BlockAttributesClass(chart, 'iops', { attributes: BlockVolumeAttributes.ebs({ iops: 6000 }) });
+    const gp2 = new BlockAttributesClass(chart, 'to-gp2', { attributes: BlockVolumeAttributes.ebs({ volumeType: EbsVolumeType.GP2 }) });
+    // iops replaces the class's iopsPerGB (the driver takes one of them); the class's throughput stays on gp3.
+    tuned.claim(chart, 'a', { storage: GI(100), attributesClass: iops });
+    // To gp2, the class's throughput would stay: AWS refuses throughput on gp2.
+    expect(() => tuned.claim(chart, 'b', { storage: GI(100), attributesClass: gp2 })).toThrow('throughput "500" on the modified volume: throughput only with gp3');
+    expect(find(synthValid(chart), 'PersistentVolumeClaim', 'a').spec.volumeAttributesClassName).toBe('iops');
+  });
+
   test('GCE: Hyperdisk only, throughput as MiB quantity; Azure: IOPS on UltraSSD and PremiumV2 only', () => {
     const chart = newChart();
     const hd = new BlockStorageClass(chart, 'hd', { provider: BlockProvider.gcePd({ diskType: GcePdType.HYPERDISK_BALANCED }) });
@@ -252,5 +264,26 @@ describe('BlockAttributesClass: VolumeAttributesClass (storage.k8s.io/v1) per dr
     expect(() => BlockAttributesClass.fromAttributesClassName('x', BlockCsiDriver.OCI)).toThrow('BlockAttributesClass.fromAttributesClassName: invalid driver "blockvolume.csi.oraclecloud.com". Allowed: a driver that modifies volumes');
     expect(() => BlockVolumeAttributes.ebs({})).toThrow('BlockVolumeAttributes.ebs(): invalid attributes {}. Allowed: at least one of volumeType, iops, throughput or tags');
     expect(() => BlockVolumeAttributes.ebs({ iops: 1.5 })).toThrow('BlockVolumeAttributes.ebs(): invalid iops 1.5');
+  });
+});
+
+describe('the vendored snapshot CRD schemas judge what tests synthesize, with their CEL rules', () => {
+  const snapshot = (source: object) => ({ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshot', metadata: { name: 's', namespace: 'n' }, spec: { source } });
+  test('a VolumeSnapshot with both sources, or none, is refused as the CRD\'s CEL rule refuses it', () => {
+    expect(() => expectValidManifests([snapshot({ persistentVolumeClaimName: 'a', volumeSnapshotContentName: 'b' })])).toThrow(
+      'VolumeSnapshot s fails the Kubernetes schema: spec.source: exactly one of volumeSnapshotContentName and persistentVolumeClaimName must be set');
+    expect(() => expectValidManifests([snapshot({})])).toThrow('exactly one of volumeSnapshotContentName and persistentVolumeClaimName must be set');
+    expect(() => expectValidManifests([snapshot({ persistentVolumeClaimName: 'a' })])).not.toThrow();
+  });
+
+  test('a content without its snapshot\'s namespace, and an unknown field, are refused', () => {
+    const content = {
+      apiVersion: 'snapshot.storage.k8s.io/v1',
+      kind: 'VolumeSnapshotContent',
+      metadata: { name: 'c' },
+      spec: { deletionPolicy: 'Retain', driver: 'ebs.csi.aws.com', source: { snapshotHandle: 'snap-1' }, volumeSnapshotRef: { name: 's' } },
+    };
+    expect(() => expectValidManifests([content])).toThrow('spec.volumeSnapshotRef: both spec.volumeSnapshotRef.name and spec.volumeSnapshotRef.namespace must be set');
+    expect(() => expectValidManifests([{ ...snapshot({ persistentVolumeClaimName: 'a' }), extra: 1 }])).toThrow('must NOT have additional properties');
   });
 });

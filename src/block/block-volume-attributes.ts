@@ -1,7 +1,9 @@
 import { AzureDiskSku } from './azure-disk-options';
 import { EbsVolumeType } from './ebs-options';
-import { GcePdReplication, GcePdType } from './gce-pd-options';
+import { GcePdType } from './gce-pd-options';
+import { AZURE_DISK_DEFAULT_SKU } from './rules/azure-disk';
 import { EBS_DRIVER, tagParameters, tagProblem } from './rules/ebs';
+import { isRegionalDisk, throughputQuantity } from './rules/gce-pd';
 import { parameterIgnoringCase } from './rules/provider-rules';
 import { BlockCsiDriver } from './snapshot-options';
 import { Schema, checkProps, enumOf, num, optional, requireInteger } from '../core/checks';
@@ -128,11 +130,10 @@ export class BlockVolumeAttributes {
     }
     requireSome(where, parameters, 'volumeType, iops, throughput or tags');
     // The volume after the change is the class's volume with these values: the class rules judge it.
+    // What the attributes set replaces in the class (iops replaces iopsPerGB too: the driver takes one of them).
+    const replaced = [...Object.keys(parameters), ...(a.iops === undefined ? [] : ['iopsPerGB'])];
     return new BlockVolumeAttributes(BlockCsiDriver.EBS, parameters, classParameters => {
-      const merged: { [key: string]: string } = { ...withoutKeys(classParameters, ['type', 'iops', 'iopsPerGB', 'throughput']), ...parameters };
-      if (a.iops === undefined && parameterIgnoringCase(classParameters, 'iops') !== undefined) merged.iops = parameterIgnoringCase(classParameters, 'iops')!;
-      if (a.throughput === undefined && parameterIgnoringCase(classParameters, 'throughput') !== undefined) merged.throughput = parameterIgnoringCase(classParameters, 'throughput')!;
-      if (a.volumeType === undefined) merged.type = parameterIgnoringCase(classParameters, 'type') ?? EbsVolumeType.GP3;
+      const merged = { ...withoutKeys(classParameters, replaced), ...parameters };
       const problem = EBS_DRIVER.classProblems!(merged).find(p => ['type', 'iops', 'throughput'].includes(p.parameter));
       return problem && `${problem.parameter} ${JSON.stringify(problem.value)} on the modified volume: ${problem.allowed}`;
     });
@@ -144,14 +145,11 @@ export class BlockVolumeAttributes {
     const a = checkProps(where, attributes, GCE_PD_ATTRIBUTES, 'GcePdVolumeAttributes');
     requireInteger(where, 'iops', a.iops, { min: 1, fix: 'give iops as a whole number' });
     requireInteger(where, 'throughputMibps', a.throughputMibps, { min: 1, fix: 'give throughputMibps as a whole number of MiB/s' });
-    // The driver reads throughput as a quantity: a bare "250" would be 250 bytes, rounded up to 1 MiB.
-    const parameters = defined({ iops: a.iops, throughput: a.throughputMibps === undefined ? undefined : `${a.throughputMibps}Mi` });
+    const parameters = defined({ iops: a.iops, throughput: a.throughputMibps === undefined ? undefined : throughputQuantity(a.throughputMibps) });
     requireSome(where, parameters, 'iops or throughputMibps');
     return new BlockVolumeAttributes(BlockCsiDriver.GCE_PD, parameters, classParameters => {
       const type = (parameterIgnoringCase(classParameters, 'type') ?? GcePdType.PD_STANDARD).toLowerCase();
-      const regional = parameterIgnoringCase(classParameters, 'replication-type')?.toLowerCase() === GcePdReplication.REGIONAL_PD
-        || type === GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY;
-      if (regional) return 'a zonal disk: the driver refuses to modify a regional one ("Cannot update regional disk")';
+      if (isRegionalDisk(classParameters)) return 'a zonal disk: the driver refuses to modify a regional one ("Cannot update regional disk")';
       if (a.iops !== undefined && !GCE_MODIFIABLE_IOPS.includes(type)) return `iops on ${GCE_MODIFIABLE_IOPS.join(' or ')} ("Cannot specify IOPS for disk type ${type}")`;
       if (a.throughputMibps !== undefined && !GCE_MODIFIABLE_THROUGHPUT.includes(type)) {
         return `throughput on ${GCE_MODIFIABLE_THROUGHPUT.join(', ')} ("Cannot specify throughput for disk type ${type}")`;
@@ -173,7 +171,7 @@ export class BlockVolumeAttributes {
       throw invalid({ where, prop: 'sku', value: a.sku, allowed: `${AZURE_PROVISIONED_SKUS.join(' or ')} with diskIopsReadWrite or diskMbpsReadWrite`, fix: 'choose one of those SKUs, or remove the IOPS and throughput' });
     }
     return new BlockVolumeAttributes(BlockCsiDriver.AZURE_DISK, parameters, classParameters => {
-      const current = parameterIgnoringCase(classParameters, 'skuName') ?? parameterIgnoringCase(classParameters, 'storageAccountType') ?? AzureDiskSku.STANDARD_SSD_LRS;
+      const current = parameterIgnoringCase(classParameters, 'skuName') ?? parameterIgnoringCase(classParameters, 'storageAccountType') ?? AZURE_DISK_DEFAULT_SKU;
       const sku = a.sku ?? current;
       if (a.sku !== undefined && a.sku !== current && (a.sku === AzureDiskSku.ULTRA_SSD_LRS || current === AzureDiskSku.ULTRA_SSD_LRS)) {
         return `a SKU change that does not involve UltraSSD_LRS, and this is ${current} to ${a.sku} (deploy/example/modifyvolume: "Changing the skuName to or from UltraSSD_LRS is not permitted")`;

@@ -50,6 +50,11 @@ function view(owner: Manifest, claim: { [key: string]: any }, specPath: string, 
   };
 }
 
+/** The claims (PersistentVolumeClaims, not templates) of the manifests by their object: one lookup per reference, indexed once. */
+export function claimsByObject(inv: Inventory): Map<Manifest, ClaimView> {
+  return inv.remember('claims by object', () => new Map(allClaims(inv).filter(c => c.owner.kind === 'PersistentVolumeClaim').map(c => [c.owner, c])));
+}
+
 /** A StorageClass as the rules need it: from the manifests, or a platform's pre-installed class. */
 export interface ClassView {
   readonly name: string;

@@ -42,3 +42,10 @@ export enum VolumeMode {
  * CRDs and the controller (CHANGELOG-6.0, "API Removal", kubernetes-csi/external-snapshotter#709).
  */
 export const SNAPSHOT_API_VERSION = 'snapshot.storage.k8s.io/v1';
+
+/**
+ * The annotation of a VolumeSnapshotContent that lets a claim restored from it
+ * change the volume mode (external-snapshotter KEP-3141; read by
+ * external-provisioner, whose --prevent-volume-mode-conversion is on by default).
+ */
+export const ALLOW_VOLUME_MODE_CHANGE_ANNOTATION = 'snapshot.storage.kubernetes.io/allow-volume-mode-change';

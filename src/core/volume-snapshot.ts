@@ -7,7 +7,7 @@ import { describeChild, describeConstruct, invalid } from './errors';
 import { KubeJson, KubeKind, kubeObject } from './kube-json';
 import { claimClusterObjectName, claimObjectName } from './name-registry';
 import { NameRule, nameOrId, validateName } from './names';
-import { ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeMode } from './policies';
+import { ALLOW_VOLUME_MODE_CHANGE_ANNOTATION, ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeMode } from './policies';
 import { protectFromPruning } from './prune-protection';
 import { IVolumeSnapshotClass } from './snapshot-class-object';
 import { IMPORTED_SNAPSHOT_PROPS, VOLUME_SNAPSHOT_PROPS } from './snapshot-schemas';
@@ -17,8 +17,6 @@ import { NO_PROVISIONER } from './volume-driver';
 const SNAPSHOT_KIND: KubeKind = { apiVersion: SNAPSHOT_API_VERSION, kind: 'VolumeSnapshot' };
 const CONTENT_KIND: KubeKind = { apiVersion: SNAPSHOT_API_VERSION, kind: 'VolumeSnapshotContent' };
 
-/** The annotation of a VolumeSnapshotContent that lets a restore change the volume mode (external-snapshotter, KEP-3141). */
-export const ALLOW_VOLUME_MODE_CHANGE_ANNOTATION = 'snapshot.storage.kubernetes.io/allow-volume-mode-change';
 
 /**
  * Props of a `VolumeSnapshot` of a claim.

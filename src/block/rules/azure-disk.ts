@@ -7,6 +7,9 @@ import { AzureDiskCachingMode, AzureDiskOptions, AzureDiskSku } from '../azure-d
 
 const WHERE = 'BlockProvider.azureDisk()';
 
+/** The SKU of a disk whose class names none (the driver's default). */
+export const AZURE_DISK_DEFAULT_SKU = AzureDiskSku.STANDARD_SSD_LRS;
+
 export const AZURE_DISK_DRIVER: BlockDriver = {
   label: 'Azure Disk',
   provisioner: 'disk.csi.azure.com',
@@ -67,7 +70,7 @@ const BAD_TAG_KEY = /[<>%&?\\/=,]/;
 
 /** Azure Disk CSI (`disk.csi.azure.com`): pkg/azureutils/azure_disk_utils.go ParseDiskParameters and IsValidVolumeCapabilities. */
 export function azureDiskRules(options: AzureDiskOptions): ProviderRules {
-  const sku = options.skuName ?? AzureDiskSku.STANDARD_SSD_LRS;
+  const sku = options.skuName ?? AZURE_DISK_DEFAULT_SKU;
   // GetMaxShares: "invalid value" below 1.
   requireInteger(WHERE, 'maxShares', options.maxShares, { min: 1, fix: 'give maxShares as a whole number of at least 1' });
   const shares = options.maxShares ?? 1;

@@ -27,6 +27,12 @@ const THROUGHPUT_TYPES = [
   GcePdType.HYPERDISK_BALANCED, GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY, GcePdType.HYPERDISK_THROUGHPUT, GcePdType.HYPERDISK_ML,
 ];
 
+/** Whether a class makes regional disks (replicated in two zones): regional-pd, or Hyperdisk Balanced High Availability. */
+export function isRegionalDisk(parameters: { readonly [key: string]: string }): boolean {
+  return parameterIgnoringCase(parameters, 'replication-type') === GcePdReplication.REGIONAL_PD
+    || parameterIgnoringCase(parameters, 'type') === GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY;
+}
+
 // topology.gke.io/zone is the driver's only topology key.
 /**
  * A regional disk (replication-type regional-pd, or Hyperdisk Balanced High
@@ -36,8 +42,7 @@ const THROUGHPUT_TYPES = [
  * pickZonesFromTopology: "need 2 zones from topology, only got 1 unique zones").
  */
 function gcePdClassProblems(parameters: { [key: string]: string }, zones?: readonly string[]): ClassProblem[] {
-  const regional = parameterIgnoringCase(parameters, 'replication-type') === GcePdReplication.REGIONAL_PD
-    || parameterIgnoringCase(parameters, 'type') === GcePdType.HYPERDISK_BALANCED_HIGH_AVAILABILITY;
+  const regional = isRegionalDisk(parameters);
   const unique = [...new Set(zones ?? [])];
   if (!regional || zones === undefined || unique.length !== 1) return [];
   return [{
@@ -82,8 +87,7 @@ export function gcePdRules(options: GcePdOptions): ProviderRules {
     ['labels', options.labels && renderLabels(options.labels)],
     [FS_TYPE_KEY, options.fsType],
     ['provisioned-iops-on-create', options.provisionedIops],
-    // ConvertMiStringToInt64 reads a quantity: a bare "250" would be 250 bytes, rounded up to 1 MiB.
-    ['provisioned-throughput-on-create', options.provisionedThroughputMibps === undefined ? undefined : `${options.provisionedThroughputMibps}Mi`],
+    ['provisioned-throughput-on-create', options.provisionedThroughputMibps === undefined ? undefined : throughputQuantity(options.provisionedThroughputMibps)],
   ]));
 }
 
@@ -92,6 +96,14 @@ function checkProvisioned(value: number | undefined, prop: string, types: GcePdT
   if (value !== undefined && !types.includes(type)) {
     throw invalid({ where: WHERE, prop, value, allowed: `${prop} only with ${types.join(', ')} (this class makes ${type})`, fix: `remove ${prop}, or choose one of those types` });
   }
+}
+
+/**
+ * A throughput in MiB/s as the driver reads it (ConvertMiStringToInt64 parses a
+ * quantity: a bare "250" would be 250 bytes, rounded up to 1 MiB).
+ */
+export function throughputQuantity(mibps: number): string {
+  return `${mibps}Mi`;
 }
 
 /** `k1=v1,k2=v2`, checked as ConvertLabelsStringToMap checks it. */

@@ -1,16 +1,9 @@
 import { Hit, Rule } from '../../analysis/rule';
 import { Severity } from '../../analysis/severity';
+import { ALLOW_VOLUME_MODE_CHANGE_ANNOTATION } from '../../core/policies';
 import { Inventory } from '../../manifests/inventory';
-import { Manifest } from '../../manifests/manifest';
-import { allClaims, ClaimView, requestedSize } from '../claims-and-classes';
+import { allClaims, claimsByObject, ClaimView, requestedSize } from '../claims-and-classes';
 
-/** The annotation of a VolumeSnapshotContent that lets a restore change the volume mode (external-snapshotter, KEP-3141). */
-const ALLOW_MODE_CHANGE = 'snapshot.storage.kubernetes.io/allow-volume-mode-change';
-
-/** The claims of the manifests by their object, for the source of a clone (one lookup per claim). */
-function claimsByObject(inv: Inventory): Map<Manifest, ClaimView> {
-  return inv.remember('claims by object', () => new Map(allClaims(inv).filter(c => c.owner.kind === 'PersistentVolumeClaim').map(c => [c.owner, c])));
-}
 
 /** What a claim is made from: dataSourceRef, or dataSource (the API server copies one into the other). */
 function sourceOf(claim: ClaimView): { kind: string; name: string; apiGroup: string } | undefined {
@@ -77,5 +70,5 @@ function allowsModeChange(inv: Inventory, claim: ClaimView): boolean {
   const snapshot = inv.findReferenced('VolumeSnapshot', claim.namespace, source.name);
   const contentName = snapshot?.spec?.source?.volumeSnapshotContentName ?? snapshot?.status?.boundVolumeSnapshotContentName;
   const content = typeof contentName === 'string' ? inv.find('VolumeSnapshotContent', '', contentName) : undefined;
-  return content?.metadata?.annotations?.[ALLOW_MODE_CHANGE] === 'true';
+  return content?.metadata?.annotations?.[ALLOW_VOLUME_MODE_CHANGE_ANNOTATION] === 'true';
 }

@@ -3,7 +3,7 @@ import { Severity } from '../../analysis/severity';
 import { driverOf } from '../../drivers';
 import { Inventory } from '../../manifests/inventory';
 import { Manifest, namespaceOf } from '../../manifests/manifest';
-import { allClaims, classOf } from '../claims-and-classes';
+import { claimsByObject, classOf } from '../claims-and-classes';
 
 /**
  * Whether two driver names are the same driver: the same name, or names the
@@ -89,7 +89,7 @@ function snapshotDrivers(inv: Inventory, snapshot: Manifest): DriverMismatch | u
   if (typeof claimName !== 'string' || typeof className !== 'string') return undefined;
   const snapshotClass = inv.find('VolumeSnapshotClass', '', className);
   const claim = inv.findReferenced('PersistentVolumeClaim', namespaceOf(snapshot), claimName);
-  const view = claim && allClaims(inv).find(c => c.owner === claim);
+  const view = claim && claimsByObject(inv).get(claim);
   const cls = view && classOf(inv, view);
   if (!snapshotClass || typeof snapshotClass.driver !== 'string' || !cls || typeof cls.provisioner !== 'string') return undefined;
   if (sameDriver(cls.provisioner, snapshotClass.driver) !== false) return undefined;
