@@ -1,8 +1,9 @@
 import { Size, Testing, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import {
   AzureDiskSku, BlockAttributesClass, BlockCsiDriver, BlockProvider, BlockSnapshotClass, BlockSnapshotProvider, BlockStorageClass,
   BlockVolumeAttributes, EbsVolumeType, EfsStorageClass, GcePdSnapshotType, GcePdType, LocalSsdVolume, OciBackupType, ReclaimPolicy,
-  StatefulStore, VolumeMode, VolumeSnapshot,
+  NfsCsiStorageClass, NfsSnapshotClass, SpdkCsiDriver, SpdkTargetType, StatefulStore, VolumeMode, VolumeSnapshot,
 } from '../src';
 import { expectValidManifests, find, newChart, synthValid } from './helpers/manifests';
 
@@ -285,5 +286,73 @@ describe('the vendored snapshot CRD schemas judge what tests synthesize, with th
     };
     expect(() => expectValidManifests([content])).toThrow('spec.volumeSnapshotRef: both spec.volumeSnapshotRef.name and spec.volumeSnapshotRef.namespace must be set');
     expect(() => expectValidManifests([{ ...snapshot({ persistentVolumeClaimName: 'a' }), extra: 1 }])).toThrow('must NOT have additional properties');
+  });
+});
+
+describe('NFS CSI and SPDK: their drivers snapshot (and NFS clones), with each driver\'s own size rule', () => {
+  test('NfsSnapshotClass: where the archives go, the driver\'s three keys; a restore and a clone of NFS claims', () => {
+    const chart = newChart('files');
+    const nfs = new NfsCsiStorageClass(chart, 'nfs', { server: 'nfs.example.com', share: '/exports' });
+    const archives = new NfsSnapshotClass(chart, 'nfs-snapshots', { server: 'backup.example.com', share: '/snapshots', mountOptions: ['nfsvers=4.1', 'hard'] });
+    const shared = nfs.claim(chart, 'shared', { storage: GI(100) });
+    const snap = VolumeSnapshot.ofClaim(chart, 'shared-nightly', { claim: shared, snapshotClass: archives });
+    // The snapshot's size is its archive's, so a restore's size is not judged against the claim's; a clone's is.
+    nfs.claim(chart, 'restored', { storage: GI(10), restoreFrom: snap });
+    nfs.claim(chart, 'copy', { storage: GI(100), cloneFrom: shared });
+    const manifests = synthValid(chart);
+    expect(find(manifests, 'VolumeSnapshotClass')).toMatchObject({
+      driver: 'nfs.csi.k8s.io', deletionPolicy: 'Retain', parameters: { server: 'backup.example.com', share: '/snapshots', mountOptions: 'nfsvers=4.1,hard' },
+    });
+    expect(find(manifests, 'PersistentVolumeClaim', 'restored').spec.dataSourceRef).toEqual({ apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'shared-nightly' });
+    expect(find(manifests, 'PersistentVolumeClaim', 'copy').spec.dataSource).toEqual({ kind: 'PersistentVolumeClaim', name: 'shared' });
+    expect(() => nfs.claim(chart, 'small', { storage: GI(10), cloneFrom: shared })).toThrow('a claim of at least the source\'s 100Gi, and it asks for 10Gi');
+    expect(() => new NfsSnapshotClass(chart, 'bad', { share: '/a/../b' })).toThrow('test/bad (NfsSnapshotClass): invalid share "/a/../b". Allowed: a path without a ".." segment');
+    expect(() => new NfsSnapshotClass(chart, 'bad2', { mountOptions: ['a,b'] })).toThrow('invalid mountOptions "a,b". Allowed: one or more options, each without ","');
+    expect(NfsSnapshotClass.fromSnapshotClassName('csi-nfs-snapclass')).toEqual({ snapshotClassName: 'csi-nfs-snapclass', driver: 'nfs.csi.k8s.io' });
+  });
+
+  test('SPDK: the driver\'s snapshot class; a restore asks exactly the snapshot\'s size (spdk-csi clones the snapshot without growing it)', () => {
+    const chart = newChart('db');
+    const target = { name: 'spdk-1', rpcUrl: 'http://192.168.10.118:9009', targetType: SpdkTargetType.NVME_TCP, targetAddress: '192.168.10.118' };
+    const spdk = new SpdkCsiDriver(chart, 'spdk', { targets: [target], snapshots: true, createNamespace: false });
+    expect(new SpdkCsiDriver(newChart(), 'plain', { targets: [target] }).snapshotClass).toBeUndefined();
+    const data = spdk.claim(chart, 'data', { storage: GI(20) });
+    const snap = VolumeSnapshot.ofClaim(chart, 'before', { claim: data, snapshotClass: spdk.snapshotClass! });
+    spdk.claim(chart, 'restored', { storage: GI(20), restoreFrom: snap });
+    expect(find(synthValid(chart), 'VolumeSnapshot').spec.volumeSnapshotClassName).toBe('csi-spdk-snapclass');
+    expect(() => spdk.claim(chart, 'bigger', { storage: GI(40), restoreFrom: snap })).toThrow(
+      'invalid restoreFrom "before". Allowed: a claim of exactly the snapshot\'s 20Gi, and it asks for 40Gi: csi.spdk.io restores a snapshot at its own size and does not grow it');
+    expect(() => spdk.claim(chart, 'smaller', { storage: GI(10), restoreFrom: snap })).toThrow('a claim of at least the source\'s 20Gi, and it asks for 10Gi');
+  });
+});
+
+describe('ClaimTemplate.asEphemeralVolume: scratch space in cdk8s-plus workloads', () => {
+  test('a Deployment mounts it: one claim per pod, from the template\'s spec', () => {
+    const chart = newChart();
+    const gp3 = new BlockStorageClass(chart, 'gp3', { provider: BlockProvider.ebs() });
+    const scratch = gp3.claimTemplate('scratch', { storage: GI(50) }).asEphemeralVolume(chart, 'scratch');
+    const web = new kplus.Deployment(chart, 'web', { replicas: 3, containers: [{ image: 'nginx', securityContext: { user: 1000 }, portNumber: 8080 }] });
+    web.containers[0].mount('/scratch', scratch);
+    const pod = find(synthValid(chart), 'Deployment').spec.template.spec;
+    expect(pod.volumes).toEqual([{
+      name: 'scratch',
+      ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'gp3', accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem', resources: { requests: { storage: '50Gi' } } } } },
+    }]);
+    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'scratch', mountPath: '/scratch' }]);
+  });
+
+  test('a Block template, one with a VolumeAttributesClass, one restored from another namespace\'s snapshot: refused', () => {
+    const app = Testing.app();
+    const prod = new Chart(app, 'prod', { namespace: 'prod' });
+    const { gp3, snapshots } = ebsSetup(prod);
+    expect(() => gp3.claimTemplate('raw', { storage: GI(5), volumeMode: VolumeMode.BLOCK }).asEphemeralVolume(prod, 'raw')).toThrow(
+      'claim template "raw" on prod/gp3 (BlockStorageClass): asEphemeralVolume: invalid volumeMode "Block". Allowed: a Filesystem template: cdk8s-plus mounts volumes at paths');
+    const fast = new BlockAttributesClass(prod, 'fast', { attributes: BlockVolumeAttributes.ebs({ iops: 4000 }) });
+    expect(() => gp3.claimTemplate('tuned', { storage: GI(5), attributesClass: fast }).asEphemeralVolume(prod, 'tuned')).toThrow(
+      'invalid attributesClass "fast". Allowed: a template without a VolumeAttributesClass: cdk8s-plus-27 renders pod specs through the Kubernetes 1.27 types, which would drop it');
+    const snap = VolumeSnapshot.ofClaim(prod, 'snap', { claim: gp3.claim(prod, 'data', { storage: GI(5) }), snapshotClass: snapshots });
+    const seeded = gp3.claimTemplate('seeded', { storage: GI(5), restoreFrom: snap });
+    expect(() => seeded.asEphemeralVolume(new Chart(app, 'dev', { namespace: 'dev' }), 'seeded')).toThrow('invalid restoreFrom "snap". Allowed: a source in the claim\'s namespace (dev); the source is in prod');
+    expect(seeded.asEphemeralVolume(prod, 'seeded').name).toBe('seeded');
   });
 });

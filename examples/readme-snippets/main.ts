@@ -90,6 +90,9 @@ function dayTwo(chart: Chart) {
   const restored = balanced.claim(chart, 'catalog-restored', { storage: Size.gibibytes(100), restoreFrom: nightly });
   // Scratch space: one claim per pod, made when the pod starts and deleted with it.
   const scratch = PodVolume.ephemeral(balanced.claimTemplate('scratch', { storage: Size.gibibytes(200), volumeMode: VolumeMode.FILESYSTEM }));
+  // The same in a cdk8s-plus workload.
+  const worker = new kplus.Deployment(chart, 'indexer', { containers: [{ image: 'busybox', command: ['sleep', '3600'], securityContext: { user: 1000 } }] });
+  worker.containers[0].mount('/scratch', balanced.claimTemplate('scratch', { storage: Size.gibibytes(50) }).asEphemeralVolume(chart, 'indexer-scratch'));
   new StatefulStore(chart, 'catalog-db', {
     image: 'postgres:17.2',
     podSecurityContext: { fsGroup: 999 },

@@ -9,7 +9,7 @@ import { AccessMode } from '../core/access-mode';
 import { IVolumeAttributesClass, checkAttributesClassDriver } from '../core/attributes-class-object';
 import { BackendClaims, BackendRequest, claimWhere } from '../core/backend-claims';
 import { checkProps } from '../core/checks';
-import { ClaimSource, checkClaimSource } from '../core/claim-source';
+import { claimSourceOf } from '../core/claim-source';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { VolumeMode } from '../core/policies';
@@ -74,22 +74,11 @@ export class BlockClaims implements IBlockStorage {
       volumeMode,
       storage,
       driver: this.provider.provisioner,
-      source: this.checkedSource(options, { storage, volumeMode }, where),
+      source: claimSourceOf(options, {
+        driver: this.provider.provisioner, cloning: this.provider._rules.cloning, storageClassName: this.storageClassName, storage, volumeMode,
+      }, where),
       volumeAttributesClassName: options.attributesClass && this.checkedAttributes(options.attributesClass, where),
     };
-  }
-
-  /** A snapshot to restore or a claim to clone, judged by the provisioner's and the driver's rules. */
-  private checkedSource(options: BlockClaimOptions, claim: { storage: Size; volumeMode: VolumeMode }, where: string): ClaimSource | undefined {
-    if (options.restoreFrom && options.cloneFrom) {
-      throw invalid({ where, prop: 'cloneFrom', value: options.cloneFrom.name, allowed: 'one source: restoreFrom or cloneFrom', fix: 'remove one of them' });
-    }
-    const source = options.restoreFrom?._restoreSource() ?? options.cloneFrom?._cloneSource();
-    if (!source) return undefined;
-    const rules = this.provider._rules;
-    checkClaimSource(source, { driver: rules.provisioner, cloning: rules.cloning, storageClassName: this.storageClassName, ...claim },
-      where, source.isClone ? 'cloneFrom' : 'restoreFrom');
-    return source;
   }
 
   /** A VolumeAttributesClass of this driver, which the volumes of this class can take. */

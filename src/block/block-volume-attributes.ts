@@ -8,6 +8,7 @@ import { parameterIgnoringCase } from './rules/provider-rules';
 import { BlockCsiDriver } from './snapshot-options';
 import { Schema, checkProps, enumOf, num, optional, requireInteger } from '../core/checks';
 import { invalid } from '../core/errors';
+import { definedParameters } from '../core/parameters';
 import { STRING_MAP } from '../core/schemas';
 
 /**
@@ -122,7 +123,7 @@ export class BlockVolumeAttributes {
     const a = checkProps(where, attributes, EBS_ATTRIBUTES, 'EbsVolumeAttributes');
     requireInteger(where, 'iops', a.iops, { min: 1, fix: 'give iops as a whole number' });
     requireInteger(where, 'throughput', a.throughput, { min: 1, fix: 'give throughput as a whole number of MiB/s' });
-    const parameters = defined({ type: a.volumeType, iops: a.iops, throughput: a.throughput });
+    const parameters = definedParameters([['type', a.volumeType], ['iops', a.iops], ['throughput', a.throughput]]);
     for (const [key, value] of tagParameters(a.tags ?? {}, where)) {
       const why = tagProblem(value);
       if (why) throw invalid({ where, prop: 'tags', value, allowed: why, fix: 'correct the tag' });
@@ -145,7 +146,7 @@ export class BlockVolumeAttributes {
     const a = checkProps(where, attributes, GCE_PD_ATTRIBUTES, 'GcePdVolumeAttributes');
     requireInteger(where, 'iops', a.iops, { min: 1, fix: 'give iops as a whole number' });
     requireInteger(where, 'throughputMibps', a.throughputMibps, { min: 1, fix: 'give throughputMibps as a whole number of MiB/s' });
-    const parameters = defined({ iops: a.iops, throughput: a.throughputMibps === undefined ? undefined : throughputQuantity(a.throughputMibps) });
+    const parameters = definedParameters([['iops', a.iops], ['throughput', a.throughputMibps === undefined ? undefined : throughputQuantity(a.throughputMibps)]]);
     requireSome(where, parameters, 'iops or throughputMibps');
     return new BlockVolumeAttributes(BlockCsiDriver.GCE_PD, parameters, classParameters => {
       const type = (parameterIgnoringCase(classParameters, 'type') ?? GcePdType.PD_STANDARD).toLowerCase();
@@ -164,7 +165,7 @@ export class BlockVolumeAttributes {
     const a = checkProps(where, attributes, AZURE_DISK_ATTRIBUTES, 'AzureDiskVolumeAttributes');
     requireInteger(where, 'diskIopsReadWrite', a.diskIopsReadWrite, { min: 1, fix: 'give diskIopsReadWrite as a whole number' });
     requireInteger(where, 'diskMbpsReadWrite', a.diskMbpsReadWrite, { min: 1, fix: 'give diskMbpsReadWrite as a whole number' });
-    const parameters = defined({ skuName: a.sku, DiskIOPSReadWrite: a.diskIopsReadWrite, DiskMBpsReadWrite: a.diskMbpsReadWrite });
+    const parameters = definedParameters([['skuName', a.sku], ['DiskIOPSReadWrite', a.diskIopsReadWrite], ['DiskMBpsReadWrite', a.diskMbpsReadWrite]]);
     requireSome(where, parameters, 'sku, diskIopsReadWrite or diskMbpsReadWrite');
     const provisioned = a.diskIopsReadWrite !== undefined || a.diskMbpsReadWrite !== undefined;
     if (a.sku !== undefined && provisioned && !AZURE_PROVISIONED_SKUS.includes(a.sku)) {
@@ -199,12 +200,6 @@ export class BlockVolumeAttributes {
   public _problemOn(classParameters: { readonly [key: string]: string }): string | undefined {
     return this.problemOn(classParameters);
   }
-}
-
-function defined(values: { [key: string]: string | number | undefined }): { [key: string]: string } {
-  const out: { [key: string]: string } = {};
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = String(value);
-  return out;
 }
 
 function withoutKeys(parameters: { readonly [key: string]: string }, keys: string[]): { [key: string]: string } {

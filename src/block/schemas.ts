@@ -4,8 +4,7 @@ import type { BlockClaimOptions, MultiAttachClaimProps } from './block-storage';
 import type { BlockStorageClassProps } from './block-storage-class';
 import { Schema, bool, enumOf, instanceOf, optional, size } from '../core/checks';
 import { ATTRIBUTES_CLASS, NAME, RECLAIM_POLICY, STRING_LIST, VOLUME_MODE } from '../core/schemas';
-import { VolumeClaim } from '../core/volume-claim';
-import { VolumeSnapshot } from '../core/volume-snapshot';
+import { CLONE_FROM, RESTORE_FROM } from '../core/source-schemas';
 
 /** Runtime schemas of the block-storage props (see core/checks.ts); not part of the public API. */
 
@@ -26,8 +25,8 @@ export const BLOCK_CLAIM_OPTIONS: Schema<BlockClaimOptions> = {
   accessMode: optional(enumOf(BlockAccessMode, 'BlockAccessMode')),
   volumeMode: VOLUME_MODE,
   roundUpToMinimum: optional(bool()),
-  restoreFrom: optional(instanceOf(VolumeSnapshot, 'VolumeSnapshot', 'pass a snapshot made with VolumeSnapshot.ofClaim or VolumeSnapshot.fromSnapshotHandle')),
-  cloneFrom: optional(instanceOf(VolumeClaim, 'VolumeClaim', 'pass a claim made by a backend')),
+  restoreFrom: RESTORE_FROM,
+  cloneFrom: CLONE_FROM,
   attributesClass: optional(ATTRIBUTES_CLASS),
 };
 

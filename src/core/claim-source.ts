@@ -4,6 +4,8 @@ import { invalid } from './errors';
 import { KubeJson } from './kube-json';
 import { VolumeMode } from './policies';
 import { sizeInBytes } from './quantity';
+import type { VolumeClaim } from './volume-claim';
+import type { VolumeSnapshot } from './volume-snapshot';
 
 /**
  * What a new claim is made from: a VolumeSnapshot (a restore) or another
@@ -39,6 +41,32 @@ export interface SourcedClaim {
   readonly storageClassName: string;
   readonly storage: Size;
   readonly volumeMode: VolumeMode;
+  /**
+   * How a restore's size relates to the snapshot's, by the driver: at least
+   * the source's (the provisioner refuses less; the block drivers), exactly
+   * (spdk-csi makes the clone without a size: a larger request silently gets
+   * the snapshot's size), or not judged (csi-driver-nfs reports the size of
+   * its archive, not of the volume).
+   *
+   * @default 'minimum'
+   */
+  readonly restoreSize?: 'minimum' | 'exact' | 'unchecked';
+}
+
+/** The options of a claim its driver can make from a source; each backend's options declare only those its driver serves. */
+export interface SourceOptions {
+  readonly restoreFrom?: VolumeSnapshot;
+  readonly cloneFrom?: VolumeClaim;
+}
+
+/** The source of a claim from its options, checked (`checkClaimSource`); undefined for an empty volume. */
+export function claimSourceOf(options: SourceOptions, claim: SourcedClaim, where: string): ClaimSource | undefined {
+  if (options.restoreFrom && options.cloneFrom) {
+    throw invalid({ where, prop: 'cloneFrom', value: options.cloneFrom.name, allowed: 'one source: restoreFrom or cloneFrom', fix: 'remove one of them' });
+  }
+  const source = options.restoreFrom?._restoreSource() ?? options.cloneFrom?._cloneSource();
+  if (source) checkClaimSource(source, claim, where, source.isClone ? 'cloneFrom' : 'restoreFrom');
+  return source;
 }
 
 /**
@@ -48,7 +76,7 @@ export interface SourcedClaim {
  * instead of leaving it Pending with a ProvisioningFailed event.
  */
 export function checkClaimSource(source: ClaimSource, claim: SourcedClaim, where: string, prop: string): void {
-  const fail = (allowed: string, fix: string) => {
+  const fail = (allowed: string, fix: string): never => {
     throw invalid({ where, prop, value: source.ref.name, allowed, fix });
   };
   if (source.driver !== undefined && source.driver !== claim.driver) {
@@ -69,9 +97,21 @@ export function checkClaimSource(source: ClaimSource, claim: SourcedClaim, where
       + (source.isClone ? '' : ' unless the snapshot content carries snapshot.storage.kubernetes.io/allow-volume-mode-change: "true"'),
     `ask for volumeMode ${source.volumeMode}`);
   }
-  if (source.storage && sizeInBytes(claim.storage, where, 'storage') < sizeInBytes(source.storage, where, 'storage')) {
+  checkSize(source, claim, where, fail);
+}
+
+/** The size rule of the claim's driver (see `SourcedClaim.restoreSize`); clones are always at least the source's size. */
+function checkSize(source: ClaimSource, claim: SourcedClaim, where: string, fail: (allowed: string, fix: string) => never): void {
+  const rule = source.isClone ? 'minimum' : claim.restoreSize ?? 'minimum';
+  if (!source.storage || rule === 'unchecked') return;
+  const [asked, has] = [sizeInBytes(claim.storage, where, 'storage'), sizeInBytes(source.storage, where, 'storage')];
+  if (asked < has) {
     fail(`a claim of at least the source's ${source.storage.asString()}, and it asks for ${claim.storage.asString()}: the provisioner refuses a smaller volume`,
       `ask for ${source.storage.asString()} or more`);
+  }
+  if (rule === 'exact' && asked > has) {
+    fail(`a claim of exactly the snapshot's ${source.storage.asString()}, and it asks for ${claim.storage.asString()}: ${claim.driver} restores a snapshot at its own size `
+      + 'and does not grow it, so the claim would report space the volume does not have', `ask for ${source.storage.asString()}`);
   }
 }
 

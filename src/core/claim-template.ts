@@ -1,7 +1,11 @@
 import { Size } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import * as kplus from 'cdk8s-plus-27';
+import { k8s } from 'cdk8s-plus-27';
+import { Construct, IConstruct } from 'constructs';
+import { checkScope } from './checks';
 import { BindingProblem, ClaimRequest, renderClaimSpec } from './claim-request';
 import { ClaimSource, checkSourceNamespace } from './claim-source';
+import { invalid } from './errors';
 import { KubeJson, PVC_KIND } from './kube-json';
 import { NameRule, validateName } from './names';
 import { VolumeMode } from './policies';
@@ -57,6 +61,41 @@ export class ClaimTemplate {
     this.where = request.where;
     this.spec = renderClaimSpec(request);
     this.bindingProblem = request.bindingProblem;
+  }
+
+  /**
+   * This template as a pod volume of a cdk8s-plus-27 workload (Deployment,
+   * Job, Pod, ...): a generic ephemeral volume, for which the
+   * ephemeral-volume controller makes one claim per pod (`<pod>-<volume>`),
+   * deleted with the pod. `container.mount('/scratch', volume)`.
+   *
+   * cdk8s-plus-27 renders pod specs through the Kubernetes 1.27 types, which
+   * have no `volumeAttributesClassName`, and mounts no raw devices: a Block
+   * template or one with a VolumeAttributesClass is refused (a StatefulStore
+   * takes both, with `PodVolume.ephemeral`).
+   *
+   * @param scope the workload's scope
+   * @param id the construct id of the volume
+   */
+  public asEphemeralVolume(scope: Construct, id: string): kplus.Volume {
+    const where = `${this.where}: asEphemeralVolume`;
+    if (this.volumeMode === VolumeMode.BLOCK || this.volumeAttributesClassName !== undefined) {
+      const block = this.volumeMode === VolumeMode.BLOCK;
+      throw invalid({
+        where,
+        prop: block ? 'volumeMode' : 'attributesClass',
+        value: block ? this.volumeMode : this.volumeAttributesClassName,
+        allowed: block ? 'a Filesystem template: cdk8s-plus mounts volumes at paths and has no volumeDevices'
+          : 'a template without a VolumeAttributesClass: cdk8s-plus-27 renders pod specs through the Kubernetes 1.27 types, which would drop it',
+        fix: 'use the template in a StatefulStore (PodVolume.ephemeral), or make it without that option',
+      });
+    }
+    this._checkUsedBy(checkScope(scope, id, 'Volume'));
+    const spec = { ...this.spec, resources: { requests: { storage: k8s.Quantity.fromString(this.spec.resources.requests.storage) } } };
+    // cdk8s-plus-27 has no factory for ephemeral volumes; Volume's constructor is private to TypeScript only,
+    // and a Volume is its name and its source (volume.js _toKube), converted with the pod spec.
+    const PlusVolume = kplus.Volume as unknown as new (s: Construct, i: string, name: string, config: Omit<k8s.Volume, 'name'>) => kplus.Volume;
+    return new PlusVolume(scope, id, this.name, { ephemeral: { volumeClaimTemplate: { spec } } });
   }
 
   /**

@@ -2,17 +2,19 @@ import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NfsCsiAccessMode } from './nfs-access-mode';
 import { NFS_CSI_DRIVER } from './nfs-csi-driver';
-import { checkNfsPath, checkNfsServer } from './nfs-export';
+import { checkNfsPath, checkNfsServer, noTraversal } from './nfs-export';
 import { NfsOnDelete } from './nfs-on-delete';
 import { NFS_CSI_CLAIM_OPTIONS, NFS_CSI_STORAGE_CLASS_PROPS } from './schemas';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
 import { checkScope, openConstruct, requireInteger } from '../core/checks';
+import { claimSourceOf } from '../core/claim-source';
 import { ClaimTemplate } from '../core/claim-template';
 import { invalid } from '../core/errors';
 import { definedParameters } from '../core/parameters';
 import { ReclaimPolicy, VolumeBindingMode, VolumeMode } from '../core/policies';
 import { addStorageClass, importedClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
+import { VolumeSnapshot } from '../core/volume-snapshot';
 
 /**
  * Props of an `NfsCsiStorageClass`. Every parameter the driver accepts is a
@@ -90,6 +92,21 @@ export interface NfsCsiClaimOptions {
    * @default NfsCsiAccessMode.READ_WRITE_MANY - read-write by many nodes
    */
   readonly accessMode?: NfsCsiAccessMode;
+  /**
+   * Restore a snapshot of csi-driver-nfs (`NfsSnapshotClass`): the driver
+   * unpacks its archive into the new volume's directory, also on another
+   * server or share. The snapshot is in the claim's namespace.
+   *
+   * @default - an empty directory
+   */
+  readonly restoreFrom?: VolumeSnapshot;
+  /**
+   * Clone a claim of this class (`cp -a` of its directory): a claim of the
+   * same class and namespace, at least its size.
+   *
+   * @default - an empty directory
+   */
+  readonly cloneFrom?: VolumeClaim;
 }
 
 /** Props of a claim on an `NfsCsiStorageClass`. */
@@ -209,12 +226,16 @@ class ImportedNfsCsiStorageClass implements INfsCsiStorage {
 /** The claims of a csi-driver-nfs class, made or imported: Filesystem only, ReadWriteMany by default. */
 function nfsCsiClaims(where: string, storageClassName: string): BackendClaims<NfsCsiClaimOptions> {
   return new BackendClaims(where, { schema: NFS_CSI_CLAIM_OPTIONS, optionsType: 'NfsCsiClaimOptions', propsType: 'NfsCsiClaimProps' },
-    (options): BackendRequest => ({
+    (options, claimWhere): BackendRequest => ({
       storageClassName,
       accessMode: options.accessMode ?? NfsCsiAccessMode.READ_WRITE_MANY,
       storage: options.storage,
       volumeMode: VolumeMode.FILESYSTEM,
       driver: NFS_CSI_DRIVER.provisioner,
+      // The snapshot's size is its archive's (pkg/nfs/controllerserver.go CreateSnapshot: SizeBytes), not the volume's.
+      source: claimSourceOf(options, {
+        driver: NFS_CSI_DRIVER.provisioner, cloning: NFS_CSI_DRIVER.cloning, storageClassName, storage: options.storage, volumeMode: VolumeMode.FILESYSTEM, restoreSize: 'unchecked',
+      }, claimWhere),
     }));
 }
 
@@ -230,23 +251,6 @@ function checkSubDir(subDir: string, where: string): string {
     });
   }
   return noTraversal(subDir, where, 'subDir');
-}
-
-/**
- * csi-driver-nfs refuses a ".." segment, also after "\\" (pkg/nfs/utils.go validatePath,
- * called on the share and subDir in CreateVolume and on the source in NodePublishVolume).
- */
-function noTraversal(path: string, where: string, prop: string): string {
-  if (path.replace(/\\/g, '/').split('/').includes('..')) {
-    throw invalid({
-      where,
-      prop,
-      value: path,
-      allowed: 'a path without a ".." segment (the driver refuses "path contains directory traversal sequence")',
-      fix: 'write the directory it should be, without ".."',
-    });
-  }
-  return path;
 }
 
 /** The driver parses mountPermissions as an octal string, e.g. "0777". */

@@ -36,3 +36,20 @@ export function checkNfsPath(path: string, where: string, prop = 'path'): string
   }
   return path;
 }
+
+/**
+ * csi-driver-nfs refuses a ".." segment, also after "\\" (pkg/nfs/utils.go validatePath,
+ * called on the share and subDir in CreateVolume and on the source in NodePublishVolume).
+ */
+export function noTraversal(path: string, where: string, prop: string): string {
+  if (path.replace(/\\/g, '/').split('/').includes('..')) {
+    throw invalid({
+      where,
+      prop,
+      value: path,
+      allowed: 'a path without a ".." segment (the driver refuses "path contains directory traversal sequence")',
+      fix: 'write the directory it should be, without ".."',
+    });
+  }
+  return path;
+}

@@ -4,6 +4,7 @@ import { NfsOnDelete } from './nfs-on-delete';
 import type { NfsClaimOptions, NfsInlineVolumeOptions, NfsShareProps } from './nfs-share';
 import { Schema, bool, enumOf, num, optional, size, str } from '../core/checks';
 import { NAME, RECLAIM_POLICY, STRING_LIST } from '../core/schemas';
+import { CLONE_FROM, RESTORE_FROM } from '../core/source-schemas';
 
 /** Runtime schemas of the NFS props (see core/checks.ts); not part of the public API. */
 
@@ -40,4 +41,6 @@ export const NFS_CSI_STORAGE_CLASS_PROPS: Schema<NfsCsiStorageClassProps> = {
 export const NFS_CSI_CLAIM_OPTIONS: Schema<NfsCsiClaimOptions> = {
   storage: size(),
   accessMode: optional(enumOf(NfsCsiAccessMode, 'NfsCsiAccessMode')),
+  restoreFrom: RESTORE_FROM,
+  cloneFrom: CLONE_FROM,
 };

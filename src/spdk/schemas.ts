@@ -3,6 +3,7 @@ import type { SpdkExistingClaimOptions } from './spdk-existing-volume';
 import { SpdkAccessMode, SpdkImages, SpdkPciIds, SpdkRpcToken, SpdkTarget, SpdkTargetType, SpdkXpu, SpdkXpuTargetType } from './spdk-types';
 import { enumOf, optional, Schema, size, str, struct, text } from '../core/checks';
 import { FsType, fsTypeAmong } from '../core/fs-type';
+import { RESTORE_FROM } from '../core/source-schemas';
 
 /**
  * Runtime schemas of the SPDK props (see core/checks.ts); not part of the
@@ -38,6 +39,6 @@ export const SPDK_RPC_TOKEN: Schema<SpdkRpcToken> = { name: str('the name of a t
 export const SPDK_FS_TYPE = fsTypeAmong([FsType.EXT4, FsType.XFS], 'the filesystems this library formats SPDK volumes with');
 const SPDK_ACCESS_MODE = optional(enumOf(SpdkAccessMode, 'SpdkAccessMode'));
 
-export const SPDK_CLAIM_OPTIONS: Schema<SpdkClaimOptions> = { storage: size(), accessMode: SPDK_ACCESS_MODE };
+export const SPDK_CLAIM_OPTIONS: Schema<SpdkClaimOptions> = { storage: size(), accessMode: SPDK_ACCESS_MODE, restoreFrom: RESTORE_FROM };
 export const SPDK_EXISTING_CLAIM_OPTIONS: Schema<SpdkExistingClaimOptions> = { accessMode: SPDK_ACCESS_MODE };
 

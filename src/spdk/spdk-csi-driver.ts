@@ -4,7 +4,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { isLoopbackUrl, renderTargetConfig, renderTokens, renderXpuConfig } from './config';
 import { renderController } from './controller';
-import { SPDK_DRIVER } from './driver-name';
+import { SPDK_DRIVER, SPDK_DRIVER_FACTS } from './driver-name';
 import { renderNode } from './node';
 import { controllerClusterRules, secretRule } from './rbac';
 import { SPDK_CLAIM_OPTIONS, SPDK_FS_TYPE, SPDK_IMAGES, SPDK_TARGET, SPDK_XPU } from './schemas';
@@ -12,6 +12,7 @@ import { SpdkCredentials } from './spdk-credentials';
 import { SpdkAccessMode, SpdkImages, SpdkTarget, SpdkXpu } from './spdk-types';
 import { BackendClaims, BackendRequest } from '../core/backend-claims';
 import { bool, checkScope, enumOf, instanceOf, listOf, openConstruct, optional, Schema, struct } from '../core/checks';
+import { claimSourceOf } from '../core/claim-source';
 import { ClaimTemplate } from '../core/claim-template';
 import { makeClusterScoped } from '../core/cluster-scoped';
 import { invalid } from '../core/errors';
@@ -22,8 +23,10 @@ import { NameRule, validateName } from '../core/names';
 import { csiSecretParameters, FS_TYPE_KEY } from '../core/parameters';
 import { ReclaimPolicy, SNAPSHOT_API_VERSION, VolumeBindingMode, VolumeMode } from '../core/policies';
 import { BINDING_MODE, NAME, RECLAIM_POLICY } from '../core/schemas';
+import { IVolumeSnapshotClass } from '../core/snapshot-class-object';
 import { addStorageClass } from '../core/storage-class-object';
 import { VolumeClaim } from '../core/volume-claim';
+import { VolumeSnapshot } from '../core/volume-snapshot';
 
 
 /** Runtime schema of the props (see core/checks.ts); here, as it needs SpdkCredentials. */
@@ -162,6 +165,15 @@ export interface SpdkClaimOptions {
    * @default SpdkAccessMode.READ_WRITE_ONCE - read-write by the pods of one node
    */
   readonly accessMode?: SpdkAccessMode;
+  /**
+   * Restore a snapshot of an SPDK claim (`snapshotClass` of a driver with
+   * `snapshots: true`). spdk-csi clones the snapshot's logical volume on the
+   * snapshot's node, at the snapshot's size, so the claim asks for exactly
+   * that size. spdk-csi does not clone claims (no CLONE_VOLUME): snapshot, then restore.
+   *
+   * @default - an empty volume
+   */
+  readonly restoreFrom?: VolumeSnapshot;
 }
 
 /** Props of a claim on SPDK. */
@@ -196,6 +208,8 @@ export class SpdkCsiDriver extends Construct {
   public readonly nodeDaemonSet: ApiObject;
   /** The controller StatefulSet, for escape hatches. */
   public readonly controller: ApiObject;
+  /** The VolumeSnapshotClass of the driver, with `snapshots: true`; snapshots of its claims name it. */
+  public readonly snapshotClass?: IVolumeSnapshotClass;
   private readonly where: string;
   private readonly claims: BackendClaims<SpdkClaimOptions>;
 
@@ -276,8 +290,8 @@ export class SpdkCsiDriver extends Construct {
       allowVolumeExpansion: false,
     }).name;
     this.claims = new BackendClaims(where, { schema: SPDK_CLAIM_OPTIONS, optionsType: 'SpdkClaimOptions', propsType: 'SpdkClaimProps' },
-      options => this.request(options));
-    if (snapshots) this.renderSnapshotClass(checked.snapshotDeletionPolicy ?? ReclaimPolicy.RETAIN);
+      (options, claimWhere) => this.request(options, claimWhere));
+    if (snapshots) this.snapshotClass = this.renderSnapshotClass(checked.snapshotDeletionPolicy ?? ReclaimPolicy.RETAIN);
   }
 
   /** A claim on SPDK, mountable in any cdk8s-plus workload. */
@@ -290,13 +304,22 @@ export class SpdkCsiDriver extends Construct {
     return this.claims.claimTemplate(name, options);
   }
 
-  private request(options: SpdkClaimOptions): BackendRequest {
+  private request(options: SpdkClaimOptions, where: string): BackendRequest {
     return {
       storageClassName: this.storageClassName,
       accessMode: options.accessMode ?? SpdkAccessMode.READ_WRITE_ONCE,
       storage: options.storage,
       volumeMode: VolumeMode.FILESYSTEM,
       driver: SPDK_DRIVER,
+      // pkg/spdk/controllerserver.go CreateVolume: bdev_lvol_clone of the snapshot, with no size.
+      source: claimSourceOf(options, {
+        driver: SPDK_DRIVER,
+        cloning: SPDK_DRIVER_FACTS.cloning,
+        storageClassName: this.storageClassName,
+        storage: options.storage,
+        volumeMode: VolumeMode.FILESYSTEM,
+        restoreSize: 'exact',
+      }, where),
     };
   }
 
@@ -367,15 +390,17 @@ export class SpdkCsiDriver extends Construct {
     });
   }
 
-  private renderSnapshotClass(deletionPolicy: ReclaimPolicy): void {
+  private renderSnapshotClass(deletionPolicy: ReclaimPolicy): IVolumeSnapshotClass {
+    const snapshotClassName = 'csi-spdk-snapclass';
     this.clusterScoped(new ApiObject(this, 'SnapshotClass', {
       apiVersion: SNAPSHOT_API_VERSION,
       kind: 'VolumeSnapshotClass',
-      metadata: { name: 'csi-spdk-snapclass' },
+      metadata: { name: snapshotClassName },
       driver: SPDK_DRIVER,
       deletionPolicy,
       parameters: Object.fromEntries(csiSecretParameters('snapshotter', { name: this.secretName, namespace: this.namespaceName })),
     }), 'VolumeSnapshotClass');
+    return { snapshotClassName, driver: SPDK_DRIVER };
   }
 
   /** A cluster-scoped object: one per app, never in the chart's namespace. */

@@ -4,7 +4,7 @@
 import { Chart, Size } from 'cdk8s';
 import {
   BlockAttributesClass, BlockCsiDriver, BlockProvider, BlockSnapshotClass, BlockSnapshotProvider, BlockStorageClass, BlockVolumeAttributes,
-  EfsStorageClass, LocalSsdVolume, NfsCsiStorageClass, VolumeSnapshot,
+  EfsStorageClass, LocalSsdVolume, NfsCsiStorageClass, SpdkCsiDriver, VolumeSnapshot,
 } from '../../src';
 
 declare const chart: Chart;
@@ -18,12 +18,15 @@ const snap = VolumeSnapshot.ofClaim(chart, 'snap', { claim: data, snapshotClass:
 declare const efs: EfsStorageClass;
 declare const ssd: LocalSsdVolume;
 declare const nfs: NfsCsiStorageClass;
+declare const spdk: SpdkCsiDriver;
 // @ts-expect-error EFS claims have no restoreFrom: the EFS driver takes no snapshots
 efs.claim(chart, 'restored', { restoreFrom: snap });
 // @ts-expect-error EFS claims have no cloneFrom
 efs.claimTemplate('data', { cloneFrom: data });
 // @ts-expect-error local volumes are hand-written PVs: nothing restores into them
 ssd.claim(chart, 'restored', { storage, restoreFrom: snap });
+// @ts-expect-error spdk-csi does not clone claims (no CLONE_VOLUME): SPDK claims have no cloneFrom
+spdk.claim(chart, 'copy', { storage, cloneFrom: data });
 // @ts-expect-error no snapshot provider for EFS
 BlockSnapshotProvider.efs();
 // @ts-expect-error OCI's driver does not modify volumes (no MODIFY_VOLUME): no VolumeAttributesClass for it
