@@ -118,7 +118,7 @@ const bench = project.addTask('bench', {
   description: 'Synthesis benchmarks: each construct beside the same objects written raw, with cdk8s-plus-27 where it has an equivalent',
   env: { TS_NODE_PROJECT: 'test/tsconfig.json' },
 });
-for (const name of ['statefulstore', 'local', 'guard', 'engines']) {
+for (const name of ['statefulstore', 'local', 'day2', 'guard', 'engines']) {
   bench.exec(`node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register bench/${name}.bench.ts`);
 }
 
