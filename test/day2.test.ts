@@ -171,6 +171,19 @@ describe('restoreFrom and cloneFrom: claims made from a snapshot or a claim, by 
     expect(() => gp3.claim(chart, 'both', { storage: GI(20), restoreFrom: snap, cloneFrom: gp3.claim(chart, 'x', { storage: GI(1) }) })).toThrow('Allowed: one source: restoreFrom or cloneFrom');
   });
 
+  test('a restore asks for at least the volume the driver made: EBS rounds 1500Mi up to 2Gi, and the snapshot reports 2Gi', () => {
+    const chart = newChart();
+    const { gp3, snapshots } = ebsSetup(chart);
+    const odd = gp3.claim(chart, 'odd', { storage: Size.mebibytes(1500) });
+    const snap = VolumeSnapshot.ofClaim(chart, 'odd-snap', { claim: odd, snapshotClass: snapshots });
+    expect(snap.restoreSize.asString()).toBe('2Gi');
+    expect(() => gp3.claim(chart, 'same-request', { storage: Size.mebibytes(1500), restoreFrom: snap })).toThrow('Allowed: a claim of at least the source\'s 2Gi, and it asks for 1500Mi');
+    gp3.claim(chart, 'restored', { storage: GI(2), restoreFrom: snap });
+    // A clone is compared with the source's request (external-provisioner reads the source claim's spec).
+    gp3.claim(chart, 'clone', { storage: Size.mebibytes(1500), cloneFrom: odd });
+    expect(find(synthValid(chart), 'PersistentVolumeClaim', 'clone').spec.resources.requests.storage).toBe('1500Mi');
+  });
+
   test('the content\'s allow-volume-mode-change annotation lets a Block snapshot restore as Filesystem', () => {
     const chart = newChart('dr');
     const gp3 = new BlockStorageClass(chart, 'gp3', { provider: BlockProvider.ebs() });

@@ -73,12 +73,21 @@ export class BlockClaims implements IBlockStorage {
       accessMode: options.accessMode ?? BlockAccessMode.READ_WRITE_ONCE,
       volumeMode,
       storage,
+      capacity: this.capacityOf(storage, where),
       driver: this.provider.provisioner,
       source: claimSourceOf(options, {
         driver: this.provider.provisioner, cloning: this.provider._rules.cloning, storageClassName: this.storageClassName, storage, volumeMode,
       }, where),
       volumeAttributesClassName: options.attributesClass && this.checkedAttributes(options.attributesClass, where),
     };
+  }
+
+  /** The volume the driver makes for `storage`: whole GiB on every block driver. */
+  private capacityOf(storage: Size, where: string): Size {
+    const bytes = sizeInBytes(storage, where, 'storage');
+    const gib = 1n << 30n;
+    if (!this.provider._rules.roundsToGiB || bytes % gib === 0n) return storage;
+    return Size.gibibytes(Number((bytes + gib - 1n) / gib));
   }
 
   /** A VolumeAttributesClass of this driver, which the volumes of this class can take. */

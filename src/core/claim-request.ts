@@ -21,6 +21,14 @@ export interface ClaimRequest {
   readonly accessMode: string;
   readonly storage: Size;
   readonly volumeMode: VolumeMode;
+  /**
+   * The size of the volume the driver makes: the request rounded up to the
+   * driver's allocation unit (the block drivers make whole GiB). A snapshot
+   * of the volume has this size, and a restore must ask for at least it.
+   *
+   * @default - the request
+   */
+  readonly capacity?: Size;
   /** The driver that provisions the claim (a CSI driver name, or kubernetes.io/no-provisioner), when the backend knows it. */
   readonly driver?: string;
   /** A snapshot to restore or a claim to clone, already checked against this request (`checkClaimSource`). */

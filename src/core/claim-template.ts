@@ -42,6 +42,7 @@ export class ClaimTemplate {
   public readonly volumeAttributesClassName?: string;
   private readonly spec: KubeJson;
   private readonly source?: ClaimSource;
+  private readonly capacity: Size;
   private readonly where: string;
   private readonly bindingProblem?: (count: number) => BindingProblem | undefined;
 
@@ -58,6 +59,7 @@ export class ClaimTemplate {
     this.driver = request.driver;
     this.volumeAttributesClassName = request.volumeAttributesClassName;
     this.source = request.source;
+    this.capacity = request.capacity ?? request.storage;
     this.where = request.where;
     this.spec = renderClaimSpec(request);
     this.bindingProblem = request.bindingProblem;
@@ -96,6 +98,11 @@ export class ClaimTemplate {
     // and a Volume is its name and its source (volume.js _toKube), converted with the pod spec.
     const PlusVolume = kplus.Volume as unknown as new (s: Construct, i: string, name: string, config: Omit<k8s.Volume, 'name'>) => kplus.Volume;
     return new PlusVolume(scope, id, this.name, { ephemeral: { volumeClaimTemplate: { spec } } });
+  }
+
+  /** @internal The size of each volume the driver makes (what a snapshot of one restores to). */
+  public get _capacity(): Size {
+    return this.capacity;
   }
 
   /**

@@ -109,13 +109,14 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
   /** The synthesized object, for escape hatches such as `addJsonPatch`. */
   public readonly apiObject: ApiObject;
   private volume?: kplus.Volume;
+  private readonly capacity: Size;
 
   /**
    * @param scope the parent construct
    * @param id the construct id; lower-cased, it is the default PVC name
    * @param props what the backend decided
    */
-  private constructor(scope: Construct, id: string, props: VolumeClaimProps & Pick<ClaimRequest, 'source' | 'volumeAttributesClassName'>) {
+  private constructor(scope: Construct, id: string, props: VolumeClaimProps & Pick<ClaimRequest, 'source' | 'volumeAttributesClassName' | 'capacity'>) {
     super(scope, id);
     const where = describeConstruct(this, 'VolumeClaim');
     this.name = nameOrId(props.name, id, NameRule.DNS_SUBDOMAIN, where, 'name');
@@ -126,10 +127,16 @@ export class VolumeClaim extends Construct implements kplus.IStorage, kplus.IPer
     this.volumeMode = props.volumeMode ?? VolumeMode.FILESYSTEM;
     this.driver = props.driver;
     this.volumeAttributesClassName = props.volumeAttributesClassName;
+    this.capacity = props.capacity ?? props.storage;
     const spec = renderClaimSpec({ ...props, volumeMode: this.volumeMode, where });
     claimObjectName(this, 'PersistentVolumeClaim', this.name, 'name');
     this.apiObject = kubeObject(this, 'Resource', PVC_KIND, { metadata: { name: this.name }, spec });
     protectFromPruning(this.apiObject);
+  }
+
+  /** @internal The size of the volume the driver makes for this claim (what a snapshot of it restores to). */
+  public get _capacity(): Size {
+    return this.capacity;
   }
 
   /**

@@ -89,6 +89,7 @@ export interface ImportedVolumeSnapshotProps {
 export interface SnapshotSource {
   readonly claimName: string;
   readonly driver?: string;
+  /** The size of the snapshotted volume, as its driver made it: a restore asks for at least this. */
   readonly storage: Size;
   readonly volumeMode: VolumeMode;
   /** The construct whose chart gives the claim's namespace. */
@@ -252,7 +253,7 @@ function ofClaim(props: VolumeSnapshotProps): Taken {
     source: {
       claimName: claim.name,
       driver: claim.driver,
-      storage: claim.storage,
+      storage: claim._capacity,
       volumeMode: claim.volumeMode,
       construct: claim,
     },

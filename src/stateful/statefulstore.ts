@@ -321,7 +321,7 @@ export class StatefulStore extends Construct {
     return VolumeSnapshot._ofSource(scope, id, {
       claimName,
       driver: template.driver,
-      storage: template.storage,
+      storage: template._capacity,
       volumeMode: template.volumeMode,
       construct: this,
     }, checked.snapshotClass, checked.name);

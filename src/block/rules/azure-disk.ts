@@ -14,6 +14,8 @@ export const AZURE_DISK_DRIVER: BlockDriver = {
   label: 'Azure Disk',
   provisioner: 'disk.csi.azure.com',
   // pkg/azuredisk/azuredisk.go (d983d613): CREATE_DELETE_SNAPSHOT, CLONE_VOLUME, MODIFY_VOLUME.
+  // pkg/azuredisk/controllerserver.go CreateVolume: volumehelper.RoundUpGiB.
+  roundsToGiB: true,
   snapshots: true,
   cloning: true,
   modifiesVolumes: true,

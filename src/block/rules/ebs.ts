@@ -57,6 +57,8 @@ export const EBS_DRIVER: BlockDriver = {
   label: 'AWS EBS',
   provisioner: 'ebs.csi.aws.com',
   // pkg/driver/controller.go controllerCaps (429e202): CREATE_DELETE_SNAPSHOT, CLONE_VOLUME (v1.51.0, EC2 CopyVolumes), MODIFY_VOLUME.
+  // pkg/driver/controller.go CreateVolume: util.RoundUpBytes.
+  roundsToGiB: true,
   snapshots: true,
   cloning: true,
   modifiesVolumes: true,

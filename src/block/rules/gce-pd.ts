@@ -57,6 +57,8 @@ export const GCE_PD_DRIVER: BlockDriver = {
   label: 'GCE PD',
   provisioner: 'pd.csi.storage.gke.io',
   // pkg/gce-pd-csi-driver/gce-pd-driver.go (b560165): CREATE_DELETE_SNAPSHOT, CLONE_VOLUME, MODIFY_VOLUME (Hyperdisk only).
+  // pkg/gce-pd-csi-driver/controller.go: common.BytesToGbRoundUp.
+  roundsToGiB: true,
   snapshots: true,
   cloning: true,
   modifiesVolumes: true,

@@ -18,6 +18,8 @@ export const OCI_DRIVER: BlockDriver = {
   provisioner: 'blockvolume.csi.oraclecloud.com',
   // pkg/csi/driver/bv_controller.go (1100ac36, v1.35.0): CREATE_DELETE_SNAPSHOT and CLONE_VOLUME; not MODIFY_VOLUME
   // (ControllerModifyVolume: "ControllerModifyVolume is not supported yet").
+  // pkg/csi/driver/bv_controller.go: csi_util.RoundUpSize(volSize, 1*client.GiB).
+  roundsToGiB: true,
   snapshots: true,
   cloning: true,
   modifiesVolumes: false,

@@ -10,6 +10,13 @@ export interface BlockDriver {
   readonly label: string;
   /** The CSI driver name. */
   readonly provisioner: string;
+  /**
+   * The driver makes volumes of whole GiB, rounding a request up (EBS
+   * util.RoundUpBytes, GCE common.BytesToGbRoundUp, Azure RoundUpGiB, OCI
+   * RoundUpSize with 1 GiB): a snapshot reports that size, and a restore must
+   * ask for at least it.
+   */
+  readonly roundsToGiB: boolean;
   /** CREATE_DELETE_SNAPSHOT: the driver takes snapshots and restores from them. */
   readonly snapshots: boolean;
   /** CLONE_VOLUME: the driver clones a claim. */
