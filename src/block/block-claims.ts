@@ -85,7 +85,7 @@ export class BlockClaims implements IBlockStorage {
   /** The volume the driver makes for `storage`: whole GiB on every block driver. */
   private capacityOf(storage: Size, where: string): Size {
     const bytes = sizeInBytes(storage, where, 'storage');
-    const gib = 1n << 30n;
+    const gib = 1024n * 1024n * 1024n;
     if (!this.provider._rules.roundsToGiB || bytes % gib === 0n) return storage;
     return Size.gibibytes(Number((bytes + gib - 1n) / gib));
   }
